@@ -1,0 +1,38 @@
+// Generated from src/model/model.ts by `npm run model`: edit the model, not this file.
+// Applied at every start (src/db/schema.ts); every statement is idempotent (IF NOT EXISTS).
+
+// Every node carries :Entity besides its kind, so that node(id) is one index look-up whatever the kind.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT agreement_id IF NOT EXISTS FOR (n:Agreement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT programme_id IF NOT EXISTS FOR (n:Programme) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT clause_id IF NOT EXISTS FOR (n:Clause) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT commitment_id IF NOT EXISTS FOR (n:Commitment) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+
+// Look-ups and sorts the API makes.
+CREATE RANGE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name);
+CREATE RANGE INDEX organisation_type IF NOT EXISTS FOR (n:Organisation) ON (n.type);
+CREATE RANGE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE RANGE INDEX agreement_title IF NOT EXISTS FOR (n:Agreement) ON (n.title);
+CREATE RANGE INDEX agreement_type IF NOT EXISTS FOR (n:Agreement) ON (n.type);
+CREATE RANGE INDEX agreement_date IF NOT EXISTS FOR (n:Agreement) ON (n.date);
+CREATE RANGE INDEX programme_name IF NOT EXISTS FOR (n:Programme) ON (n.name);
+CREATE RANGE INDEX programme_date IF NOT EXISTS FOR (n:Programme) ON (n.date);
+CREATE RANGE INDEX clause_title IF NOT EXISTS FOR (n:Clause) ON (n.title);
+CREATE RANGE INDEX commitment_title IF NOT EXISTS FOR (n:Commitment) ON (n.title);
+CREATE RANGE INDEX commitment_type IF NOT EXISTS FOR (n:Commitment) ON (n.type);
+CREATE RANGE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
+CREATE RANGE INDEX place_type IF NOT EXISTS FOR (n:Place) ON (n.type);
+CREATE RANGE INDEX event_name IF NOT EXISTS FOR (n:Event) ON (n.name);
+CREATE RANGE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
+CREATE RANGE INDEX source_title IF NOT EXISTS FOR (n:Source) ON (n.title);
+CREATE RANGE INDEX source_type IF NOT EXISTS FOR (n:Source) ON (n.type);
+CREATE RANGE INDEX source_date IF NOT EXISTS FOR (n:Source) ON (n.date);
+
+// Search over names, titles and aliases; standard-folding folds accents and case ("Delanoe" finds "Delanoë").
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Organisation|Person|Agreement|Programme|Clause|Commitment|Place|Event|Source) ON EACH [n.name, n.title, n.aliases]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};

@@ -1,0 +1,19 @@
+/** `npm run neo4j -- stop`: stops a local Neo4j left running for this data folder (after a crash). */
+import { loadConfig } from '../config';
+import { stopLeftover } from '../db/launcher';
+
+async function run(): Promise<void> {
+  const [command] = process.argv.slice(2);
+  const config = loadConfig();
+  if (command !== 'stop') {
+    process.stderr.write('usage: npm run neo4j -- stop\n');
+    process.exit(2);
+  }
+  const stopped = await stopLeftover(config.local);
+  process.stdout.write(stopped ? `stopped the Neo4j of ${config.local.dataDir}\n` : `no Neo4j running for ${config.local.dataDir}\n`);
+}
+
+run().catch((err: Error) => {
+  process.stderr.write(`accords: ${err.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import path from 'node:path';
+
+/** Everything Accords reads from the environment, read once, in one place. */
+export interface Config {
+  host: string;
+  port: number;
+  /** Set when the user points Accords at their own Neo4j (Aura, a cluster, a local install). */
+  neo4jUri?: string;
+  neo4jUser: string;
+  neo4jPassword?: string;
+  neo4jDatabase: string;
+  /** Local server (started by Accords when NEO4J_URI is unset). */
+  local: {
+    boltPort: number;
+    httpPort?: number;
+    dataDir: string;
+    heap: string;
+    pageCache: string;
+    startTimeoutMs: number;
+  };
+  /** Bearer token that unlocks write operations; writes are refused when unset. */
+  adminToken?: string;
+  seedsDir: string;
+  dataDir: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export const ROOT = path.resolve(__dirname, '..');
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`${name} must be a port number (0-65535), got "${raw}"`);
+  }
+  return value;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const level = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
+  }
+  const httpPort = env.NEO4J_HTTP_PORT ? intFromEnv(env, 'NEO4J_HTTP_PORT', 0) : undefined;
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: intFromEnv(env, 'PORT', 4000),
+    neo4jUri: env.NEO4J_URI || undefined,
+    neo4jUser: env.NEO4J_USER || 'neo4j',
+    neo4jPassword: env.NEO4J_PASSWORD || undefined,
+    neo4jDatabase: env.NEO4J_DATABASE || 'neo4j',
+    local: {
+      // 7687 is Neo4j's default; a different one keeps clear of a system-wide Neo4j.
+      boltPort: intFromEnv(env, 'NEO4J_BOLT_PORT', 7697),
+      httpPort,
+      dataDir: path.resolve(ROOT, env.NEO4J_DATA_DIR || '.data/neo4j'),
+      heap: env.NEO4J_HEAP || '4g',
+      pageCache: env.NEO4J_PAGECACHE || '2g',
+      startTimeoutMs: intFromEnv(env, 'NEO4J_START_TIMEOUT_S', 120) * 1000 || 120_000,
+    },
+    adminToken: env.ACCORDS_ADMIN_TOKEN || undefined,
+    seedsDir: path.resolve(ROOT, env.ACCORDS_SEEDS_DIR || '../shared/seeds'),
+    dataDir: path.resolve(ROOT, env.ACCORDS_DATA_DIR || 'data'),
+    logLevel: level,
+  };
+}

@@ -1,0 +1,43 @@
+import type { Config } from '../config';
+import { log } from '../log';
+import { Database } from './database';
+import { LocalNeo4j, startLocalNeo4j } from './launcher';
+
+export interface Connection {
+  db: Database;
+  /** Set when Accords started the server itself. */
+  local?: LocalNeo4j;
+  close(): Promise<void>;
+}
+
+/**
+ * The database Accords talks to: the server in NEO4J_URI when given (starting nothing), otherwise a local
+ * Neo4j that this process starts and stops.
+ */
+export async function openDatabase(config: Config): Promise<Connection> {
+  if (config.neo4jUri) {
+    const db = await Database.connect({
+      uri: config.neo4jUri,
+      user: config.neo4jUser,
+      password: config.neo4jPassword ?? '',
+      database: config.neo4jDatabase,
+    });
+    log.info('connected to neo4j', { uri: config.neo4jUri, database: config.neo4jDatabase });
+    return { db, close: () => db.close() };
+  }
+  const local = await startLocalNeo4j(config.local, config.neo4jPassword);
+  try {
+    const db = await Database.connect({ uri: local.uri, user: local.user, password: local.password, database: 'neo4j' });
+    return {
+      db,
+      local,
+      close: async () => {
+        await db.close();
+        await local.stop();
+      },
+    };
+  } catch (err) {
+    await local.stop();
+    throw err;
+  }
+}

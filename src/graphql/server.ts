@@ -1,0 +1,21 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Context } from './context';
+import { formatError } from './errors';
+import { resolvers } from './resolvers';
+import { loadTypeDefs } from './schema';
+import { validationRules } from './limits';
+
+export function createApollo(): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // src/main.ts owns the signals: it stops HTTP, then the driver, then Neo4j, in that order.
+    stopOnTerminationSignals: false,
+    validationRules,
+    // The landing page would load scripts from a CDN; the explorer at / is this server's own page.
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+}

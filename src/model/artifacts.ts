@@ -1,0 +1,83 @@
+import { NODE_KINDS, NODE_KIND_NAMES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, FieldSpec } from './model';
+
+const snake = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+
+/** The database schema derived from the model: applied at every start, idempotently. */
+export function renderSchemaCypher(): string {
+  const lines: string[] = [
+    '// Generated from src/model/model.ts by `npm run model`: edit the model, not this file.',
+    '// Applied at every start (src/db/schema.ts); every statement is idempotent (IF NOT EXISTS).',
+    '',
+    '// Every node carries :Entity besides its kind, so that node(id) is one index look-up whatever the kind.',
+    'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;',
+  ];
+  for (const kind of NODE_KIND_NAMES) {
+    lines.push(`CREATE CONSTRAINT ${snake(kind)}_id IF NOT EXISTS FOR (n:${kind}) REQUIRE n.id IS UNIQUE;`);
+  }
+  lines.push('', '// Look-ups and sorts the API makes.');
+  for (const kind of NODE_KIND_NAMES) {
+    const spec = NODE_KINDS[kind];
+    lines.push(`CREATE RANGE INDEX ${snake(kind)}_${spec.label} IF NOT EXISTS FOR (n:${kind}) ON (n.${spec.label});`);
+    if ('type' in spec.fields) {
+      lines.push(`CREATE RANGE INDEX ${snake(kind)}_type IF NOT EXISTS FOR (n:${kind}) ON (n.type);`);
+    }
+    if ('date' in spec.fields) {
+      lines.push(`CREATE RANGE INDEX ${snake(kind)}_date IF NOT EXISTS FOR (n:${kind}) ON (n.date);`);
+    }
+  }
+  const searchable = NODE_KIND_NAMES.join('|');
+  lines.push(
+    '',
+    '// Search over names, titles and aliases; standard-folding folds accents and case ("Delanoe" finds "Delanoë").',
+    `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:${searchable}) ON EACH [n.name, n.title, n.aliases]`,
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};",
+    '',
+  );
+  return lines.join('\n');
+}
+
+function fieldRow(name: string, f: FieldSpec): string {
+  const type = f.type === 'ref' ? `ref → ${(f.refKinds ?? []).join(', ')}` : f.type;
+  const values = f.values ? ` (${f.values.map((v) => `\`${v}\``).join(', ')})` : '';
+  return `| \`${name}\` | ${type}${values} | ${f.required ? 'yes' : ''} | ${f.description} |`;
+}
+
+/** docs/model.md: a diagram and a table per kind, all from the model. */
+export function renderModelDoc(): string {
+  const out: string[] = [
+    '# The Accords data model',
+    '',
+    'Generated from `src/model/model.ts` by `npm run model`: edit the model, not this file.',
+    '',
+    'Every node and every relationship also carries its **evidence**: `evidenceSources` (ids of `Source`',
+    'nodes) and `evidenceQuotes` (the exact quote from each source, same order). The importer refuses any',
+    'fact without evidence, and any quote not found byte for byte in its source document.',
+    'Every node has the label `Entity` besides its kind, and a stable `id` whose prefix names the kind.',
+    '',
+    '```mermaid',
+    'flowchart LR',
+  ];
+  for (const kind of NODE_KIND_NAMES) out.push(`  ${kind}([${kind}])`);
+  for (const type of RELATIONSHIP_TYPE_NAMES) {
+    const spec = RELATIONSHIP_TYPES[type];
+    for (const from of spec.from) for (const to of spec.to) out.push(`  ${from} -- ${type} --> ${to}`);
+  }
+  out.push('```', '', '## Node kinds', '');
+  for (const kind of NODE_KIND_NAMES) {
+    const spec = NODE_KINDS[kind];
+    out.push(`### ${kind}`, '', `${spec.description} Ids start with \`${spec.idPrefix}\`.`, '');
+    out.push('| field | type | required | meaning |', '| --- | --- | --- | --- |');
+    for (const [name, f] of Object.entries(spec.fields)) out.push(fieldRow(name, f));
+    out.push('');
+  }
+  out.push('## Relationships', '', '| type | from | to | fields | meaning |', '| --- | --- | --- | --- | --- |');
+  for (const type of RELATIONSHIP_TYPE_NAMES) {
+    const spec = RELATIONSHIP_TYPES[type];
+    const fields = Object.entries(spec.fields)
+      .map(([n, f]) => `\`${n}\`${f.required ? ' (required)' : ''}`)
+      .join(', ');
+    out.push(`| \`${type}\` | ${spec.from.join(', ')} | ${spec.to.join(', ')} | ${fields} | ${spec.description} |`);
+  }
+  out.push('');
+  return out.join('\n');
+}
