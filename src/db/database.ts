@@ -26,7 +26,9 @@ export function describeNeo4jError(err: unknown, uri: string, user: string): Dat
     return new DatabaseError(`Neo4j at ${uri} refused the credentials of user "${user}": check NEO4J_USER and NEO4J_PASSWORD`, 'AUTH', err);
   }
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT/.test(String(e?.message))) {
-    return new DatabaseError(`Neo4j is not reachable at ${uri}: ${firstLine(e?.message)}`, 'UNAVAILABLE', err);
+    // The driver's message is a paragraph; its last cause ("connect ECONNREFUSED …") is the useful part.
+    const cause = /Caused by: (.*)$/.exec(String(e?.message ?? ''))?.[1] ?? firstLine(e?.message);
+    return new DatabaseError(`Neo4j is not reachable at ${uri} (${cause})`, 'UNAVAILABLE', err);
   }
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.includes('TransactionTimedOut')) {
     return new DatabaseError('The query took longer than the database allows and was stopped', 'TIMEOUT', err);
