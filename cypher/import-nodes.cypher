@@ -1,0 +1,18 @@
+// Upserts a batch of nodes, one row per id ($rows: id, kind, props, lists, sources, quotes).
+// MERGE on the stable id, so importing twice changes nothing; `+=` keeps properties other files gave;
+// name lists and evidence (source, quote) pairs are merged without duplicates, never appended twice.
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n:$(row.kind)
+SET n += row.props
+WITH n, row
+CALL (n, row) {
+  UNWIND keys(row.lists) AS field
+  WITH n, field, coalesce(n[field], []) AS have, row.lists[field] AS given
+  SET n[field] = have + [v IN given WHERE NOT v IN have]
+}
+WITH n, row, coalesce(n.evidenceSources, []) AS sources, coalesce(n.evidenceQuotes, []) AS quotes
+WITH n, row, sources, quotes, [j IN range(0, size(sources) - 1) | sources[j] + ' ' + quotes[j]] AS have
+WITH n, row, sources, quotes, [i IN range(0, size(row.quotes) - 1) WHERE NOT row.sources[i] + ' ' + row.quotes[i] IN have] AS fresh
+SET n.evidenceSources = sources + [i IN fresh | row.sources[i]],
+    n.evidenceQuotes = quotes + [i IN fresh | row.quotes[i]]

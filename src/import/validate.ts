@@ -1,0 +1,355 @@
+import {
+  FieldSpec,
+  NODE_KINDS,
+  NODE_KIND_NAMES,
+  NodeKindName,
+  RELATIONSHIP_TYPES,
+  RELATIONSHIP_TYPE_NAMES,
+  RelationshipTypeName,
+} from '../model/model';
+import { CorpusIndex, fingerprint, readableFingerprint } from './corpusIndex';
+import { partialDatePrecision } from './dates';
+import { ID_PATTERN, relationshipId, relationshipLabel } from './identity';
+import type { ProblemList } from './problems';
+import { containsQuote, SourceDocuments } from './sources';
+
+/**
+ * Checks one corpus file against the model (src/model/model.ts, read here, never restated) and records its
+ * entities in the index, so that references and conflicts across files can be checked once all are read.
+ */
+
+export interface ValidationContext {
+  index: CorpusIndex;
+  sources: SourceDocuments;
+  problems: ProblemList;
+}
+
+const TOP_LEVEL = ['source', 'nodes', 'relationships'];
+const NODE_RESERVED = new Set(['id', 'kind', 'evidence']);
+const SOURCE_RESERVED = new Set(['id', 'evidence']);
+const RELATIONSHIP_RESERVED = new Set(['type', 'from', 'to', 'key', 'evidence']);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isKind = (v: unknown): v is NodeKindName => typeof v === 'string' && (NODE_KIND_NAMES as readonly string[]).includes(v);
+const isType = (v: unknown): v is RelationshipTypeName =>
+  typeof v === 'string' && (RELATIONSHIP_TYPE_NAMES as readonly string[]).includes(v);
+const show = (v: unknown) => {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 70 ? `${text.slice(0, 67)}…` : text;
+};
+const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `a ${typeof v}`);
+
+/** Folds the differences people cannot see, to hint why a quote that looks right is not found. */
+const loosely = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”«»]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+type Report = (entity: string | undefined, field: string | undefined, message: string) => void;
+
+export function validateFile(file: string, doc: unknown, ctx: ValidationContext): void {
+  const { index, sources } = ctx;
+  const fileNo = index.addFile(file);
+  const report: Report = (entity, field, message) => ctx.problems.add(file, entity, field, message);
+
+  if (!isRecord(doc)) {
+    report(undefined, undefined, 'must be a mapping with `source`, `nodes` and `relationships`');
+    return;
+  }
+  for (const key of Object.keys(doc)) {
+    if (!TOP_LEVEL.includes(key)) report(undefined, key, `unknown top-level key (a file has ${TOP_LEVEL.join(', ')})`);
+  }
+
+  /** Ids described in this file: a second description of one id in one file is a mistake. */
+  const idsHere = new Set<string>();
+  let sourceId: string | undefined;
+  let document: Buffer | null = null;
+  let documentName = '';
+
+  const checkEvidence = (entity: string, value: unknown) => {
+    if (value === undefined || value === null) {
+      report(entity, 'evidence', 'missing: every fact needs at least one exact quote from the source document');
+      return;
+    }
+    if (!Array.isArray(value) || value.length === 0) {
+      report(entity, 'evidence', `must be a non-empty list of quotes, got ${typeName(value)}${Array.isArray(value) ? ' (empty)' : ''}`);
+      return;
+    }
+    value.forEach((quote, i) => {
+      if (typeof quote !== 'string' || !quote.trim()) {
+        report(entity, `evidence[${i}]`, `must be a non-empty string, got ${show(quote)}`);
+        return;
+      }
+      index.quotes++;
+      if (!document) return; // the missing document is reported once, on the source's `file`
+      if (!containsQuote(document, quote)) {
+        const near = document.toString('utf8');
+        const hint = loosely(near).includes(loosely(quote))
+          ? ' (it differs only in apostrophes, quotation marks or spaces: copy it from the document)'
+          : '';
+        report(entity, `evidence[${i}]`, `quote not found byte for byte in ${documentName}: ${show(quote)}${hint}`);
+      }
+    });
+  };
+
+  /** Checks an id: a string, ASCII kebab-case, with its kind's prefix, once per file. */
+  const checkId = (value: unknown, kind: NodeKindName | undefined, where: string): string | undefined => {
+    if (value === undefined || value === null) {
+      report(where, 'id', 'missing');
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      report(where, 'id', `must be a string, got ${typeName(value)}`);
+      return undefined;
+    }
+    let ok = true;
+    if (!ID_PATTERN.test(value)) {
+      report(value, 'id', 'must be a kind prefix plus ASCII kebab-case (lower-case letters, digits and single dashes)');
+      ok = false;
+    }
+    if (kind && !value.startsWith(NODE_KINDS[kind].idPrefix)) {
+      report(value, 'id', `a ${kind} id must start with "${NODE_KINDS[kind].idPrefix}"`);
+      ok = false;
+    }
+    if (idsHere.has(value)) {
+      report(value, 'id', 'described twice in this file (describe each entity once per file)');
+      return undefined;
+    }
+    idsHere.add(value);
+    return ok ? value : undefined;
+  };
+
+  /** Checks the fields against the model; returns the fingerprints of values that must agree across files. */
+  const checkFields = (
+    entity: string,
+    fields: Record<string, FieldSpec>,
+    record: Record<string, unknown>,
+    reserved: Set<string>,
+    what: string,
+    onRef: (field: string, id: string, spec: FieldSpec) => void,
+  ): Record<string, string> => {
+    const fingerprints: Record<string, string> = {};
+    for (const key of Object.keys(record)) {
+      if (reserved.has(key) || key in fields) continue;
+      const known = [...Object.keys(fields)].join(', ') || 'none';
+      report(entity, key, `unknown field for ${what} (its fields: ${known})`);
+    }
+    for (const [name, spec] of Object.entries(fields)) {
+      const value = record[name];
+      if (value === undefined || value === null) {
+        if (spec.required) report(entity, name, `missing: required for ${what}`);
+        continue;
+      }
+      if (!checkValue(entity, name, spec, value, onRef)) continue;
+      // Lists of names (aliases) are merged across files, so they never conflict.
+      if (spec.type !== 'strings') fingerprints[name] = fingerprint(value);
+    }
+    return fingerprints;
+  };
+
+  const checkValue = (
+    entity: string,
+    name: string,
+    spec: FieldSpec,
+    value: unknown,
+    onRef: (field: string, id: string, spec: FieldSpec) => void,
+  ): boolean => {
+    const wrong = (expected: string) => {
+      report(entity, name, `must be ${expected}, got ${typeName(value)} ${show(value)}`);
+      return false;
+    };
+    switch (spec.type) {
+      case 'string':
+      case 'text':
+        if (typeof value !== 'string') return wrong('a string');
+        if (!value.trim()) {
+          report(entity, name, 'must not be empty');
+          return false;
+        }
+        if (spec.values && !spec.values.includes(value)) {
+          report(entity, name, `${show(value)} is not one of ${spec.values.join(', ')}`);
+          return false;
+        }
+        return true;
+      case 'strings':
+        if (!Array.isArray(value)) return wrong('a list of strings');
+        for (const [i, item] of value.entries()) {
+          if (typeof item !== 'string' || !item.trim()) {
+            report(entity, `${name}[${i}]`, `must be a non-empty string, got ${show(item)}`);
+            return false;
+          }
+        }
+        return true;
+      case 'number':
+        return typeof value === 'number' && Number.isFinite(value) ? true : wrong('a number');
+      case 'integer':
+        return Number.isSafeInteger(value) ? true : wrong('an integer');
+      case 'boolean':
+        return typeof value === 'boolean' ? true : wrong('true or false');
+      case 'date':
+        if (typeof value !== 'string') return wrong('a quoted partial date such as "2008", "2008-01" or "2008-01-29"');
+        if (!partialDatePrecision(value)) {
+          report(entity, name, `${show(value)} is not a partial date: write "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real day)`);
+          return false;
+        }
+        return true;
+      case 'ref':
+        if (typeof value !== 'string') return wrong('the id of an entity');
+        onRef(name, value, spec);
+        return true;
+    }
+  };
+
+  const noRefs = (field: string) => report(undefined, field, 'internal: unexpected reference field');
+
+  const define = (id: string, kind: NodeKindName, props: Record<string, string>) => {
+    const { kindConflict, conflicts } = index.defineEntity(id, kind, fileNo, props);
+    if (kindConflict) {
+      report(id, 'kind', `${kind} here, but ${kindConflict.earlier} in ${kindConflict.earlierFile} (one id, one kind)`);
+    }
+    for (const c of conflicts) {
+      report(id, c.field, `${readableFingerprint(c.given)} here, but ${readableFingerprint(c.earlier)} in ${c.earlierFile} (one entity, one value)`);
+    }
+  };
+
+  // --- the source document this file describes
+  const source = doc.source;
+  if (source === undefined || source === null) {
+    report(undefined, 'source', 'missing: every file describes one source document (id, file, title, type, evidence)');
+  } else if (!isRecord(source)) {
+    report(undefined, 'source', `must be a mapping, got ${typeName(source)}`);
+  } else {
+    sourceId = checkId(source.id, 'Source', 'source');
+    const entity = sourceId ?? 'source';
+    if (typeof source.file === 'string' && source.file) {
+      documentName = source.file;
+      document = sources.load(source.file);
+      if (!document) report(entity, 'file', `${show(source.file)} is not a file in the sources folder ${sources.dir}`);
+    }
+    const props = checkFields(entity, NODE_KINDS.Source.fields, source, SOURCE_RESERVED, 'a Source', noRefs);
+    checkEvidence(entity, source.evidence);
+    if (sourceId) define(sourceId, 'Source', props);
+  }
+
+  // --- nodes
+  const nodes = doc.nodes ?? [];
+  if (!Array.isArray(nodes)) report(undefined, 'nodes', `must be a list, got ${typeName(nodes)}`);
+  else {
+    nodes.forEach((node, i) => {
+      const where = `nodes[${i}]`;
+      if (!isRecord(node)) {
+        report(where, undefined, `must be a mapping, got ${typeName(node)}`);
+        return;
+      }
+      index.nodeStatements++;
+      const label = typeof node.id === 'string' ? node.id : where;
+      let kind: NodeKindName | undefined;
+      if (node.kind === undefined || node.kind === null) report(label, 'kind', `missing (one of ${NODE_KIND_NAMES.join(', ')})`);
+      else if (!isKind(node.kind)) report(label, 'kind', `unknown kind ${show(node.kind)} (one of ${NODE_KIND_NAMES.join(', ')})`);
+      else if (node.kind === 'Source') report(label, 'kind', "a Source is described by a file's `source:` block, not in `nodes`");
+      else kind = node.kind;
+      const id = checkId(node.id, kind, where);
+      if (!kind) {
+        checkEvidence(label, node.evidence);
+        return;
+      }
+      const props = checkFields(label, NODE_KINDS[kind].fields, node, NODE_RESERVED, `a ${kind}`, noRefs);
+      checkEvidence(label, node.evidence);
+      if (id) define(id, kind, props);
+    });
+  }
+
+  // --- relationships
+  const relsHere = new Set<string>();
+  const rels = doc.relationships ?? [];
+  if (!Array.isArray(rels)) report(undefined, 'relationships', `must be a list, got ${typeName(rels)}`);
+  else {
+    rels.forEach((rel, i) => {
+      const where = `relationships[${i}]`;
+      if (!isRecord(rel)) {
+        report(where, undefined, `must be a mapping, got ${typeName(rel)}`);
+        return;
+      }
+      index.relationshipStatements++;
+      const ends: Record<'from' | 'to', string | undefined> = { from: undefined, to: undefined };
+      for (const end of ['from', 'to'] as const) {
+        const v = rel[end];
+        if (typeof v === 'string' && v) ends[end] = v;
+      }
+      let key = '';
+      let keyOk = true;
+      if (rel.key !== undefined && rel.key !== null) {
+        if (typeof rel.key !== 'string' || !rel.key.trim() || /[|\n]/.test(rel.key)) keyOk = false;
+        else key = rel.key;
+      }
+      const type = isType(rel.type) ? rel.type : undefined;
+      const label =
+        ends.from && ends.to && typeof rel.type === 'string' ? relationshipLabel(ends.from, rel.type, ends.to, key) : where;
+      if (!keyOk) report(label, 'key', `must be a non-empty string without "|", got ${show(rel.key)}`);
+      if (rel.type === undefined || rel.type === null) report(label, 'type', `missing (one of ${RELATIONSHIP_TYPE_NAMES.join(', ')})`);
+      else if (!type) report(label, 'type', `unknown relationship type ${show(rel.type)} (one of ${RELATIONSHIP_TYPE_NAMES.join(', ')})`);
+      for (const end of ['from', 'to'] as const) {
+        const v = rel[end];
+        if (v === undefined || v === null) report(label, end, 'missing: the id of an entity');
+        else if (typeof v !== 'string' || !v) report(label, end, `must be the id of an entity, got ${typeName(v)} ${show(v)}`);
+      }
+      if (!type) {
+        checkEvidence(label, rel.evidence);
+        return;
+      }
+      const spec = RELATIONSHIP_TYPES[type];
+      const refs: Array<{ field: string; id: string; kinds: readonly NodeKindName[]; role: string }> = [];
+      const props = checkFields(label, spec.fields, rel, RELATIONSHIP_RESERVED, `a ${type} relationship`, (field, id, f) =>
+        refs.push({ field, id, kinds: f.refKinds ?? NODE_KIND_NAMES, role: `${field} of ${type}` }),
+      );
+      checkEvidence(label, rel.evidence);
+      if (ends.from) refs.push({ field: 'from', id: ends.from, kinds: spec.from, role: `start of ${type}` });
+      if (ends.to) refs.push({ field: 'to', id: ends.to, kinds: spec.to, role: `end of ${type}` });
+      for (const ref of refs) {
+        const kind = index.kindOf(ref.id);
+        if (kind === undefined) index.pending.push({ file: fileNo, entity: label, ...ref });
+        else if (!ref.kinds.includes(kind)) report(label, ref.field, wrongKind(ref.id, kind, ref.kinds, ref.role));
+      }
+      if (!ends.from || !ends.to || !keyOk) return;
+      const id = relationshipId(ends.from, type, ends.to, key);
+      if (relsHere.has(id)) {
+        report(label, 'key', 'this relationship is listed twice in this file (give each a distinct `key` if both are meant)');
+        return;
+      }
+      relsHere.add(id);
+      if (Object.keys(props).length === 0) return;
+      for (const c of index.defineRelationship(id, fileNo, props)) {
+        report(label, c.field, `${readableFingerprint(c.given)} here, but ${readableFingerprint(c.earlier)} in ${c.earlierFile} (one relationship, one value)`);
+      }
+    });
+  }
+}
+
+export function wrongKind(id: string, kind: string, allowed: readonly string[], role: string): string {
+  return `${id} is a ${kind}, but the model allows only ${allowed.join(' or ')} as ${role}`;
+}
+
+/**
+ * Resolves the references that named an entity not yet seen when they were read: against the whole corpus,
+ * then against what the database already holds (re-importing one file of a loaded corpus), else dangling.
+ */
+export async function resolvePendingReferences(
+  ctx: ValidationContext,
+  lookupKinds: (ids: string[]) => Promise<Map<string, string>>,
+): Promise<void> {
+  const { index, problems } = ctx;
+  const unresolved = index.pending.filter((ref) => !index.kindOf(ref.id));
+  const inDatabase = unresolved.length ? await lookupKinds([...new Set(unresolved.map((r) => r.id))]) : new Map<string, string>();
+  for (const ref of index.pending) {
+    const file = index.files[ref.file]!;
+    const kind = index.kindOf(ref.id) ?? inDatabase.get(ref.id);
+    if (kind === undefined) {
+      problems.add(file, ref.entity, ref.field, `${ref.id} is not described in any file of the corpus nor in the database (dangling reference)`);
+    } else if (!(ref.kinds as readonly string[]).includes(kind)) {
+      problems.add(file, ref.entity, ref.field, wrongKind(ref.id, kind, ref.kinds, ref.role));
+    }
+  }
+}
