@@ -1,0 +1,88 @@
+/**
+ * The explorer's only door to Accords: POSTs to /graphql using the public contract (schema/*.graphql) and
+ * turns answers into the few shapes the page draws. Every query the page sends is in web/src/queries.ts.
+ */
+import { isKind } from './kinds';
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  date?: string | null;
+  publisher?: string | null;
+  file?: string | null;
+  type?: string | null;
+  author?: string | null;
+}
+
+export interface Evidence {
+  quote: string;
+  source: SourceRef;
+}
+
+/** A node as the graph draws it. */
+export interface GraphNode {
+  id: string;
+  kind: string;
+  label: string;
+  date?: string | null;
+}
+
+/** A relationship as the graph draws it. */
+export interface GraphEdge {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  properties: Record<string, string | number | boolean | null>;
+  evidence: Evidence[];
+}
+
+/** The server's error, phrased for the reader; `code` is the GraphQL extensions code when there is one. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError('Accords cannot be reached. Check that the server is running, then try again.', 'NETWORK');
+  }
+  let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError(`Accords answered with an unexpected response (HTTP ${res.status}).`, 'BAD_RESPONSE');
+  }
+  const first = body.errors?.[0];
+  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'ERROR');
+  if (!body.data) throw new ApiError('Accords answered without data.', 'BAD_RESPONSE');
+  return body.data;
+}
+
+/** The name a node is shown by: `name` for most kinds, `title` for agreements, clauses, commitments, sources. */
+export function labelOf(raw: { name?: string | null; title?: string | null; id: string }): string {
+  return raw.name ?? raw.title ?? raw.id;
+}
+
+export function toGraphNode(raw: {
+  __typename?: string;
+  id: string;
+  name?: string | null;
+  title?: string | null;
+  date?: string | null;
+}): GraphNode {
+  const kind = raw.__typename && isKind(raw.__typename) ? raw.__typename : (raw.__typename ?? 'Node');
+  return { id: raw.id, kind, label: labelOf(raw), date: raw.date ?? null };
+}

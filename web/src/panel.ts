@@ -1,0 +1,210 @@
+/**
+ * The side panel: what is known about the selected node or relationship, and every piece of evidence for
+ * it — the quote and the document (title, date, publisher, file) it comes from.
+ */
+import type { Evidence, GraphEdge, GraphNode } from './api';
+import { formatDate } from './dates';
+import { append, h } from './dom';
+import { kindIcon } from './kinds';
+
+/** One line of a section: a linked node and/or a text, with the evidence that states it. */
+export interface DetailItem {
+  node?: GraphNode;
+  text?: string;
+  meta?: string;
+  /** A text quoted from the sources (a clause's wording), shown as a quote. */
+  quote?: string;
+  evidence: Evidence[];
+}
+
+export interface DetailSection {
+  title: string;
+  items: DetailItem[];
+  /** What to say when the list is empty, e.g. "Not stated in the sources". */
+  empty?: string;
+}
+
+export interface NodeDetail {
+  node: GraphNode;
+  description?: string | null;
+  aliases: string[];
+  fields: Array<[string, string]>;
+  evidence: Evidence[];
+  sections: DetailSection[];
+}
+
+export interface PanelActions {
+  open(id: string): void;
+  expand(id: string): void;
+  pathFrom(node: GraphNode): void;
+}
+
+export class Panel {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly actions: PanelActions,
+  ) {}
+
+  clear(message = ''): void {
+    this.root.replaceChildren(h('p', { class: 'panel-hint' }, message));
+  }
+
+  loading(label: string): void {
+    this.root.replaceChildren(h('p', { class: 'panel-hint', role: 'status' }, `Loading ${label}…`));
+  }
+
+  error(message: string): void {
+    this.root.replaceChildren(h('p', { class: 'problem', role: 'alert' }, message));
+  }
+
+  showNode(d: NodeDetail, links: Array<{ edge: GraphEdge; other: GraphNode; outgoing: boolean }>, expanded: boolean): void {
+    const actor = d.node.kind === 'Person' || d.node.kind === 'Organisation';
+    this.fill(
+      h(
+        'header',
+        { class: 'panel-head' },
+        h('p', { class: 'panel-kind' }, kindIcon(d.node.kind), ` ${d.node.kind}`),
+        h('h2', { id: 'panel-title', tabindex: '-1' }, d.node.label),
+        d.aliases.length ? h('p', { class: 'aliases' }, 'Also: ', d.aliases.join(' · ')) : null,
+        h(
+          'div',
+          { class: 'panel-actions' },
+          h('button', { type: 'button', onclick: () => this.actions.expand(d.node.id), disabled: expanded }, expanded ? 'Expanded' : 'Expand'),
+          actor ? h('button', { type: 'button', onclick: () => this.actions.pathFrom(d.node) }, 'Paths from here') : null,
+        ),
+      ),
+      d.description ? h('p', { class: 'description' }, d.description) : null,
+      d.fields.length
+        ? h('dl', { class: 'fields' }, ...d.fields.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))
+        : null,
+      ...d.sections.map((s) => this.section(s)),
+      links.length ? this.linksSection(links) : null,
+      this.evidenceBlock('Evidence', d.evidence),
+    );
+  }
+
+  showEdge(edge: GraphEdge, from: GraphNode | undefined, to: GraphNode | undefined): void {
+    const props = Object.entries(edge.properties).filter(([, v]) => v !== null && v !== undefined && v !== '');
+    this.fill(
+      h(
+        'header',
+        { class: 'panel-head' },
+        h('p', { class: 'panel-kind' }, 'Relationship'),
+        h('h2', { id: 'panel-title', tabindex: '-1' }, edge.type),
+        h(
+          'p',
+          { class: 'edge-ends' },
+          this.nodeButton(from ?? { id: edge.from, kind: '', label: edge.from }),
+          ' → ',
+          this.nodeButton(to ?? { id: edge.to, kind: '', label: edge.to }),
+        ),
+      ),
+      props.length
+        ? h(
+            'dl',
+            { class: 'fields' },
+            ...props.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, k.toLowerCase().includes('date') ? formatDate(String(v)) : String(v))]),
+          )
+        : null,
+      this.evidenceBlock('Evidence', edge.evidence),
+    );
+  }
+
+  private fill(...children: Array<Node | null>): void {
+    this.root.replaceChildren();
+    append(this.root, ...children);
+    this.root.scrollTop = 0;
+  }
+
+  /** Any prepared content (path results use it). */
+  show(...children: Node[]): void {
+    this.root.replaceChildren(...children);
+  }
+
+  focusTitle(): void {
+    (this.root.querySelector('#panel-title') as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
+  nodeButton(node: GraphNode): HTMLButtonElement {
+    return h('button', { type: 'button', class: 'node-link', 'data-id': node.id, onclick: () => this.actions.open(node.id) }, node.kind ? kindIcon(node.kind) : null, node.label);
+  }
+
+  private section(s: DetailSection): HTMLElement {
+    return h(
+      'section',
+      { class: 'detail-section', 'data-section': s.title },
+      h('h3', {}, s.title, s.items.length ? h('span', { class: 'count' }, ` ${s.items.length}`) : null),
+      s.items.length
+        ? h(
+            'ul',
+            {},
+            ...s.items.map((item) =>
+              h(
+                'li',
+                {},
+                h(
+                  'p',
+                  { class: 'item-line' },
+                  item.node ? this.nodeButton(item.node) : null,
+                  item.text ? h('span', { class: 'item-text' }, item.node ? ` ${item.text}` : item.text) : null,
+                  item.meta ? h('span', { class: 'item-meta' }, ` — ${item.meta}`) : null,
+                ),
+                item.quote ? h('blockquote', { class: 'clause-text', lang: 'fr' }, item.quote) : null,
+                this.evidenceList(item.evidence, true),
+              ),
+            ),
+          )
+        : h('p', { class: 'empty' }, s.empty ?? 'None in the sources.'),
+    );
+  }
+
+  private linksSection(links: Array<{ edge: GraphEdge; other: GraphNode; outgoing: boolean }>): HTMLElement {
+    return h(
+      'section',
+      { class: 'detail-section', 'data-section': 'In the graph' },
+      h('h3', {}, 'Drawn links', h('span', { class: 'count' }, ` ${links.length}`)),
+      h(
+        'ul',
+        { class: 'links' },
+        ...links.map((l) =>
+          h(
+            'li',
+            {},
+            h('span', { class: 'rel' }, l.outgoing ? `${l.edge.type} →` : `← ${l.edge.type}`),
+            ' ',
+            this.nodeButton(l.other),
+          ),
+        ),
+      ),
+    );
+  }
+
+  private evidenceBlock(title: string, evidence: Evidence[]): HTMLElement {
+    return h('section', { class: 'detail-section evidence-section' }, h('h3', {}, title, h('span', { class: 'count' }, ` ${evidence.length}`)), this.evidenceList(evidence, false) ?? h('p', { class: 'empty' }, 'No evidence recorded.'));
+  }
+
+  /** Quotes with their documents; `compact` folds them under a disclosure inside list items. */
+  evidenceList(evidence: Evidence[], compact: boolean): HTMLElement | null {
+    if (!evidence.length) return null;
+    const list = h('ol', { class: 'evidence' }, ...evidence.map((e) => evidenceItem(e)));
+    if (!compact) return list;
+    return h('details', { class: 'evidence-fold' }, h('summary', {}, `Evidence (${evidence.length})`), list);
+  }
+}
+
+export function evidenceItem(e: Evidence): HTMLElement {
+  const s = e.source;
+  return h(
+    'li',
+    {},
+    h('blockquote', { lang: 'fr' }, e.quote),
+    h(
+      'p',
+      { class: 'source' },
+      h('cite', {}, s.title),
+      s.date ? ` — ${formatDate(s.date)}` : null,
+      s.publisher ? ` — ${s.publisher}` : null,
+      s.file ? h('span', { class: 'file' }, ` — ${s.file}`) : null,
+    ),
+  );
+}
