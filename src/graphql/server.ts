@@ -4,7 +4,7 @@ import type { Context } from './context';
 import { formatError } from './errors';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
-import { validationRules } from './limits';
+import { costLimitPlugin, validationRules } from './limits';
 
 export function createApollo(): ApolloServer<Context> {
   return new ApolloServer<Context>({
@@ -16,6 +16,6 @@ export function createApollo(): ApolloServer<Context> {
     stopOnTerminationSignals: false,
     validationRules,
     // The landing page would load scripts from a CDN; the explorer at / is this server's own page.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin],
   });
 }

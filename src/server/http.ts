@@ -3,7 +3,7 @@ import http, { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from '../db/database';
 import { log } from '../log';
-import type { Context } from '../graphql/context';
+import { createContext, type Context } from '../graphql/context';
 import { createApollo } from '../graphql/server';
 import { serveStatic } from './static';
 
@@ -70,7 +70,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const token = (headers.get('authorization') ?? '').replace(/^Bearer\s+/i, '');
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ db: options.db.scoped(), isAdmin: !!options.adminToken && token === options.adminToken }),
+      context: async () => createContext(options.db, !!options.adminToken && token === options.adminToken),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -1,6 +1,114 @@
-import type { QueryResolvers } from '../generated/types';
+import type { NodeKindName } from '../../model/model';
+import { decodeCursor, listNodes } from '../../store/lists';
+import { MAX_SEARCH_TEXT } from '../../store/lucene';
+import { commonPartners, missingIds, neighbourhood, paths, timeline } from '../../store/network';
+import type { NodeRow } from '../../store/rows';
+import { searchNodes } from '../../store/search';
 import { graphStats } from '../../store/stats';
+import { idArg, intInRange, nonEmptyOrNull, optionalId, optionalIntAtLeast, pageSize, textArg } from '../arguments';
+import type { Context } from '../context';
+import { badInput, notFound } from '../errors';
+import type { QueryResolvers } from '../generated/types';
+
+/** One node of a given kind, or NOT_FOUND naming the id (also when the id is another kind's). */
+async function nodeOfKind(ctx: Context, id: string, kind: NodeKindName): Promise<NodeRow> {
+  const node = await ctx.loaders.node.load(idArg(id, 'id'));
+  if (!node || node.kind !== kind) throw notFound(kind.toLowerCase(), id);
+  return node;
+}
+
+/** The offset an `after` cursor stands for; BAD_USER_INPUT when it is not one of ours. */
+function offsetAfter(after: string | null | undefined): number {
+  if (after === null || after === undefined) return 0;
+  const offset = decodeCursor(after);
+  if (offset === null) throw badInput('after must be a cursor returned by this API (an edge cursor or pageInfo.endCursor)', 'after');
+  return offset;
+}
+
+/** The list filter with its text checked; null fields are dropped by the store. */
+function checkedFilter(filter: Record<string, unknown> | null | undefined): Record<string, unknown> {
+  const f = { ...(filter ?? {}) };
+  if (typeof f.text === 'string') textArg(f.text, 'filter.text', MAX_SEARCH_TEXT);
+  for (const [k, v] of Object.entries(f)) {
+    if (typeof v === 'string' && k !== 'text' && k !== 'dateFrom' && k !== 'dateTo') idArg(v, `filter.${k}`);
+    if (Array.isArray(v)) nonEmptyOrNull(v, `filter.${k}`);
+  }
+  return f;
+}
+
+/** NOT_FOUND for the first of `ids` that names no node: an unknown id is a mistake, not an empty answer. */
+async function requireNodes(ctx: Context, ids: Array<[string, string]>): Promise<void> {
+  const missing = await missingIds(ctx.db, ids.map(([, id]) => id));
+  const first = ids.find(([, id]) => missing.includes(id));
+  if (first) throw notFound('node', first[1]);
+}
 
 export const Query: QueryResolvers = {
   stats: (_parent, _args, { db }) => graphStats(db),
+
+  node: (_p, { id }, ctx) => ctx.loaders.node.load(idArg(id, 'id')),
+  nodes: (_p, { ids }, ctx) => {
+    if (ids.length > 100) throw badInput(`ids may list at most 100 ids, got ${ids.length}`, 'ids');
+    return ctx.loaders.node.loadMany(ids.map((id) => idArg(id, 'ids'))) as Promise<Array<NodeRow | null>>;
+  },
+  organisation: (_p, { id }, ctx) => nodeOfKind(ctx, id, 'Organisation'),
+  person: (_p, { id }, ctx) => nodeOfKind(ctx, id, 'Person'),
+  agreement: (_p, { id }, ctx) => nodeOfKind(ctx, id, 'Agreement'),
+  programme: (_p, { id }, ctx) => nodeOfKind(ctx, id, 'Programme'),
+  source: (_p, { id }, ctx) => nodeOfKind(ctx, id, 'Source'),
+
+  organisations: (_p, args, { db }) =>
+    listNodes(db, 'Organisation', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+  people: (_p, args, { db }) =>
+    listNodes(db, 'Person', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+  agreements: (_p, args, { db }) =>
+    listNodes(db, 'Agreement', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'DATE_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+  programmes: (_p, args, { db }) =>
+    listNodes(db, 'Programme', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+
+  search: (_p, { text, kinds, first }, { db }) =>
+    searchNodes(db, textArg(text, 'text', MAX_SEARCH_TEXT), nonEmptyOrNull(kinds, 'kinds'), intInRange(first, 'first', 1, 100, 10)),
+
+  neighbourhood: async (_p, args, { db }) => {
+    const row = await neighbourhood(db, {
+      id: idArg(args.id, 'id'),
+      depth: intInRange(args.depth, 'depth', 1, 3, 1),
+      types: nonEmptyOrNull(args.types, 'types'),
+      limit: intInRange(args.limit, 'limit', 1, 500, 100),
+      perNode: intInRange(args.perNode, 'perNode', 1, 200, 25),
+    });
+    if (!row) throw notFound('node', args.id);
+    return row;
+  },
+
+  paths: async (_p, args, ctx) => {
+    const checked = {
+      from: idArg(args.from, 'from'),
+      to: idArg(args.to, 'to'),
+      maxLength: intInRange(args.maxLength, 'maxLength', 1, 8, 6),
+      shortestOnly: args.shortestOnly ?? true,
+      hubLimit: optionalIntAtLeast(args.excludeHubsAbove, 'excludeHubsAbove', 1),
+      types: nonEmptyOrNull(args.types, 'types'),
+      first: intInRange(args.first, 'first', 1, 50, 10),
+    };
+    await requireNodes(ctx, [['from', checked.from], ['to', checked.to]]);
+    return paths(ctx.db, checked);
+  },
+
+  commonPartners: async (_p, args, ctx) => {
+    const [a, b] = [idArg(args.a, 'a'), idArg(args.b, 'b')];
+    const first = intInRange(args.first, 'first', 1, 100, 20);
+    await requireNodes(ctx, [['a', a], ['b', b]]);
+    return commonPartners(ctx.db, a, b, first);
+  },
+
+  timeline: async (_p, args, ctx) => {
+    const actor = optionalId(args.actor, 'actor');
+    const kinds = nonEmptyOrNull(args.kinds, 'kinds') ?? ['Agreement', 'Event'];
+    const undated = kinds.find((k) => k !== 'Agreement' && k !== 'Event' && k !== 'Programme');
+    if (undated) throw badInput(`kinds may only list Agreement, Event and Programme (the dated kinds), got ${undated}`, 'kinds');
+    if (args.from && args.to && args.from > args.to + '~') throw badInput(`from (${args.from}) is after to (${args.to})`, 'from');
+    if (actor) await requireNodes(ctx, [['actor', actor]]);
+    return timeline(ctx.db, { from: args.from ?? null, to: args.to ?? null, actor, kinds, first: intInRange(args.first, 'first', 1, 500, 100) });
+  },
 };

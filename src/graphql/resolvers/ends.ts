@@ -1,0 +1,25 @@
+import type { NodeRow, RelationshipRow } from '../../store/rows';
+import type { Context } from '../context';
+
+/**
+ * The ends of a relationship: the rows the store already gave when it had them, otherwise one batched
+ * look-up by id (a node can only be missing if it was deleted mid-request).
+ */
+export async function fromOf(r: RelationshipRow, ctx: Context): Promise<NodeRow> {
+  return r.from ?? (await mustLoad(ctx, r.fromId));
+}
+
+export async function toOf(r: RelationshipRow, ctx: Context): Promise<NodeRow> {
+  return r.to ?? (await mustLoad(ctx, r.toId));
+}
+
+/** The organisation a SIGNED relationship names in `onBehalfOf`, when it names one. */
+export async function onBehalfOf(r: RelationshipRow, ctx: Context): Promise<NodeRow | null> {
+  return r.onBehalfOf ? ctx.loaders.node.load(r.onBehalfOf) : null;
+}
+
+async function mustLoad(ctx: Context, id: string): Promise<NodeRow> {
+  const node = await ctx.loaders.node.load(id);
+  if (!node) throw new Error(`Node ${id} vanished during the request`);
+  return node;
+}

@@ -1,0 +1,72 @@
+import type { NodeKindName, RelationshipTypeName } from '../../model/model';
+import type { LinkRow, NodeRow, RelationshipRow } from '../../store/rows';
+import { evidenceOf, precisionOf } from '../../store/rows';
+import { intInRange, nonEmptyOrNull } from '../arguments';
+import type { Context } from '../context';
+
+/**
+ * What every kind of node resolves the same way, and the one helper through which relationship fields reach
+ * the per-request link loader (so all of a level's relationship fields share one round-trip).
+ */
+
+/** The links of node `n`: relationships of `types` in `direction`, to nodes of `kinds` (all when omitted). */
+export async function linksOf(
+  ctx: Context,
+  n: NodeRow,
+  types: readonly RelationshipTypeName[] | null,
+  direction: 'OUT' | 'IN' | 'BOTH',
+  kinds: readonly NodeKindName[] | null = null,
+  first: number | null = null,
+): Promise<LinkRow[]> {
+  const links = await ctx.loaders.links.load({ id: n.id, types, direction, kinds, first });
+  return links.map((l) => ({
+    ...l,
+    relationship: { ...l.relationship, from: l.direction === 'OUT' ? n : l.node, to: l.direction === 'OUT' ? l.node : n },
+  }));
+}
+
+/** The relationship rows of `linksOf` (for PartyRole, Signature, Role: both ends are known). */
+export async function relationshipsOf(
+  ctx: Context,
+  n: NodeRow,
+  types: readonly RelationshipTypeName[] | null,
+  direction: 'OUT' | 'IN' | 'BOTH',
+): Promise<RelationshipRow[]> {
+  return (await linksOf(ctx, n, types, direction)).map((l) => l.relationship);
+}
+
+/** The first link, for single-valued fields such as `Programme.agreement`. */
+export async function firstLink(
+  ctx: Context,
+  n: NodeRow,
+  types: readonly RelationshipTypeName[],
+  direction: 'OUT' | 'IN',
+  kinds: readonly NodeKindName[] | null = null,
+): Promise<LinkRow | null> {
+  return (await linksOf(ctx, n, types, direction, kinds))[0] ?? null;
+}
+
+interface RelationshipsArgs {
+  types?: RelationshipTypeName[] | null;
+  direction?: 'OUT' | 'IN' | 'BOTH' | null;
+  first?: number | null;
+}
+
+/** Fields every node kind resolves alike; spread into each kind's resolvers. */
+export const entityFields = {
+  kind: (n: NodeRow) => n.kind,
+  label: (n: NodeRow) => n.name ?? n.title ?? n.id,
+  aliases: (n: NodeRow) => n.aliases ?? [],
+  degree: (n: NodeRow) => n.degree ?? 0,
+  evidence: (n: NodeRow) => evidenceOf(n),
+  relationships: async (n: NodeRow, args: RelationshipsArgs, ctx: Context) => {
+    const first = intInRange(args.first, 'first', 1, 200, 50);
+    const types = nonEmptyOrNull(args.types, 'types');
+    return relationshipsOf(ctx, n, types, args.direction ?? 'BOTH').then((rs) => rs.slice(0, first));
+  },
+};
+
+/** For kinds with a partial date. */
+export const datedFields = {
+  datePrecision: (n: NodeRow) => precisionOf(n.date),
+};

@@ -1,0 +1,11 @@
+import type { LinkRow } from '../../store/rows';
+import { evidenceOf } from '../../store/rows';
+
+/** OrganisationLink, AgreementLink, …: a node seen through one relationship; all resolve alike. */
+export const linkFields = {
+  node: (l: LinkRow) => l.node,
+  type: (l: LinkRow) => l.relationship.type,
+  direction: (l: LinkRow) => l.direction,
+  relationship: (l: LinkRow) => l.relationship,
+  evidence: (l: LinkRow) => evidenceOf(l.relationship),
+};

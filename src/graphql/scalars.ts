@@ -1,0 +1,35 @@
+import { GraphQLScalarType, Kind } from 'graphql';
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** True for `2008`, `2008-01` and `2008-01-29` when the month and day exist. */
+export function isPartialDate(value: string): boolean {
+  const m = PARTIAL_DATE.exec(value);
+  if (!m) return false;
+  const [, year, month, day] = m;
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return false;
+  if (day !== undefined) {
+    const d = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    if (d.getUTCDate() !== Number(day)) return false;
+  }
+  return true;
+}
+
+function parse(value: unknown): string {
+  if (typeof value !== 'string' || !isPartialDate(value)) {
+    throw new TypeError(`PartialDate must be "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real date), got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Partial ISO dates, as the sources give them: a year, a month or a day. */
+export const PartialDate = new GraphQLScalarType<string, string>({
+  name: 'PartialDate',
+  description: 'A partial ISO date: `2008`, `2008-01` or `2008-01-29`.',
+  serialize: (value) => String(value),
+  parseValue: parse,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw new TypeError('PartialDate must be a string such as "2008-01"');
+    return parse(ast.value);
+  },
+});

@@ -1,0 +1,17 @@
+import { cypher } from '../db/cypher';
+import type { Database } from '../db/database';
+import type { NodeKindName } from '../model/model';
+import { luceneQuery } from './lucene';
+import type { SearchHitRow } from './rows';
+
+/** Nodes matching the user's words, best first; empty when the text holds no word. */
+export async function searchNodes(
+  db: Database,
+  text: string,
+  kinds: readonly NodeKindName[] | null,
+  first: number,
+): Promise<SearchHitRow[]> {
+  const query = luceneQuery(text);
+  if (!query) return [];
+  return db.read<SearchHitRow>(cypher('search'), { query, kinds, first });
+}
