@@ -1,10 +1,12 @@
-// Every simple path between two nodes up to {{maxLength}} relationships (bound written in by
-// src/store/shape.ts), shortest first; inner nodes above $hubLimit relationships are avoided when set.
+// The {{first}} shortest paths between two nodes, up to {{maxLength}} relationships, shortest first; both
+// bounds are checked integers written in by src/store/shape.ts (Cypher takes no parameter there). Paths
+// that pass through a node twice are dropped. Types and hubs are filtered during the search, as in
+// paths-shortest.cypher.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = (a)-[*1..{{maxLength}}]-(b)
-WHERE all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))
-  AND ($types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types))
-  AND ($hubLimit IS NULL OR all(x IN nodes(p)[1..-1] WHERE COUNT { (x)--() } <= $hubLimit))
+MATCH p = SHORTEST {{first}} (a) ((x)-[r]-(y)
+  WHERE ($types IS NULL OR type(r) IN $types)
+    AND (y = b OR $hubLimit IS NULL OR COUNT { (y)--() } <= $hubLimit)){1,{{maxLength}}} (b)
+WHERE all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
 WITH p
 ORDER BY length(p), [x IN nodes(p) | x.id]
 LIMIT toInteger($first)

@@ -1,7 +1,9 @@
 // Full-text search over names, titles and aliases ($query is built by src/store/lucene.ts from plain words).
 CALL db.index.fulltext.queryNodes('entity_search', $query) YIELD node AS n, score
 WHERE $kinds IS NULL OR any(l IN labels(n) WHERE l IN $kinds)
-WITH n, score
+// A whole-name match (case-insensitive) outranks names that merely contain the words.
+WITH n, CASE WHEN toLower(coalesce(n.name, n.title)) = toLower($text)
+          OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) = toLower($text)) THEN score * 2 ELSE score END AS score
 ORDER BY score DESC, n.id
 LIMIT toInteger($first)
 RETURN score, n {.*, kind: [l IN labels(n) WHERE l <> 'Entity'][0], degree: COUNT { (n)--() }} AS node

@@ -4,13 +4,19 @@ import type { NodeKindName, RelationshipTypeName } from '../model/model';
 import { nodesByIds } from './nodes';
 import type { CommonPartnerRow, LinkRow, NeighbourhoodRow, NodeRow, PathRow, RelationshipRow, TimelineEntryRow } from './rows';
 import { precisionOf } from './rows';
-import { withPathBound } from './shape';
+import { withPathBounds } from './shape';
 
 /** The ids among `ids` that name no node (one round-trip). */
 export async function missingIds(db: Database, ids: readonly string[]): Promise<string[]> {
   const rows = await db.read<{ id: string; found: boolean }>(cypher('node-exists'), { ids: [...new Set(ids)] });
   return rows.filter((r) => !r.found).map((r) => r.id);
 }
+
+/** Relationship types a capped neighbourhood shows first: who signed what, with whom, for whom. */
+const SHOWN_FIRST: RelationshipTypeName[] = [
+  'PARTY_TO', 'SIGNED', 'HOLDS_ROLE', 'SUBSIDIARY_OF', 'MEMBER_OF', 'ESTABLISHES', 'RUNS', 'RENEWS',
+  'CONTAINS', 'INCLUDES', 'COMMITS_TO', 'TAKES_PART_IN', 'PART_OF', 'LOCATED_IN', 'AUTHORED',
+];
 
 export interface NeighbourhoodArgs {
   id: string;
@@ -36,7 +42,7 @@ export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Prom
   for (let level = 0; level < args.depth && frontier.length > 0; level++) {
     const rows = await db.read<{ id: string; typedDegree: number; links: Array<LinkRow & { typedDegree: number }> }>(
       cypher('neighbourhood-level'),
-      { frontier, types: args.types, perNode: args.perNode },
+      { frontier, types: args.types, perNode: args.perNode, priority: SHOWN_FIRST },
     );
     const next: string[] = [];
     for (const row of rows) {
@@ -82,7 +88,7 @@ export interface PathArgs {
 /** Paths between two nodes, shortest first, each with its nodes and relationships in order. */
 export async function paths(db: Database, args: PathArgs): Promise<PathRow[]> {
   if (args.from === args.to) return [];
-  const query = withPathBound(args.shortestOnly ? 'paths-shortest' : 'paths-all', args.maxLength);
+  const query = withPathBounds(args.shortestOnly ? 'paths-shortest' : 'paths-all', args.maxLength, args.first);
   const rows = await db.read<{ nodes: NodeRow[]; relationships: RelationshipRow[] }>(query, {
     from: args.from,
     to: args.to,

@@ -13,5 +13,5 @@ export async function searchNodes(
 ): Promise<SearchHitRow[]> {
   const query = luceneQuery(text);
   if (!query) return [];
-  return db.read<SearchHitRow>(cypher('search'), { query, kinds, first });
+  return db.read<SearchHitRow>(cypher('search'), { query, text: text.trim(), kinds, first });
 }

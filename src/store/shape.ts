@@ -7,10 +7,12 @@ import { cypher } from '../db/cypher';
  * travels as a parameter, so no user input can change the query's shape.
  */
 
-/** A cypher/*.cypher file with its `{{maxLength}}` placeholder replaced by a checked integer. */
-export function withPathBound(name: string, maxLength: number): string {
-  if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > 10) throw new RangeError(`Bad path bound ${maxLength}`);
-  return cypher(name).replaceAll('{{maxLength}}', String(maxLength));
+/** A cypher/*.cypher file with its `{{maxLength}}` and `{{first}}` placeholders replaced by checked integers. */
+export function withPathBounds(name: string, maxLength: number, first: number): string {
+  for (const bound of [maxLength, first]) {
+    if (!Number.isInteger(bound) || bound < 1 || bound > 100) throw new RangeError(`Bad path bound ${bound}`);
+  }
+  return cypher(name).replaceAll('{{maxLength}}', String(maxLength)).replaceAll('{{first}}', String(first));
 }
 
 export type ListKind = 'Organisation' | 'Person' | 'Agreement' | 'Programme';

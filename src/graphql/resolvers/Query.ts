@@ -85,7 +85,7 @@ export const Query: QueryResolvers = {
     const checked = {
       from: idArg(args.from, 'from'),
       to: idArg(args.to, 'to'),
-      maxLength: intInRange(args.maxLength, 'maxLength', 1, 8, 6),
+      maxLength: intInRange(args.maxLength, 'maxLength', 1, 10, 8),
       shortestOnly: args.shortestOnly ?? true,
       hubLimit: optionalIntAtLeast(args.excludeHubsAbove, 'excludeHubsAbove', 1),
       types: nonEmptyOrNull(args.types, 'types'),
