@@ -21,6 +21,7 @@ export type Scalars = {
 /** A convention, partnership, protocol, charter or accord between two or more parties. */
 export type Agreement = Entity & Node & {
   __typename?: 'Agreement';
+  /** Other names the sources use for it. */
   aliases: Array<Scalars['String']['output']>;
   /** Its clauses and articles. */
   clauses: Array<ClauseLink>;
@@ -34,16 +35,21 @@ export type Agreement = Entity & Node & {
   dateInferred: Maybe<Scalars['String']['output']>;
   /** How precise `date` is. */
   datePrecision: Maybe<DatePrecision>;
+  /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
   /** Duration as stated, e.g. `2 years`. */
   duration: Maybe<Scalars['String']['output']>;
+  /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
   /** Whether the agreement is exclusive, when a source says so. */
   exclusive: Maybe<Scalars['Boolean']['output']>;
+  /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
+  /** The node's kind. */
   kind: NodeKind;
+  /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
   /** The organisations party to it, with their roles. */
   parties: Array<PartyRole>;
@@ -51,6 +57,7 @@ export type Agreement = Entity & Node & {
   places: Array<PlaceLink>;
   /** Programmes (and events) it establishes, extends or frames. */
   programmes: Array<ProgrammeLink>;
+  /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** Later agreements that renew or follow this one. */
   renewedBy: Array<AgreementLink>;
@@ -75,16 +82,22 @@ export type AgreementRelationshipsArgs = {
 /** A page of agreements. */
 export type AgreementConnection = {
   __typename?: 'AgreementConnection';
+  /** The page's items, each with its cursor. */
   edges: Array<AgreementEdge>;
+  /** The page's items (the edges' nodes, without cursors). */
   nodes: Array<Agreement>;
+  /** Whether more pages follow, and the cursor to ask for the next. */
   pageInfo: PageInfo;
   /** How many agreements match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An agreement in a page, with its cursor. */
 export type AgreementEdge = {
   __typename?: 'AgreementEdge';
+  /** Pass it as `after` to get the items that follow this one. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Agreement;
 };
 
@@ -109,28 +122,44 @@ export type AgreementFilter = {
 /** A linked agreement, with the relationship's type and evidence. */
 export type AgreementLink = {
   __typename?: 'AgreementLink';
+  /** OUT when the relationship points from the node asked about to this one, IN otherwise. */
   direction: Direction;
+  /** Where the relationship is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The node at the other end of the relationship. */
   node: Agreement;
+  /** The relationship itself, with both of its ends. */
   relationship: Relationship;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
 /** Orders of agreement lists (undated agreements come last). */
 export type AgreementOrder =
+  /** Oldest first; undated last. */
   | 'DATE_ASC'
+  /** Newest first; undated last. */
   | 'DATE_DESC'
+  /** By title, A to Z. */
   | 'TITLE_ASC'
+  /** By title, Z to A. */
   | 'TITLE_DESC';
 
 /** The kind of agreement, as the sources call it. */
 export type AgreementType =
+  /** An accord. */
   | 'accord'
+  /** A charter. */
   | 'charter'
+  /** A convention. */
   | 'convention'
+  /** Any other sort. */
   | 'other'
+  /** A partnership. */
   | 'partnership'
+  /** A protocol. */
   | 'protocol'
+  /** A twinning between cities. */
   | 'twinning';
 
 /** A clause or article of an agreement, with its text where a source quotes it. */
@@ -138,13 +167,21 @@ export type Clause = Entity & Node & {
   __typename?: 'Clause';
   /** The agreement containing it. */
   agreement: Maybe<AgreementLink>;
+  /** Other names the sources use for it. */
   aliases: Array<Scalars['String']['output']>;
+  /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
+  /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
+  /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
+  /** The node's kind. */
   kind: NodeKind;
+  /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** The clause text exactly as quoted by a source. */
   text: Maybe<Scalars['String']['output']>;
@@ -163,33 +200,46 @@ export type ClauseRelationshipsArgs = {
 /** A linked clause, with the relationship's type and evidence. */
 export type ClauseLink = {
   __typename?: 'ClauseLink';
+  /** OUT when the relationship points from the node asked about to this one, IN otherwise. */
   direction: Direction;
+  /** Where the relationship is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The node at the other end of the relationship. */
   node: Clause;
+  /** The relationship itself, with both of its ends. */
   relationship: Relationship;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
 /** A quantified promise, objective or reported result. */
 export type Commitment = Entity & Node & {
   __typename?: 'Commitment';
+  /** Other names the sources use for it. */
   aliases: Array<Scalars['String']['output']>;
   /** Who benefits. */
   beneficiaries: Maybe<Scalars['String']['output']>;
   /** The organisations committed to it or credited with it. */
   committedBy: Array<OrganisationLink>;
+  /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
+  /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
+  /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The agreements and programmes that include it. */
   includedIn: Array<EntityLink>;
+  /** The node's kind. */
   kind: NodeKind;
+  /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
   /** Over what period (per year, first year, 3 months …). */
   period: Maybe<Scalars['String']['output']>;
   /** The number promised or reported. */
   quantity: Maybe<Scalars['Float']['output']>;
+  /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** A short statement of the promise or result. */
   title: Scalars['String']['output'];
@@ -210,22 +260,31 @@ export type CommitmentRelationshipsArgs = {
 /** A linked commitment, with the relationship's type and evidence. */
 export type CommitmentLink = {
   __typename?: 'CommitmentLink';
+  /** OUT when the relationship points from the node asked about to this one, IN otherwise. */
   direction: Direction;
+  /** Where the relationship is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The node at the other end of the relationship. */
   node: Commitment;
+  /** The relationship itself, with both of its ends. */
   relationship: Relationship;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
 /** A promise made, an objective set, or a result reported. */
 export type CommitmentType =
+  /** An objective set. */
   | 'objective'
+  /** A promise made. */
   | 'promise'
+  /** A result reported. */
   | 'result';
 
 /** An actor who shares agreements with both actors asked about. */
 export type CommonPartner = {
   __typename?: 'CommonPartner';
+  /** The actor (organisation or person) both share agreements with. */
   partner: Entity;
   /** Agreements shared with the first actor (`a`). */
   withA: Array<Agreement>;
@@ -235,8 +294,11 @@ export type CommonPartner = {
 
 /** How precise a partial date is. */
 export type DatePrecision =
+  /** The full day is known (`2008-01-29`). */
   | 'DAY'
+  /** The year and month are known (`2008-01`). */
   | 'MONTH'
+  /** Only the year is known (`2008`). */
   | 'YEAR';
 
 /** Which way a relationship points, seen from a node. */
@@ -256,6 +318,7 @@ export type Entity = {
   degree: Scalars['Int']['output'];
   /** Where this node's existence is stated: the quote and the document. */
   evidence: Array<Evidence>;
+  /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
@@ -276,31 +339,48 @@ export type EntityRelationshipsArgs = {
 /** A linked node of any kind, with the relationship's type and evidence. */
 export type EntityLink = {
   __typename?: 'EntityLink';
+  /** OUT when the relationship points from the node asked about to this one, IN otherwise. */
   direction: Direction;
+  /** Where the relationship is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The node at the other end of the relationship. */
   node: Entity;
+  /** The relationship itself, with both of its ends. */
   relationship: Relationship;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
 /** An event: a competition, a meeting, a launch. */
 export type Event = Entity & Node & {
   __typename?: 'Event';
+  /** Other names the sources use for it. */
   aliases: Array<Scalars['String']['output']>;
+  /** When it took place (partial ISO date). */
   date: Maybe<Scalars['PartialDate']['output']>;
+  /** Set when the source gives no year (or no date): how the date was inferred from the context. */
   dateInferred: Maybe<Scalars['String']['output']>;
+  /** How precise `date` is. */
   datePrecision: Maybe<DatePrecision>;
+  /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
+  /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
+  /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
+  /** The node's kind. */
   kind: NodeKind;
+  /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  /** Name of the event. */
   name: Scalars['String']['output'];
   /** Actors taking part in it. */
   participants: Array<EntityLink>;
   /** Where it takes place. */
   places: Array<PlaceLink>;
+  /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** The organisations that run or organise it. */
   runBy: Array<OrganisationLink>;
@@ -355,14 +435,23 @@ export type Node = {
 
 /** The kinds of node in the graph. */
 export type NodeKind =
+  /** An agreement. */
   | 'Agreement'
+  /** A clause of an agreement. */
   | 'Clause'
+  /** A commitment, objective or result. */
   | 'Commitment'
+  /** An event. */
   | 'Event'
+  /** An organisation. */
   | 'Organisation'
+  /** A person. */
   | 'Person'
+  /** A place. */
   | 'Place'
+  /** A programme. */
   | 'Programme'
+  /** A source document. */
   | 'Source';
 
 /** Relationships of a node that a capped view does not show (an "N more" handle). */
@@ -379,17 +468,23 @@ export type Organisation = Entity & Node & {
   __typename?: 'Organisation';
   /** The agreements it is a party to, with its role in each, oldest first. */
   agreements: Array<PartyRole>;
+  /** Other names the sources use for it. */
   aliases: Array<Scalars['String']['output']>;
   /** Its subsidiaries, members and parts. */
   children: Array<OrganisationLink>;
   /** Commitments it made or is credited with. */
   commitments: Array<CommitmentLink>;
+  /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
+  /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
+  /** The node's kind. */
   kind: NodeKind;
+  /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
   /** The name as the sources most often give it. */
   name: Scalars['String']['output'];
@@ -399,6 +494,7 @@ export type Organisation = Entity & Node & {
   people: Array<Role>;
   /** Where it is located. */
   places: Array<PlaceLink>;
+  /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** Programmes and events it runs, organises or funds. */
   runs: Array<EntityLink>;
@@ -419,17 +515,22 @@ export type OrganisationRelationshipsArgs = {
 /** A page of organisations. */
 export type OrganisationConnection = {
   __typename?: 'OrganisationConnection';
+  /** The page's items, each with its cursor. */
   edges: Array<OrganisationEdge>;
   /** The page's organisations (the edges' nodes). */
   nodes: Array<Organisation>;
+  /** Whether more pages follow, and the cursor to ask for the next. */
   pageInfo: PageInfo;
   /** How many organisations match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An organisation in a page, with its cursor. */
 export type OrganisationEdge = {
   __typename?: 'OrganisationEdge';
+  /** Pass it as `after` to get the items that follow this one. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Organisation;
 };
 
@@ -458,9 +559,13 @@ export type OrganisationLink = {
   __typename?: 'OrganisationLink';
   /** OUT when the relationship goes from the asking node to this one. */
   direction: Direction;
+  /** Where the relationship is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The node at the other end of the relationship. */
   node: Organisation;
+  /** The relationship itself, with both of its ends. */
   relationship: Relationship;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
@@ -468,19 +573,30 @@ export type OrganisationLink = {
 export type OrganisationOrder =
   /** Most agreements first. */
   | 'AGREEMENTS_DESC'
+  /** By name, A to Z. */
   | 'NAME_ASC'
+  /** By name, Z to A. */
   | 'NAME_DESC';
 
 /** What sort of organisation. */
 export type OrganisationType =
+  /** An association. */
   | 'association'
+  /** A club of members (e.g. of companies). */
   | 'club'
+  /** A company. */
   | 'company'
+  /** A fund or investor. */
   | 'fund'
+  /** A city, an urban community or another local authority. */
   | 'local_authority'
+  /** A media outlet. */
   | 'media'
+  /** Any other sort. */
   | 'other'
+  /** A public body or institution. */
   | 'public_body'
+  /** A school or university. */
   | 'school';
 
 /** Where a page stands in a list (Relay cursor connections). */
@@ -488,7 +604,9 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   /** Cursor of the last item: pass it as `after` for the next page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** True when items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when items come before this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first item of the page. */
   startCursor: Maybe<Scalars['String']['output']>;
@@ -497,9 +615,13 @@ export type PageInfo = {
 /** An organisation's part in an agreement (PARTY_TO). */
 export type PartyRole = {
   __typename?: 'PartyRole';
+  /** The agreement. */
   agreement: Agreement;
+  /** Where the party is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Stable id of the relationship. */
   id: Scalars['ID']['output'];
+  /** The organisation party to the agreement. */
   organisation: Organisation;
   /** Its role in the agreement (partner, signatory party, beneficiary …), when stated. */
   role: Maybe<Scalars['String']['output']>;
@@ -524,18 +646,25 @@ export type PathElement = Agreement | Clause | Commitment | Event | Organisation
 /** A named person. */
 export type Person = Entity & Node & {
   __typename?: 'Person';
+  /** Other names the sources use for it. */
   aliases: Array<Scalars['String']['output']>;
   /** Source documents this person wrote. */
   authored: Array<SourceLink>;
+  /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
+  /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
+  /** The node's kind. */
   kind: NodeKind;
+  /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
   /** Full name in its usual spelling. */
   name: Scalars['String']['output'];
+  /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** The titles this person holds or held, in which organisation. */
   roles: Array<Role>;
@@ -556,16 +685,22 @@ export type PersonRelationshipsArgs = {
 /** A page of people. */
 export type PersonConnection = {
   __typename?: 'PersonConnection';
+  /** The page's items, each with its cursor. */
   edges: Array<PersonEdge>;
+  /** The page's items (the edges' nodes, without cursors). */
   nodes: Array<Person>;
+  /** Whether more pages follow, and the cursor to ask for the next. */
   pageInfo: PageInfo;
   /** How many people match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A person in a page, with its cursor. */
 export type PersonEdge = {
   __typename?: 'PersonEdge';
+  /** Pass it as `after` to get the items that follow this one. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Person;
 };
 
@@ -587,7 +722,9 @@ export type PersonFilter = {
 
 /** Orders of people lists. */
 export type PersonOrder =
+  /** By name, A to Z. */
   | 'NAME_ASC'
+  /** By name, Z to A. */
   | 'NAME_DESC'
   /** Most signatures first. */
   | 'SIGNATURES_DESC';
@@ -595,17 +732,25 @@ export type PersonOrder =
 /** A city, district, building or country. */
 export type Place = Entity & Node & {
   __typename?: 'Place';
+  /** Other names the sources use for it. */
   aliases: Array<Scalars['String']['output']>;
   /** What is located in it: organisations, agreements, programmes, events, places. */
   contains: Array<EntityLink>;
+  /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
+  /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
+  /** The node's kind. */
   kind: NodeKind;
+  /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  /** Name of the place. */
   name: Scalars['String']['output'];
   /** The larger place it lies in. */
   partOf: Array<PlaceLink>;
+  /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** What sort of place. */
   type: Maybe<PlaceType>;
@@ -622,19 +767,29 @@ export type PlaceRelationshipsArgs = {
 /** A linked place, with the relationship's type and evidence. */
 export type PlaceLink = {
   __typename?: 'PlaceLink';
+  /** OUT when the relationship points from the node asked about to this one, IN otherwise. */
   direction: Direction;
+  /** Where the relationship is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The node at the other end of the relationship. */
   node: Place;
+  /** The relationship itself, with both of its ends. */
   relationship: Relationship;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
 /** What sort of place. */
 export type PlaceType =
+  /** A building or site. */
   | 'building'
+  /** A city. */
   | 'city'
+  /** A country. */
   | 'country'
+  /** A district or neighbourhood. */
   | 'district'
+  /** A region. */
   | 'region';
 
 /** A programme, project, scheme or strand of action set up by an agreement or an organisation. */
@@ -644,18 +799,27 @@ export type Programme = Entity & Node & {
   agreement: Maybe<AgreementLink>;
   /** Every agreement that establishes, extends or frames it. */
   agreements: Array<AgreementLink>;
+  /** Other names the sources use for it. */
   aliases: Array<Scalars['String']['output']>;
   /** What it promises or achieved. */
   commitments: Array<CommitmentLink>;
   /** When it started or was signed (partial ISO date). */
   date: Maybe<Scalars['PartialDate']['output']>;
+  /** Set when the source gives no year (or no date): how the date was inferred from the context. */
   dateInferred: Maybe<Scalars['String']['output']>;
+  /** How precise `date` is. */
   datePrecision: Maybe<DatePrecision>;
+  /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
+  /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
+  /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
+  /** The node's kind. */
   kind: NodeKind;
+  /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
   /** Name of the programme or a descriptive name. */
   name: Scalars['String']['output'];
@@ -667,6 +831,7 @@ export type Programme = Entity & Node & {
   parts: Array<ProgrammeLink>;
   /** Where it takes place. */
   places: Array<PlaceLink>;
+  /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** The organisations that run or fund it. */
   runBy: Array<OrganisationLink>;
@@ -683,16 +848,22 @@ export type ProgrammeRelationshipsArgs = {
 /** A page of programmes. */
 export type ProgrammeConnection = {
   __typename?: 'ProgrammeConnection';
+  /** The page's items, each with its cursor. */
   edges: Array<ProgrammeEdge>;
+  /** The page's items (the edges' nodes, without cursors). */
   nodes: Array<Programme>;
+  /** Whether more pages follow, and the cursor to ask for the next. */
   pageInfo: PageInfo;
   /** How many programmes match the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A programme in a page, with its cursor. */
 export type ProgrammeEdge = {
   __typename?: 'ProgrammeEdge';
+  /** Pass it as `after` to get the items that follow this one. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Programme;
 };
 
@@ -715,18 +886,27 @@ export type ProgrammeFilter = {
 /** A linked programme, with the relationship's type and evidence. */
 export type ProgrammeLink = {
   __typename?: 'ProgrammeLink';
+  /** OUT when the relationship points from the node asked about to this one, IN otherwise. */
   direction: Direction;
+  /** Where the relationship is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The node at the other end of the relationship. */
   node: Programme;
+  /** The relationship itself, with both of its ends. */
   relationship: Relationship;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
 /** Orders of programme lists (undated programmes come last when sorting by date). */
 export type ProgrammeOrder =
+  /** Oldest first; undated last. */
   | 'DATE_ASC'
+  /** Newest first; undated last. */
   | 'DATE_DESC'
+  /** By name, A to Z. */
   | 'NAME_ASC'
+  /** By name, Z to A. */
   | 'NAME_DESC';
 
 /**
@@ -970,6 +1150,7 @@ export type Relationship = {
   date: Maybe<Scalars['PartialDate']['output']>;
   /** Set when the date was inferred from context: how. */
   dateInferred: Maybe<Scalars['String']['output']>;
+  /** How precise `date` is. */
   datePrecision: Maybe<DatePrecision>;
   /** Where the relationship is stated: the quote and the document. */
   evidence: Array<Evidence>;
@@ -985,6 +1166,7 @@ export type Relationship = {
   title: Maybe<Scalars['String']['output']>;
   /** The node it points to. */
   to: Entity;
+  /** Its type. */
   type: RelationshipType;
 };
 
@@ -1026,11 +1208,17 @@ export type Role = {
   __typename?: 'Role';
   /** When the title was held (partial ISO date), when stated. */
   asOf: Maybe<Scalars['PartialDate']['output']>;
+  /** Set when the source gives no year (or no date): how the date was inferred from the context. */
   dateInferred: Maybe<Scalars['String']['output']>;
+  /** How precise `asOf` is. */
   datePrecision: Maybe<DatePrecision>;
+  /** Where the title is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Stable id of the relationship. */
   id: Scalars['ID']['output'];
+  /** The organisation the title is held in. */
   organisation: Organisation;
+  /** The person holding the title. */
   person: Person;
   /** The title as the source gives it (`président`, `maire` …). */
   title: Scalars['String']['output'];
@@ -1039,6 +1227,7 @@ export type Role = {
 /** A search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The node found. */
   node: Entity;
   /** Relevance (Lucene score): higher is better. */
   score: Scalars['Float']['output'];
@@ -1047,38 +1236,54 @@ export type SearchHit = {
 /** A person's signature of an agreement (SIGNED). */
 export type Signature = {
   __typename?: 'Signature';
+  /** The agreement signed. */
   agreement: Agreement;
   /** When it was signed (partial ISO date), when stated. */
   date: Maybe<Scalars['PartialDate']['output']>;
+  /** Set when the source gives no year (or no date): how the date was inferred from the context. */
   dateInferred: Maybe<Scalars['String']['output']>;
+  /** How precise `date` is. */
   datePrecision: Maybe<DatePrecision>;
+  /** Where the signature is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Stable id of the relationship. */
   id: Scalars['ID']['output'];
   /** The organisation the person signed for, when stated. */
   onBehalfOf: Maybe<Organisation>;
+  /** The person who signed. */
   person: Person;
 };
 
 /** A source document of the corpus; every fact cites one or more. */
 export type Source = Entity & Node & {
   __typename?: 'Source';
+  /** Other names the sources use for it. */
   aliases: Array<Scalars['String']['output']>;
   /** Who wrote it, when stated. */
   author: Maybe<Scalars['String']['output']>;
   /** When it was published (partial ISO date). */
   date: Maybe<Scalars['PartialDate']['output']>;
+  /** Set when the source gives no year (or no date): how the date was inferred from the context. */
   dateInferred: Maybe<Scalars['String']['output']>;
+  /** How precise `date` is. */
   datePrecision: Maybe<DatePrecision>;
+  /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
+  /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
+  /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
   /** File name of the document in the corpus. */
   file: Scalars['String']['output'];
+  /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
+  /** The node's kind. */
   kind: NodeKind;
+  /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
   /** Who published it. */
   publisher: Maybe<Scalars['String']['output']>;
+  /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** The document title (its headline). */
   title: Scalars['String']['output'];
@@ -1097,20 +1302,31 @@ export type SourceRelationshipsArgs = {
 /** A linked source document, with the relationship's type and evidence. */
 export type SourceLink = {
   __typename?: 'SourceLink';
+  /** OUT when the relationship points from the node asked about to this one, IN otherwise. */
   direction: Direction;
+  /** Where the relationship is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The node at the other end of the relationship. */
   node: Source;
+  /** The relationship itself, with both of its ends. */
   relationship: Relationship;
+  /** The relationship's type. */
   type: RelationshipType;
 };
 
 /** The kind of source document. */
 export type SourceType =
+  /** An interview. */
   | 'interview'
+  /** A news article. */
   | 'news_article'
+  /** Any other sort. */
   | 'other'
+  /** A press kit. */
   | 'press_kit'
+  /** A press release. */
   | 'press_release'
+  /** A statement. */
   | 'statement';
 
 /** How much the graph holds. */
@@ -1127,10 +1343,13 @@ export type Stats = {
 /** A dated agreement, event or programme. */
 export type TimelineEntry = {
   __typename?: 'TimelineEntry';
+  /** The date of the agreement, event or programme (partial ISO date). */
   date: Scalars['PartialDate']['output'];
   /** Set when the date was inferred from context: how. */
   dateInferred: Maybe<Scalars['String']['output']>;
+  /** How precise `date` is. */
   datePrecision: DatePrecision;
+  /** The dated agreement, event or programme. */
   node: Entity;
 };
 
