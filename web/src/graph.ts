@@ -25,6 +25,8 @@ const STYLE = [
       label: 'data(label)',
       'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
       'font-size': 11,
+      // Labels too small to read are left out rather than drawn as smudges; zooming in brings them back.
+      'min-zoomed-font-size': 6,
       color: '#111',
       'text-valign': 'bottom',
       'text-margin-y': 4,
@@ -53,7 +55,7 @@ const STYLE = [
       'border-style': 'dashed',
       'border-width': 1.5,
       'border-color': '#444',
-      width: 'label',
+      width: 'data(width)',
       height: 18,
       padding: '4px',
       'text-valign': 'center',
@@ -78,7 +80,8 @@ const STYLE = [
       'target-arrow-color': '#8a8a8a',
       'arrow-scale': 0.8,
       label: 'data(type)',
-      'font-size': 8,
+      'font-size': 9,
+      'min-zoomed-font-size': 6,
       color: '#333',
       'text-rotation': 'autorotate',
       'text-background-color': '#ffffff',
@@ -107,7 +110,6 @@ export class GraphView {
       style: STYLE,
       minZoom: 0.15,
       maxZoom: 3,
-      wheelSensitivity: 0.3,
       selectionType: 'single',
       boxSelectionEnabled: false,
     });
@@ -124,6 +126,8 @@ export class GraphView {
       if (e.target === this.cy) handlers.onBackground();
     });
     container.addEventListener('keydown', (e) => this.onKey(e, handlers));
+    // The container changes size with the page layout (path form, narrow screens), not only with the window.
+    new ResizeObserver(() => this.cy.resize()).observe(container);
   }
 
   get size(): number {
@@ -205,7 +209,7 @@ export class GraphView {
     if (hidden <= 0 || !this.has(hubId)) return;
     const hub = this.cy.getElementById(hubId).position();
     this.cy.add([
-      { group: 'nodes', classes: 'more', data: { id, hub: hubId, label: `+${hidden} more` }, position: { x: hub.x + 60, y: hub.y + 60 } },
+      { group: 'nodes', classes: 'more', data: { id, hub: hubId, label: `+${hidden} more`, width: 14 + 6 * `+${hidden} more`.length }, position: { x: hub.x + 60, y: hub.y + 60 } },
       { group: 'edges', classes: 'more', data: { id: `${id}:edge`, source: hubId, target: id } },
     ]);
   }

@@ -14,7 +14,7 @@ import { Timeline } from './timeline';
 import { readView, writeView, type ViewState } from './url';
 
 /** Relationships shown per expanded node before an "N more" handle; each click on the handle shows this many more. */
-const PER_NODE = 20;
+const PER_NODE = 30;
 const MAX_PER_NODE = 200;
 
 class Explorer {
@@ -178,7 +178,7 @@ class Explorer {
     await busy(async () => {
       this.paths.message(`Looking for paths from ${from.label} to ${to.label}…`);
       try {
-        const found = await findPaths(from.id, to.id, shortestOnly, shortestOnly ? 8 : 5);
+        const found = await findPaths(from.id, to.id, shortestOnly, 8);
         this.path = [from, to];
         this.graph.clear();
         this.expanded.clear();
@@ -266,6 +266,10 @@ class Explorer {
       if (v.selected && this.graph.has(v.selected)) {
         if (this.graph.node(v.selected)) await this.selectNode(v.selected, false);
         else this.selectEdge(v.selected);
+      } else if (v.selected && !v.path && /^[a-z]+-/.test(v.selected)) {
+        // A node left out by a hub cap (or a relationship's id): draw the node with its own neighbours.
+        const node = await nodeSummary(v.selected).catch(() => null);
+        if (node) await this.open(node.id);
       }
     });
     this.applyDates();

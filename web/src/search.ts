@@ -164,6 +164,7 @@ export class SearchBox {
     const hit = this.hits[i];
     if (!hit) return;
     this.o.input.value = hit.label;
+    this.o.status.textContent = '';
     this.close();
     this.o.onChoose(hit);
   }

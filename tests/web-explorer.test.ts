@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildWeb } from '../scripts/build-web';
+import { clickNode, idle, launchBrowser, median, nodeIdByLabel, type TestBrowser } from './support/browser';
+import { startTestServer, type TestServer } from './support/server';
+
+const SCREENSHOT = path.join(__dirname, '..', 'docs', 'screenshot.png');
+
+describe('the network explorer, in a real browser against the real server', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    await buildWeb();
+    server = await startTestServer();
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  const panel = () => page.locator('#panel');
+
+  async function choose(input: string, text: string, option: RegExp): Promise<void> {
+    await page.fill(input, text);
+    const list = `${input}-results`;
+    await page.locator(`${list} [role=option]`, { hasText: option }).first().click();
+  }
+
+  it('finds Bertrand Delanoë from "Delanoe", expands his network and shows Article 3 of the Paris agreement with its quote', async () => {
+    await page.goto(server.url);
+    await page.fill('#q', 'Delanoe');
+    const hit = page.locator('#q-results [role=option]', { hasText: 'Bertrand Delanoë' });
+    await hit.waitFor();
+    await hit.click();
+    await panel().locator('h2', { hasText: 'Bertrand Delanoë' }).waitFor();
+    await idle(page);
+    expect(new URL(page.url()).searchParams.get('selected')).toBe('per-bertrand-delanoe');
+
+    // Expand the programme he took part in, then the city that runs it, then open the city's agreement with Microsoft.
+    for (const label of [/^Paris Ville Numérique$/, /^Ville de Paris$/, /Ville de Paris and Microsoft/]) {
+      const id = await nodeIdByLabel(page, label);
+      await clickNode(page, id);
+      await panel().locator('h2', { hasText: label }).waitFor();
+      await idle(page);
+    }
+    const agreement = await nodeIdByLabel(page, /Ville de Paris and Microsoft/);
+    const paris = await nodeIdByLabel(page, /^Ville de Paris$/);
+
+    const article3 = panel()
+      .locator('[data-section="Clauses"] > ul > li')
+      .filter({ has: page.locator('button.node-link', { hasText: /^Article 3$/ }) });
+    await article3.waitFor();
+    expect(await article3.locator('blockquote.clause-text').textContent()).toBe(
+      'La signature du partenariat n’est liée, en aucun cas, à l’existence d’une relation commerciale entre le groupe Microsoft et la Ville de Paris. Le présent accord n’est pas exclusif',
+    );
+    // The quote comes with its document: title, date, publisher, file.
+    await article3.locator('summary', { hasText: 'Evidence' }).click();
+    const source = await article3.locator('ol.evidence .source').first().textContent();
+    expect(source).toMatch(/Ville de Paris/);
+    expect(source).toMatch(/002_5f3030a4463c94cf\.txt/);
+    expect(await panel().locator('[data-section="Signatories"]').textContent()).toContain('Not stated in the sources');
+    expect(await panel().locator('[data-section="Parties"]').textContent()).toMatch(/Microsoft/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('selected')).toBe(agreement);
+    expect(url.searchParams.get('expanded')?.split(',')).toEqual(expect.arrayContaining(['per-bertrand-delanoe', paris, agreement]));
+
+    await page.screenshot({ path: SCREENSHOT });
+    expect(fs.statSync(SCREENSHOT).size).toBeLessThan(400_000);
+  });
+
+  it('shows how Martin Malvy is connected to Bertrand Delanoë, each hop with its evidence', async () => {
+    await page.goto(server.url);
+    await page.click('#path-toggle');
+    await choose('#path-from', 'Martin Malvy', /Martin Malvy/);
+    await choose('#path-to', 'Delanoë', /Bertrand Delanoë/);
+    await page.click('#path-go');
+    await panel().locator('[data-path="0"]').waitFor();
+    await idle(page);
+    const hops = panel().locator('[data-path="0"] .hop');
+    expect(await hops.count()).toBeGreaterThan(0);
+    for (const hop of await hops.all()) expect(await hop.locator('ol.evidence blockquote').count()).toBeGreaterThan(0);
+    const text = await panel().locator('[data-path="0"]').textContent();
+    expect(text).toContain('Martin Malvy');
+    expect(text).toContain('Bertrand Delanoë');
+    const highlighted = await page.evaluate(() => (window as any).accords.cy.$('.on-path').length);
+    expect(highlighted).toBeGreaterThan(2);
+    expect(new URL(page.url()).searchParams.get('path')).toBe('per-martin-malvy,per-bertrand-delanoe');
+  });
+
+  it('answers a search that matches nothing with a friendly message', async () => {
+    await page.goto(server.url);
+    await page.fill('#q', 'xqzwvy');
+    await page.locator('#q-status', { hasText: 'Nothing in Accords matches “xqzwvy”' }).waitFor();
+    expect(await page.locator('#q-results').isHidden()).toBe(true);
+    await page.fill('#q', 'x'.repeat(300));
+    await page.press('#q', 'Enter');
+    await page.locator('#q-status', { hasText: 'Accords cannot search for' }).waitFor();
+  });
+
+  it('is usable with the keyboard alone: search, choose, move in the graph, expand', async () => {
+    await page.goto(server.url);
+    await page.keyboard.press('/');
+    await page.keyboard.type('boustoullier');
+    await page.locator('#q-results [role=option]').first().waitFor();
+    await page.keyboard.press('Enter');
+    await panel().locator('h2', { hasText: 'Eric Boustouller' }).waitFor();
+    await idle(page);
+    await page.focus('#cy');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('selected') !== 'per-eric-boustouller');
+    await page.keyboard.press('Enter');
+    await idle(page);
+    await page.waitForFunction(() => (new URL(location.href).searchParams.get('expanded') ?? '').split(',').length === 2);
+  });
+
+  it('rebuilds a shared view from its URL, filters it by date and exports it', async () => {
+    await page.goto(`${server.url}/?expanded=org-ville-de-paris&selected=org-ville-de-paris`);
+    await panel().locator('h2', { hasText: 'Ville de Paris' }).waitFor();
+    await idle(page);
+    const drawn = await page.evaluate(() => (window as any).accords.cy.nodes(':visible').length);
+    expect(drawn).toBeGreaterThan(3);
+
+    await page.locator('#timeline button').first().waitFor();
+    await page.fill('#date-from', '2008');
+    await page.fill('#date-to', '2008');
+    await page.click('#date-filter button[type=submit]');
+    await page.locator('#date-status', { hasText: 'outside the range hidden' }).waitFor();
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('#timeline time')).every((t) => t.getAttribute('datetime')!.startsWith('2008')));
+    expect(await page.evaluate(() => (window as any).accords.cy.nodes(':visible').length)).toBeLessThan(drawn);
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2008');
+
+    await page.fill('#date-from', '2008-13');
+    await page.click('#date-filter button[type=submit]');
+    await page.locator('#date-status', { hasText: '“2008-13” is not a date' }).waitFor();
+
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const pngBytes = fs.readFileSync((await png.path())!);
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const exported = JSON.parse(fs.readFileSync((await json.path())!, 'utf8'));
+    expect(exported.view.expanded).toEqual(['org-ville-de-paris']);
+    expect(exported.nodes.map((n: { id: string }) => n.id)).toContain('org-ville-de-paris');
+    expect(exported.edges.length).toBeGreaterThan(0);
+  });
+
+  it('fits a narrow screen: no sideways scrolling, the panel below the graph', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/?expanded=per-bertrand-delanoe&selected=per-bertrand-delanoe`);
+    await panel().locator('h2', { hasText: 'Bertrand Delanoë' }).waitFor();
+    await idle(page);
+    const layout = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+      graphBottom: document.querySelector('.graph-area')!.getBoundingClientRect().bottom,
+      panelTop: document.querySelector('#panel')!.getBoundingClientRect().top,
+    }));
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.width);
+    expect(layout.panelTop).toBeGreaterThanOrEqual(layout.graphBottom - 1);
+  });
+
+  it('draws a shared view quickly: median time from page load to the first drawn graph', async () => {
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const p = await browser.context.newPage();
+      await p.goto(`${server.url}/?expanded=per-bertrand-delanoe&selected=per-bertrand-delanoe`);
+      const handle = await p.waitForFunction(() => performance.getEntriesByName('accords:first-graph')[0]?.startTime);
+      times.push((await handle.jsonValue()) as number);
+      await p.close();
+    }
+    const ms = Math.round(median(times));
+    console.log(`explorer: page load → first drawn graph, median of ${times.length}: ${ms} ms (${times.map(Math.round).join(', ')})`);
+    expect(ms).toBeLessThan(5_000);
+  });
+});
