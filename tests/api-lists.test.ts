@@ -1,4 +1,4 @@
-import { startTestServer, TestServer } from './support/server';
+import { GraphQLResponse, startTestServer, TestServer } from './support/server';
 
 const AGREEMENTS = `query ($filter: AgreementFilter, $orderBy: AgreementOrder, $first: Int, $after: String) {
   agreements(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -23,7 +23,7 @@ describe('browsing lists page by page', () => {
     let after: string | null = null;
     let total = -1;
     for (let page = 0; page < 50; page++) {
-      const res: { data: any; errors?: unknown } = await server.gql(
+      const res: GraphQLResponse = await server.gql(
         `query ($after: String) { organisations(first: 5, after: $after) { totalCount nodes { id name } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
         { after },
       );

@@ -28,6 +28,11 @@ export const badInput = (message: string, argument?: string) =>
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const { stacktrace: _drop, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; the limits' own code says more.
+  const validated = (error as GraphQLError | undefined)?.originalError;
+  if (validated instanceof GraphQLError && validated.extensions.code === 'QUERY_TOO_COMPLEX') {
+    return { ...formatted, extensions: { ...extensions, ...validated.extensions } };
+  }
   if (original instanceof DatabaseError) {
     const code: ErrorCode =
       original.code === 'TIMEOUT' ? 'DATABASE_TIMEOUT' : original.code === 'CLIENT' ? 'BAD_USER_INPUT' : 'DATABASE_UNAVAILABLE';
