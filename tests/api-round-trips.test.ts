@@ -1,0 +1,58 @@
+import { startTestServer, TestServer } from './support/server';
+
+/**
+ * No query per item: every field of one nesting level is answered by one batched query, so a request costs
+ * one database round-trip per level however many items each level has. The count comes from the request's
+ * own database handle (Database.scoped()), reported in `extensions.cost.databaseRoundTrips`.
+ */
+describe('one database round-trip per level, not per item', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  async function roundTrips(query: string): Promise<{ trips: number; data: any }> {
+    const body = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    }).then((r) => r.json());
+    expect(body.errors).toBeUndefined();
+    return { trips: body.extensions.cost.databaseRoundTrips, data: body.data };
+  }
+
+  it("Microsoft's agreements with their parties and signatories: 3 levels, 3 round-trips", async () => {
+    const { trips, data } = await roundTrips(`{ organisation(id: "org-microsoft") {
+      agreements { agreement { title
+        parties { organisation { name } }
+        signatories { person { name } onBehalfOf { name } } } } } }`);
+    const agreements = data.organisation.agreements;
+    expect(agreements.length).toBeGreaterThanOrEqual(7);
+    // A query per item would make 1 + 1 + 2 per agreement, plus one per signatory's organisation.
+    // Level 1: the organisation; level 2: its agreements; level 3: all parties and signatories at once;
+    // onBehalfOf adds a 4th look-up level (organisations by id), batched too.
+    expect(trips).toBeLessThanOrEqual(4);
+    const withoutOnBehalf = await roundTrips(`{ organisation(id: "org-microsoft") {
+      agreements { agreement { parties { organisation { name } } signatories { person { name } } } } } }`);
+    expect(withoutOnBehalf.trips).toBe(3);
+  });
+
+  it('a whole list three levels deep: every agreement, its parties, their people, still 3 round-trips', async () => {
+    const { trips, data } = await roundTrips(`{ agreements(first: 100) { nodes { id
+      parties { organisation { id people { person { name } title } } } } } }`);
+    const parties = data.agreements.nodes.flatMap((a: { parties: unknown[] }) => a.parties);
+    expect(data.agreements.nodes.length).toBeGreaterThan(10);
+    expect(parties.length).toBeGreaterThan(20);
+    expect(trips).toBe(3);
+  });
+
+  it('evidence sources are fetched in one batch per level', async () => {
+    const { trips, data } = await roundTrips(`{ agreements(first: 100) { nodes {
+      evidence { source { title } } parties { evidence { source { file } } } } } }`);
+    const quotes = data.agreements.nodes.flatMap((a: { evidence: unknown[] }) => a.evidence);
+    expect(quotes.length).toBeGreaterThan(20);
+    // the list, the parties, and the sources (of both levels: their loads fall in two ticks at most)
+    expect(trips).toBeLessThanOrEqual(4);
+  });
+});
