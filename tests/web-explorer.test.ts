@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildWeb } from '../scripts/build-web';
-import { clickNode, idle, launchBrowser, median, nodeIdByLabel, type TestBrowser } from './support/browser';
+import { clickEdge, clickNode, idle, launchBrowser, median, nodeIdByLabel, type TestBrowser } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 
 const SCREENSHOT = path.join(__dirname, '..', 'docs', 'screenshot.png');
@@ -155,6 +155,39 @@ describe('the network explorer, in a real browser against the real server', () =
     expect(exported.view.expanded).toEqual(['org-ville-de-paris']);
     expect(exported.nodes.map((n: { id: string }) => n.id)).toContain('org-ville-de-paris');
     expect(exported.edges.length).toBeGreaterThan(0);
+  });
+
+  it('caps a hub with an "N more" handle that shows the rest, and explains a relationship and a timeline entry', async () => {
+    await page.goto(`${server.url}/?expanded=org-microsoft&selected=org-microsoft`);
+    await panel().locator('h2', { hasText: /^Microsoft$/ }).waitFor();
+    await idle(page);
+    const count = () => page.evaluate(() => (window as any).accords.cy.nodes().not('.more').length);
+    const handle = await page.evaluate(() => {
+      const more = (window as any).accords.cy.nodes('.more')[0];
+      return more ? { id: more.id(), label: more.data('label') as string } : null;
+    });
+    expect(handle?.label).toMatch(/^\+\d+ more$/);
+    const before = await count();
+    await clickNode(page, handle!.id);
+    await page.waitForFunction((n) => (window as any).accords.cy.nodes().not('.more').length > n, before);
+    await idle(page);
+    expect((await count()) - before).toBe(Number(handle!.label.match(/\d+/)![0]));
+
+    // A relationship: its type, its two ends and its evidence.
+    const edge = await page.evaluate(() => (window as any).accords.cy.edges('[type = "PARTY_TO"]')[0].id());
+    await clickEdge(page, edge);
+    await panel().locator('h2', { hasText: 'PARTY_TO' }).waitFor();
+    expect(await panel().locator('.edge-ends .node-link').count()).toBe(2);
+    expect(await panel().locator('ol.evidence blockquote').count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('selected')).toBe(edge);
+
+    // A timeline entry opens its agreement.
+    await page.locator('#timeline button', { hasText: /APVF/ }).first().click();
+    await panel().locator('h2', { hasText: /APVF/ }).waitFor();
+    await idle(page);
+    const signatories = await panel().locator('[data-section="Signatories"]').textContent();
+    expect(signatories).toContain('Martin Malvy');
+    expect(signatories).toContain('Eric Boustouller');
   });
 
   it('fits a narrow screen: no sideways scrolling, the panel below the graph', async () => {

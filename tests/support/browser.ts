@@ -76,6 +76,20 @@ export async function clickNode(page: Page, id: string): Promise<void> {
   await page.mouse.click(at.x, at.y);
 }
 
+/** Clicks the middle of a drawn relationship. */
+export async function clickEdge(page: Page, id: string): Promise<void> {
+  const at = await page.evaluate((id) => {
+    const cy = (window as any).accords.cy;
+    const edge = cy.getElementById(id);
+    if (edge.empty()) throw new Error(`relationship ${id} is not drawn`);
+    cy.center(edge);
+    const p = edge.renderedMidpoint();
+    const box = cy.container().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, id);
+  await page.mouse.click(at.x, at.y);
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

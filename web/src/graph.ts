@@ -31,7 +31,7 @@ const STYLE = [
       'text-valign': 'bottom',
       'text-margin-y': 4,
       'text-wrap': 'ellipsis',
-      'text-max-width': '140px',
+      'text-max-width': '120px',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
       'text-background-padding': '2px',
@@ -62,6 +62,7 @@ const STYLE = [
       'text-margin-y': 0,
       'text-background-opacity': 0,
       'font-size': 10,
+      'min-zoomed-font-size': 0,
       color: '#222',
     },
   },
@@ -219,11 +220,25 @@ export class GraphView {
   }
 
   /** Lays the visible graph out again; cose keeps current positions as its start, concentric for big graphs. */
-  async layout(focus?: string[]): Promise<void> {
+  async layout(focus?: string[], tree?: { root: string }): Promise<void> {
     const visible = this.cy.elements().not('.filtered');
     if (visible.nodes().length === 0) return;
     const many = visible.nodes().length > 150;
-    const options: LayoutOptions = many
+    // Paths read best as a tree hanging from their start: one row per hop.
+    const options: LayoutOptions = tree
+      ? ({
+          name: 'breadthfirst',
+          roots: `#${CSS.escape(tree.root)}`,
+          directed: false,
+          spacingFactor: 1,
+          avoidOverlap: true,
+          nodeDimensionsIncludeLabels: true,
+          // breadthfirst spaces rows as widely as columns; rows need only a label's height.
+          transform: (_node: NodeSingular, p: { x: number; y: number }) => ({ x: p.x * 1.1, y: p.y * 0.75 }),
+          animate: false,
+          fit: false,
+        } as LayoutOptions)
+      : many
       ? { name: 'concentric', concentric: (n: NodeSingular) => n.degree(false), levelWidth: () => 2, minNodeSpacing: 24, animate: false, fit: false }
       : ({
           name: 'cose',

@@ -193,7 +193,7 @@ class Explorer {
             chosen.flatMap((p) => p.edges.map((e) => e.id)),
           );
         };
-        await this.graph.layout();
+        await this.graph.layout(undefined, { root: from.id });
         highlight(null);
         renderPaths(this.panel, from, to, found, highlight);
         this.hideEmpty();
@@ -323,5 +323,5 @@ class Explorer {
 const explorer = new Explorer();
 // Exposed for the browser tests and the curious: the graph and the app, nothing secret.
 (window as unknown as { accords: unknown }).accords = { explorer, cy: explorer.graph.cy };
-void explorer.timeline.load();
-void explorer.restore(readView());
+// The shared view first: the timeline waits so that both do not compete for the server at page load.
+void explorer.restore(readView()).finally(() => explorer.timeline.load());
