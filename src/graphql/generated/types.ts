@@ -73,10 +73,22 @@ export type Agreement = Entity & Node & {
 
 
 /** A convention, partnership, protocol, charter or accord between two or more parties. */
+export type AgreementPartiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. */
 export type AgreementRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. */
+export type AgreementSignatoriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of agreements. */
@@ -388,6 +400,12 @@ export type Event = Entity & Node & {
 
 
 /** An event: a competition, a meeting, a launch. */
+export type EventParticipantsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An event: a competition, a meeting, a launch. */
 export type EventRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -506,10 +524,40 @@ export type Organisation = Entity & Node & {
 
 
 /** A company, public body, local authority, association, school, media outlet, fund or club. */
+export type OrganisationAgreementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. */
+export type OrganisationChildrenArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. */
+export type OrganisationPeopleArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. */
 export type OrganisationRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. */
+export type OrganisationRunsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. */
+export type OrganisationSignaturesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of organisations. */
@@ -682,6 +730,12 @@ export type PersonRelationshipsArgs = {
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
+
+/** A named person. */
+export type PersonSignedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A page of people. */
 export type PersonConnection = {
   __typename?: 'PersonConnection';
@@ -754,6 +808,12 @@ export type Place = Entity & Node & {
   relationships: Array<Relationship>;
   /** What sort of place. */
   type: Maybe<PlaceType>;
+};
+
+
+/** A city, district, building or country. */
+export type PlaceContainsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -835,6 +895,12 @@ export type Programme = Entity & Node & {
   relationships: Array<Relationship>;
   /** The organisations that run or fund it. */
   runBy: Array<OrganisationLink>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. */
+export type ProgrammeParticipantsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1608,13 +1674,13 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  parties?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<AgreementPartiesArgs>>;
   places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
   programmes?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>>;
   renewedBy?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
   renews?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
-  signatories?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType>;
+  signatories?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<AgreementSignatoriesArgs>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['AgreementType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1721,7 +1787,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
   places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<EventRelationshipsArgs, 'direction' | 'first'>>;
   runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
@@ -1756,9 +1822,9 @@ export type OmittedResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = ResolversObject<{
-  agreements?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType>;
+  agreements?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<OrganisationAgreementsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  children?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<OrganisationChildrenArgs>>;
   commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1768,11 +1834,11 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parents?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
-  people?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<OrganisationPeopleArgs>>;
   places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<OrganisationRelationshipsArgs, 'direction' | 'first'>>;
-  runs?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
-  signatures?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType>;
+  runs?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<OrganisationRunsArgs>>;
+  signatures?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<OrganisationSignaturesArgs>>;
   type?: Resolver<ResolversTypes['OrganisationType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1839,7 +1905,7 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<PersonRelationshipsArgs, 'direction' | 'first'>>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
-  signed?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType>;
+  signed?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<PersonSignedArgs>>;
   takesPartIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1858,7 +1924,7 @@ export type PersonEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  contains?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  contains?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<PlaceContainsArgs>>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1895,7 +1961,7 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
-  participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<ProgrammeParticipantsArgs>>;
   parts?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ProgrammeRelationshipsArgs, 'direction' | 'first'>>;

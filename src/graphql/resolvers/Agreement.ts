@@ -1,13 +1,13 @@
 import type { AgreementResolvers } from '../generated/types';
-import { datedFields, entityFields, linksOf, relationshipsOf } from './entity';
+import { atMost, datedFields, entityFields, linksOf, relationshipsOf } from './entity';
 
 export const Agreement: AgreementResolvers = {
   ...entityFields,
   ...datedFields,
   type: (n) => n.type as never,
-  parties: (n, _a, ctx) => relationshipsOf(ctx, n, ['PARTY_TO'], 'IN'),
+  parties: (n, { first }, ctx) => relationshipsOf(ctx, n, ['PARTY_TO'], 'IN', atMost(first)),
   // Only SIGNED relationships the sources state: an agreement without them has no signatories, never a guess.
-  signatories: (n, _a, ctx) => relationshipsOf(ctx, n, ['SIGNED'], 'IN'),
+  signatories: (n, { first }, ctx) => relationshipsOf(ctx, n, ['SIGNED'], 'IN', atMost(first)),
   programmes: (n, _a, ctx) => linksOf(ctx, n, ['ESTABLISHES'], 'OUT', ['Programme']),
   clauses: (n, _a, ctx) => linksOf(ctx, n, ['CONTAINS'], 'OUT'),
   commitments: (n, _a, ctx) => linksOf(ctx, n, ['INCLUDES'], 'OUT'),

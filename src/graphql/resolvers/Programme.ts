@@ -1,5 +1,5 @@
 import type { ProgrammeResolvers } from '../generated/types';
-import { datedFields, entityFields, firstLink, linksOf } from './entity';
+import { atMost, datedFields, entityFields, firstLink, linksOf } from './entity';
 
 export const Programme: ProgrammeResolvers = {
   ...entityFields,
@@ -10,6 +10,6 @@ export const Programme: ProgrammeResolvers = {
   runBy: (n, _a, ctx) => linksOf(ctx, n, ['RUNS'], 'IN'),
   partOf: (n, _a, ctx) => linksOf(ctx, n, ['PART_OF'], 'OUT', ['Programme']),
   parts: (n, _a, ctx) => linksOf(ctx, n, ['PART_OF'], 'IN', ['Programme']),
-  participants: (n, _a, ctx) => linksOf(ctx, n, ['TAKES_PART_IN'], 'IN'),
+  participants: (n, { first }, ctx) => linksOf(ctx, n, ['TAKES_PART_IN'], 'IN', null, atMost(first)),
   places: (n, _a, ctx) => linksOf(ctx, n, ['LOCATED_IN'], 'OUT'),
 };

@@ -31,8 +31,14 @@ export async function relationshipsOf(
   n: NodeRow,
   types: readonly RelationshipTypeName[] | null,
   direction: 'OUT' | 'IN' | 'BOTH',
+  first: number | null = null,
 ): Promise<RelationshipRow[]> {
-  return (await linksOf(ctx, n, types, direction)).map((l) => l.relationship);
+  return (await linksOf(ctx, n, types, direction, null, first)).map((l) => l.relationship);
+}
+
+/** The optional `first` of relationship list fields: hubs can have thousands. */
+export function atMost(first: number | null | undefined): number | null {
+  return first === null || first === undefined ? null : intInRange(first, 'first', 1, 1000, 1000);
 }
 
 /** The first link, for single-valued fields such as `Programme.agreement`. */
