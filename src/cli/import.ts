@@ -66,7 +66,7 @@ async function run(): Promise<void> {
     const w = report.written;
     const out = [
       `imported ${thousands(report.files)} files: ${thousands(report.entities)} entities, ${thousands(w.relationshipRows)} relationships, ` +
-        `${thousands(report.quotes)} quotes, in ${seconds(report.totalMs)} (validation ${seconds(report.validateMs)}, write ${seconds(report.writeMs)})`,
+        `${thousands(report.quotes)} quotes, in ${seconds(report.totalMs)} (validation ${seconds(report.validateMs)}, write ${seconds(report.writeMs)} of which commit ${seconds(report.commitMs)})`,
       `created ${thousands(w.nodesCreated)} nodes and ${thousands(w.relationshipsCreated)} relationships (the rest were already there)`,
       `rate: ${thousands(report.relationshipsPerSecond)} relationships/s`,
     ];

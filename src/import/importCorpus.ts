@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/database';
 import { CorpusIndex } from './corpusIndex';
@@ -12,8 +16,10 @@ import { GraphWriter, WriteCounters } from './write';
 
 /**
  * The importer: validates every file first (streaming, keeping only the index of ids), and only when the
- * whole corpus is valid writes it in one transaction, reading the files a second time. Memory stays bounded
- * by the number of entities, not the size of the corpus.
+ * whole corpus is valid writes it in one transaction. Memory stays bounded by the number of entities, not the
+ * size of the corpus: each validated file is parsed once and spooled as one JSON line to a temporary file,
+ * which the write pass streams back (JSON parses some 20 times faster than YAML, and what is written is
+ * exactly what was validated, even if a file changes meanwhile).
  */
 
 export interface ImportOptions {
@@ -41,6 +47,8 @@ export interface ImportReport extends ValidationSummary {
   written: WriteCounters;
   validateMs: number;
   writeMs: number;
+  /** Part of writeMs spent committing (the server applies the whole transaction and updates its indexes). */
+  commitMs: number;
   totalMs: number;
   /** Relationship rows written per second of the write transaction (commit included). */
   relationshipsPerSecond: number;
@@ -62,6 +70,8 @@ export async function validateCorpus(
   db: Database | undefined,
   files: readonly string[],
   options: ImportOptions,
+  /** File descriptor that receives each valid file as one JSON line, for the write pass. */
+  spool?: number,
 ): Promise<ValidationSummary> {
   const started = Date.now();
   const ctx: ValidationContext = { index: new CorpusIndex(), sources: new SourceDocuments(options.sourcesDir), problems: new ProblemList() };
@@ -69,7 +79,11 @@ export async function validateCorpus(
   files.forEach((file, i) => {
     const parsed = readCorpusFile(file);
     if (!parsed.ok) ctx.problems.add(file, undefined, undefined, parsed.message);
-    else validateFile(file, parsed.doc, ctx);
+    else {
+      const before = ctx.problems.count;
+      validateFile(file, parsed.doc, ctx);
+      if (spool !== undefined && ctx.problems.count === before) fs.writeSync(spool, JSON.stringify(parsed.doc) + '\n');
+    }
     progress.tick(
       () =>
         `import: validated ${thousands(i + 1)}/${thousands(files.length)} files, ${thousands(ctx.index.entities.size)} entities, ` +
@@ -116,40 +130,66 @@ function sortProblems(problems: ImportProblem[]): ImportProblem[] {
 export async function importCorpus(db: Database, paths: readonly string[], options: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
   const files = listCorpusFiles(paths);
-  const summary = await validateCorpus(db, files, options);
+  const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accords-import-'));
+  const spoolFile = path.join(spoolDir, 'validated.jsonl');
+  try {
+    const fd = fs.openSync(spoolFile, 'w');
+    let summary: ValidationSummary;
+    try {
+      summary = await validateCorpus(db, files, options, fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return await writeCorpus(db, spoolFile, summary, options, started);
+  } finally {
+    fs.rmSync(spoolDir, { recursive: true, force: true });
+  }
+}
+
+async function writeCorpus(
+  db: Database,
+  spoolFile: string,
+  summary: ValidationSummary,
+  options: ImportOptions,
+  started: number,
+): Promise<ImportReport> {
   const writeStarted = Date.now();
   const batchSize = options.batchSize ?? 5000;
+  let statementsDone = writeStarted;
   const written = await db.writeTransaction(async (tx) => {
     // Runs again from the start if the driver retries the transaction: every write is a MERGE.
     const writer = new GraphWriter(tx, batchSize);
     const progress = new Progress(options.onProgress, options.progressEveryMs);
     let relationships = 0;
-    for (const [i, file] of files.entries()) {
-      const parsed = readCorpusFile(file);
-      if (!parsed.ok) throw new Error(`${file} changed during the import: ${parsed.message}`);
-      const rows = fileRows(parsed.doc);
+    let files = 0;
+    const lines = readline.createInterface({ input: fs.createReadStream(spoolFile, 'utf8'), crlfDelay: Infinity });
+    for await (const line of lines) {
+      const rows = fileRows(JSON.parse(line));
       for (const row of rows.nodes) await writer.addNode(row);
       for (const row of rows.relationships) await writer.addRelationship(row);
       relationships += rows.relationships.length;
+      files++;
       progress.tick(() => {
         const s = (Date.now() - writeStarted) / 1000;
         return (
-          `import: wrote ${thousands(i + 1)}/${thousands(files.length)} files, ${thousands(relationships)}/` +
+          `import: wrote ${thousands(files)}/${thousands(summary.files)} files, ${thousands(relationships)}/` +
           `${thousands(summary.relationshipStatements)} relationships (${thousands(relationships / s)}/s)`
         );
       });
     }
     await writer.flush();
-    options.onProgress && relationships > batchSize && options.onProgress('import: committing');
+    if (options.onProgress && relationships > batchSize) options.onProgress('import: checking and committing');
     const [check] = (await tx.run(cypher('import-check'))).records;
     const unlabelled = check?.get('unlabelled');
     if (Number(unlabelled) > 0) {
       throw new Error(`import aborted: ${unlabelled} referenced nodes were never described (${check?.get('examples').join(', ')})`);
     }
+    statementsDone = Date.now();
     return writer.counters;
   }, options.transactionTimeoutMs ?? 3_600_000);
   const writeMs = Date.now() - writeStarted;
   return {
+    commitMs: Date.now() - statementsDone,
     ...summary,
     written,
     validateMs: summary.ms,
