@@ -1,19 +1,28 @@
 // The relationships of many nodes at once, one row per asked (node, types, direction, kinds): the batch of a
 // DataLoader, so a level of a GraphQL request costs one round-trip whatever the number of parents.
-// Each key: {key, id, types (null = all), dir ('OUT' | 'IN' | 'BOTH'), kinds (null = all), first (null = all)}.
+// Each key: {key, id, types (never null: the store passes every type for "all"), dir ('OUT' | 'IN' | 'BOTH'),
+// kinds (null = all), first (null = all)}.
+// The expansions placeholder below is written by src/store/shape.ts: one branch per relationship type and direction of the
+// model, e.g. `MATCH (n)-[r:PARTY_TO]->(m:Entity) WHERE 'PARTY_TO' IN k.types AND k.dir <> 'IN'`. Neo4j checks
+// the key's conditions before expanding, and expands a hub along one static type at a time, so asking for a
+// hub's roles never walks through its thousands of agreements.
 UNWIND $keys AS k
 MATCH (n:Entity {id: k.id})
 CALL (n, k) {
-  MATCH (n)-[r]-(m:Entity)
-  WHERE (k.types IS NULL OR type(r) IN k.types)
-    AND (k.dir = 'BOTH' OR (k.dir = 'OUT') = (startNode(r) = n))
-    AND (k.kinds IS NULL OR any(l IN labels(m) WHERE l IN k.kinds))
-  WITH r, m
+  CALL (n, k) {
+{{expansions}}
+  }
+  WITH r, m, direction
+  WHERE k.kinds IS NULL OR any(l IN labels(m) WHERE l IN k.kinds)
   ORDER BY m.date IS NULL, m.date, coalesce(m.name, m.title), m.id, type(r)
+  // Cut to `first` before projecting: a hub's thousands of neighbours are never all built into rows.
+  WITH collect({r: r, m: m, direction: direction}) AS sorted
+  UNWIND CASE WHEN k.first IS NULL THEN sorted ELSE sorted[..toInteger(k.first)] END AS picked
+  WITH picked.r AS r, picked.m AS m, picked.direction AS direction
   RETURN collect({
-    direction: CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END,
+    direction: direction,
     relationship: r {.*, type: type(r), fromId: startNode(r).id, toId: endNode(r).id},
     node: m {.*, kind: [l IN labels(m) WHERE l <> 'Entity'][0], degree: COUNT { (m)--() }}
   }) AS links
 }
-RETURN k.key AS key, CASE WHEN k.first IS NULL THEN links ELSE links[..toInteger(k.first)] END AS links
+RETURN k.key AS key, links

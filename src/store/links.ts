@@ -1,7 +1,8 @@
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/database';
-import type { NodeKindName, RelationshipTypeName } from '../model/model';
+import { NodeKindName, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
 import type { LinkRow, RelationshipRow } from './rows';
+import { linksQuery } from './shape';
 
 /** Which relationships of a node to follow. */
 export interface LinkQuery {
@@ -26,12 +27,12 @@ export async function linksOf(db: Database, queries: readonly LinkQuery[]): Prom
   const keys = queries.map((q) => ({
     key: linkKey(q),
     id: q.id,
-    types: q.types,
+    types: q.types ?? RELATIONSHIP_TYPE_NAMES,
     dir: q.direction,
     kinds: q.kinds ?? null,
     first: q.first ?? null,
   }));
-  const rows = await db.read<{ key: string; links: LinkRow[] }>(cypher('links'), { keys });
+  const rows = await db.read<{ key: string; links: LinkRow[] }>(linksQuery(), { keys });
   const byKey = new Map(rows.map((r) => [r.key, r.links]));
   return keys.map((k) => byKey.get(k.key) ?? []);
 }

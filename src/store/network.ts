@@ -17,6 +17,7 @@ const SHOWN_FIRST: RelationshipTypeName[] = [
   'PARTY_TO', 'SIGNED', 'HOLDS_ROLE', 'SUBSIDIARY_OF', 'MEMBER_OF', 'ESTABLISHES', 'RUNS', 'RENEWS',
   'CONTAINS', 'INCLUDES', 'COMMITS_TO', 'TAKES_PART_IN', 'PART_OF', 'LOCATED_IN', 'AUTHORED',
 ];
+const RANK = Object.fromEntries(SHOWN_FIRST.map((type, i) => [type, i]));
 
 export interface NeighbourhoodArgs {
   id: string;
@@ -41,8 +42,8 @@ export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Prom
   let frontier = [center.id];
   for (let level = 0; level < args.depth && frontier.length > 0; level++) {
     const rows = await db.read<{ id: string; typedDegree: number; links: Array<LinkRow & { typedDegree: number }> }>(
-      cypher('neighbourhood-level'),
-      { frontier, types: args.types, perNode: args.perNode, priority: SHOWN_FIRST },
+      cypher(args.types ? 'neighbourhood-level-typed' : 'neighbourhood-level'),
+      { frontier, types: args.types, perNode: args.perNode, rank: RANK },
     );
     const next: string[] = [];
     for (const row of rows) {

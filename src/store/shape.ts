@@ -1,4 +1,5 @@
 import { cypher } from '../db/cypher';
+import { RELATIONSHIP_TYPE_NAMES } from '../model/model';
 
 /**
  * The one place where Cypher text is assembled in code: list queries, whose WHERE and ORDER BY depend on
@@ -6,6 +7,27 @@ import { cypher } from '../db/cypher';
  * as a parameter. Only fragments from the fixed tables below and checked integers enter the text; every value
  * travels as a parameter, so no user input can change the query's shape.
  */
+
+let linksText: string | undefined;
+
+/**
+ * cypher/links.cypher with one expansion branch per relationship type and direction of the model (type names
+ * come from src/model/model.ts, never from a request): static types let Neo4j expand a hub along the asked
+ * types only, which a type list read from each batched key ($any(k.types)) does not.
+ */
+export function linksQuery(): string {
+  if (linksText === undefined) {
+    const branches = RELATIONSHIP_TYPE_NAMES.flatMap((type) => {
+      if (!/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
+      return [
+        `    MATCH (n)-[r:${type}]->(m:Entity) WHERE '${type}' IN k.types AND k.dir <> 'IN' RETURN r, m, 'OUT' AS direction`,
+        `    MATCH (n)<-[r:${type}]-(m:Entity) WHERE '${type}' IN k.types AND k.dir <> 'OUT' RETURN r, m, 'IN' AS direction`,
+      ];
+    });
+    linksText = cypher('links').replace('{{expansions}}', branches.join('\n    UNION ALL\n'));
+  }
+  return linksText;
+}
 
 /** A cypher/*.cypher file with its `{{maxLength}}` and `{{first}}` placeholders replaced by checked integers. */
 export function withPathBounds(name: string, maxLength: number, first: number): string {

@@ -68,7 +68,7 @@ export const entityFields = {
   relationships: async (n: NodeRow, args: RelationshipsArgs, ctx: Context) => {
     const first = intInRange(args.first, 'first', 1, 200, 50);
     const types = nonEmptyOrNull(args.types, 'types');
-    return relationshipsOf(ctx, n, types, args.direction ?? 'BOTH').then((rs) => rs.slice(0, first));
+    return relationshipsOf(ctx, n, types, args.direction ?? 'BOTH', first);
   },
 };
 
