@@ -25,6 +25,7 @@ interface EntityEntry {
 }
 
 interface RelationshipEntry {
+  file: number;
   props: Record<string, string>;
 }
 
@@ -48,7 +49,7 @@ export interface Conflict {
 export class CorpusIndex {
   readonly files: string[] = [];
   readonly entities = new Map<string, EntityEntry>();
-  /** Only relationships with properties: one without can never conflict with itself. */
+  /** Only relationships with properties, or whose type requires some: the others can never conflict. */
   private readonly relationships = new Map<string, RelationshipEntry>();
   readonly pending: PendingReference[] = [];
   relationshipStatements = 0;
@@ -85,10 +86,15 @@ export class CorpusIndex {
   defineRelationship(id: string, file: number, props: Record<string, string>): Conflict[] {
     let entry = this.relationships.get(id);
     if (!entry) {
-      entry = { props: {} };
+      entry = { file, props: {} };
       this.relationships.set(id, entry);
     }
     return this.mergeProps(entry, props, file);
+  }
+
+  /** Relationships with properties (or required ones), with the first file that listed each. */
+  *relationshipEntries(): Iterable<{ id: string; file: number; props: Record<string, string> }> {
+    for (const [id, entry] of this.relationships) yield { id, ...entry };
   }
 
   private mergeProps(entry: { props: Record<string, string> }, props: Record<string, string>, file: number): Conflict[] {

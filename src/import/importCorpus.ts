@@ -11,7 +11,7 @@ import { Progress, thousands } from './progress';
 import { readCorpusFile } from './read';
 import { fileRows } from './rows';
 import { SourceDocuments } from './sources';
-import { resolvePendingReferences, ValidationContext, validateFile } from './validate';
+import { checkRequiredFields, resolvePendingReferences, ValidationContext, validateFile } from './validate';
 import { GraphWriter, WriteCounters } from './write';
 
 /**
@@ -92,16 +92,15 @@ export async function validateCorpus(
   });
   const lookup = db ? (ids: string[]) => lookupKinds(db, ids) : async () => new Map<string, string>();
   await resolvePendingReferences(ctx, lookup);
-  if (db) {
-    // One id, one kind: the corpus may not turn an Organisation already in the database into a Person.
-    const existing = await lookup([...ctx.index.entities.keys()]);
-    for (const [id, kind] of existing) {
-      const entry = ctx.index.entities.get(id)!;
-      if (entry.kind !== kind) {
-        ctx.problems.add(ctx.index.files[entry.file]!, id, 'kind', `${entry.kind} here, but the database holds ${id} as ${kind}`);
-      }
+  const existing = await lookup([...ctx.index.entities.keys()]);
+  // One id, one kind: the corpus may not turn an Organisation already in the database into a Person.
+  for (const [id, kind] of existing) {
+    const entry = ctx.index.entities.get(id)!;
+    if (entry.kind !== kind) {
+      ctx.problems.add(ctx.index.files[entry.file]!, id, 'kind', `${entry.kind} here, but the database holds ${id} as ${kind}`);
     }
   }
+  checkRequiredFields(ctx, new Set(existing.keys()));
   if (ctx.problems.count) throw new ImportError(sortProblems(ctx.problems.all()));
   return {
     files: files.length,

@@ -14,11 +14,12 @@ export function readCorpusFile(file: string): ParsedFile {
   } catch (err) {
     return { ok: false, message: `cannot be read: ${(err as Error).message}` };
   }
-  const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = YAML.parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length) {
     const err = doc.errors[0]!;
     const where = err.linePos?.[0] ? `line ${err.linePos[0].line}, column ${err.linePos[0].col}: ` : '';
-    return { ok: false, message: `is not valid YAML: ${where}${err.message.split('\n')[0]}` };
+    const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return { ok: false, message: `is not valid YAML: ${where}${message}` };
   }
   return { ok: true, doc: doc.toJS({ maxAliasCount: 100 }) };
 }

@@ -37,6 +37,8 @@ const show = (v: unknown) => {
   const text = JSON.stringify(v) ?? String(v);
   return text.length > 70 ? `${text.slice(0, 67)}…` : text;
 };
+/** "a Person", "an Organisation". */
+const a = (word: string) => `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `a ${typeof v}`);
 
 /** Folds the differences people cannot see, to hint why a quote that looks right is not found. */
@@ -111,7 +113,7 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
       ok = false;
     }
     if (kind && !value.startsWith(NODE_KINDS[kind].idPrefix)) {
-      report(value, 'id', `a ${kind} id must start with "${NODE_KINDS[kind].idPrefix}"`);
+      report(value, 'id', `${a(kind)} id must start with "${NODE_KINDS[kind].idPrefix}"`);
       ok = false;
     }
     if (idsHere.has(value)) {
@@ -139,13 +141,11 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
     }
     for (const [name, spec] of Object.entries(fields)) {
       const value = record[name];
-      if (value === undefined || value === null) {
-        if (spec.required) report(entity, name, `missing: required for ${what}`);
-        continue;
-      }
-      if (!checkValue(entity, name, spec, value, onRef)) continue;
+      // A required field may be given by any file that describes the entity: checked once all are read.
+      if (value === undefined || value === null) continue;
+      const valid = checkValue(entity, name, spec, value, onRef);
       // Lists of names (aliases) are merged across files, so they never conflict.
-      if (spec.type !== 'strings') fingerprints[name] = fingerprint(value);
+      if (spec.type !== 'strings') fingerprints[name] = valid ? fingerprint(value) : '(invalid)';
     }
     return fingerprints;
   };
@@ -211,6 +211,7 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
       report(id, 'kind', `${kind} here, but ${kindConflict.earlier} in ${kindConflict.earlierFile} (one id, one kind)`);
     }
     for (const c of conflicts) {
+      if (c.given === '(invalid)' || c.earlier === '(invalid)') continue;
       report(id, c.field, `${readableFingerprint(c.given)} here, but ${readableFingerprint(c.earlier)} in ${c.earlierFile} (one entity, one value)`);
     }
   };
@@ -256,7 +257,7 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
         checkEvidence(label, node.evidence);
         return;
       }
-      const props = checkFields(label, NODE_KINDS[kind].fields, node, NODE_RESERVED, `a ${kind}`, noRefs);
+      const props = checkFields(label, NODE_KINDS[kind].fields, node, NODE_RESERVED, a(kind), noRefs);
       checkEvidence(label, node.evidence);
       if (id) define(id, kind, props);
     });
@@ -320,8 +321,9 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
         return;
       }
       relsHere.add(id);
-      if (Object.keys(props).length === 0) return;
+      if (Object.keys(props).length === 0 && !Object.values(spec.fields).some((f) => f.required)) return;
       for (const c of index.defineRelationship(id, fileNo, props)) {
+        if (c.given === '(invalid)' || c.earlier === '(invalid)') continue;
         report(label, c.field, `${readableFingerprint(c.given)} here, but ${readableFingerprint(c.earlier)} in ${c.earlierFile} (one relationship, one value)`);
       }
     });
@@ -329,7 +331,7 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
 }
 
 export function wrongKind(id: string, kind: string, allowed: readonly string[], role: string): string {
-  return `${id} is a ${kind}, but the model allows only ${allowed.join(' or ')} as ${role}`;
+  return `${id} is ${a(kind)}, but the model allows only ${allowed.join(' or ')} as ${role}`;
 }
 
 /**
@@ -350,6 +352,31 @@ export async function resolvePendingReferences(
       problems.add(file, ref.entity, ref.field, `${ref.id} is not described in any file of the corpus nor in the database (dangling reference)`);
     } else if (!(ref.kinds as readonly string[]).includes(kind)) {
       problems.add(file, ref.entity, ref.field, wrongKind(ref.id, kind, ref.kinds, ref.role));
+    }
+  }
+}
+
+/**
+ * Required fields, checked on each entity and relationship as all its files describe it together (one file
+ * may give the name, another repeat only the evidence). Entities the database already holds were complete
+ * when imported and are skipped.
+ */
+export function checkRequiredFields(ctx: ValidationContext, inDatabase: ReadonlySet<string>): void {
+  const { index, problems } = ctx;
+  for (const [id, entry] of index.entities) {
+    if (inDatabase.has(id)) continue;
+    for (const [field, spec] of Object.entries(NODE_KINDS[entry.kind].fields)) {
+      if (spec.required && !(field in entry.props)) {
+        problems.add(index.files[entry.file]!, id, field, `missing: required for ${a(entry.kind)}, and no file describing ${id} gives it`);
+      }
+    }
+  }
+  for (const { id, file, props } of index.relationshipEntries()) {
+    const [from, type, to, key] = id.split('|') as [string, RelationshipTypeName, string, string | undefined];
+    for (const [field, spec] of Object.entries(RELATIONSHIP_TYPES[type].fields)) {
+      if (spec.required && !(field in props)) {
+        problems.add(index.files[file]!, relationshipLabel(from, type, to, key), field, `missing: required for a ${type} relationship`);
+      }
     }
   }
 }
