@@ -108,5 +108,8 @@ describe('browsing lists page by page', () => {
     const res = await server.gql(AGREEMENTS, { filter: { dateFrom: '2007-13' } });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/YYYY-MM/);
+    const literal = await server.gql('{ agreements(filter: { dateTo: "2007-02-30" }) { totalCount } }');
+    expect(literal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(literal.errors?.[0]?.message).toMatch(/a real date/);
   });
 });

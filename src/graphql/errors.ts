@@ -28,9 +28,10 @@ export const badInput = (message: string, argument?: string) =>
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const { stacktrace: _drop, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-  // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; the limits' own code says more.
+  // Apollo files every validation error under GRAPHQL_VALIDATION_FAILED; the code the limits or a scalar gave
+  // (QUERY_TOO_COMPLEX, BAD_USER_INPUT for a malformed date literal) says more.
   const validated = (error as GraphQLError | undefined)?.originalError;
-  if (validated instanceof GraphQLError && validated.extensions.code === 'QUERY_TOO_COMPLEX') {
+  if (validated instanceof GraphQLError && (validated.extensions.code === 'QUERY_TOO_COMPLEX' || validated.extensions.code === 'BAD_USER_INPUT')) {
     return { ...formatted, extensions: { ...extensions, ...validated.extensions } };
   }
   if (original instanceof DatabaseError) {

@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { badInput } from './errors';
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -17,7 +18,7 @@ export function isPartialDate(value: string): boolean {
 
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !isPartialDate(value)) {
-    throw new TypeError(`PartialDate must be "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real date), got ${JSON.stringify(value)}`);
+    throw badInput(`PartialDate must be "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real date), got ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -29,7 +30,7 @@ export const PartialDate = new GraphQLScalarType<string, string>({
   serialize: (value) => String(value),
   parseValue: parse,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new TypeError('PartialDate must be a string such as "2008-01"');
+    if (ast.kind !== Kind.STRING) throw badInput('PartialDate must be a string such as "2008-01"');
     return parse(ast.value);
   },
 });
