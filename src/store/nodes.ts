@@ -9,3 +9,9 @@ export async function nodesByIds(db: Database, ids: readonly string[]): Promise<
   const byId = new Map(rows.map((r) => [r.node.id, r.node]));
   return ids.map((id) => byId.get(id) ?? null);
 }
+
+/** The ids among `ids` that name no node (one round-trip). */
+export async function missingIds(db: Database, ids: readonly string[]): Promise<string[]> {
+  const rows = await db.read<{ id: string; found: boolean }>(cypher('node-exists'), { ids: [...new Set(ids)] });
+  return rows.filter((r) => !r.found).map((r) => r.id);
+}

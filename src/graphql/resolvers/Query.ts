@@ -1,7 +1,11 @@
 import type { NodeKindName } from '../../model/model';
 import { decodeCursor, listNodes } from '../../store/lists';
 import { MAX_SEARCH_TEXT } from '../../store/lucene';
-import { commonPartners, missingIds, neighbourhood, paths, timeline } from '../../store/network';
+import { neighbourhood } from '../../store/neighbourhood';
+import { missingIds } from '../../store/nodes';
+import { commonPartners } from '../../store/partners';
+import { paths } from '../../store/paths';
+import { timeline } from '../../store/timeline';
 import type { NodeRow } from '../../store/rows';
 import { searchNodes } from '../../store/search';
 import { graphStats } from '../../store/stats';

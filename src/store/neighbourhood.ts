@@ -1,16 +1,8 @@
 import { cypher } from '../db/cypher';
 import type { Database } from '../db/database';
-import type { NodeKindName, RelationshipTypeName } from '../model/model';
+import type { RelationshipTypeName } from '../model/model';
 import { nodesByIds } from './nodes';
-import type { CommonPartnerRow, LinkRow, NeighbourhoodRow, NodeRow, PathRow, RelationshipRow, TimelineEntryRow } from './rows';
-import { precisionOf } from './rows';
-import { withPathBounds } from './shape';
-
-/** The ids among `ids` that name no node (one round-trip). */
-export async function missingIds(db: Database, ids: readonly string[]): Promise<string[]> {
-  const rows = await db.read<{ id: string; found: boolean }>(cypher('node-exists'), { ids: [...new Set(ids)] });
-  return rows.filter((r) => !r.found).map((r) => r.id);
-}
+import type { LinkRow, NeighbourhoodRow, NodeRow, RelationshipRow } from './rows';
 
 /** Relationship types a capped neighbourhood shows first: who signed what, with whom, for whom. */
 const SHOWN_FIRST: RelationshipTypeName[] = [
@@ -28,8 +20,8 @@ export interface NeighbourhoodArgs {
 }
 
 /**
- * The network around a node, breadth first: one round-trip per level (so at most three), each expanding
- * every node of the frontier at once. Returns null when the centre does not exist.
+ * The network around a node, breadth first: one round-trip to find the centre, then one per level (so at
+ * most three more), each expanding every node of the frontier at once. Returns null when the centre does not exist.
  */
 export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Promise<NeighbourhoodRow | null> {
   const [center] = await nodesByIds(db, [args.id]);
@@ -74,59 +66,4 @@ export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Prom
     .filter((o) => o.count > 0);
   const withEnds = [...edges.values()].map((e) => ({ ...e, from: nodes.get(e.fromId), to: nodes.get(e.toId) }));
   return { center, nodes: [...nodes.values()], edges: withEnds, truncated, omitted };
-}
-
-export interface PathArgs {
-  from: string;
-  to: string;
-  maxLength: number;
-  shortestOnly: boolean;
-  hubLimit: number | null;
-  types: readonly RelationshipTypeName[] | null;
-  first: number;
-}
-
-/** Paths between two nodes, shortest first, each with its nodes and relationships in order. */
-export async function paths(db: Database, args: PathArgs): Promise<PathRow[]> {
-  if (args.from === args.to) return [];
-  const query = withPathBounds(args.shortestOnly ? 'paths-shortest' : 'paths-all', args.maxLength, args.first);
-  const rows = await db.read<{ nodes: NodeRow[]; relationships: RelationshipRow[] }>(query, {
-    from: args.from,
-    to: args.to,
-    hubLimit: args.hubLimit,
-    types: args.types,
-    first: args.first,
-  });
-  return rows.map((row) => {
-    const byId = new Map(row.nodes.map((n) => [n.id, n]));
-    return {
-      length: row.relationships.length,
-      nodes: row.nodes,
-      relationships: row.relationships.map((r) => ({ ...r, from: byId.get(r.fromId), to: byId.get(r.toId) })),
-    };
-  });
-}
-
-/** Actors sharing agreements with both a and b. */
-export async function commonPartners(db: Database, a: string, b: string, first: number): Promise<CommonPartnerRow[]> {
-  return db.read<CommonPartnerRow>(cypher('common-partners'), { a, b, first });
-}
-
-export interface TimelineArgs {
-  from: string | null;
-  to: string | null;
-  actor: string | null;
-  kinds: readonly NodeKindName[];
-  first: number;
-}
-
-/** Dated agreements and events (and programmes when asked) in date order. */
-export async function timeline(db: Database, args: TimelineArgs): Promise<TimelineEntryRow[]> {
-  const rows = await db.read<{ node: NodeRow }>(cypher('timeline'), { ...args });
-  return rows.map(({ node }) => ({
-    date: node.date as string,
-    datePrecision: precisionOf(node.date) ?? 'YEAR',
-    dateInferred: node.dateInferred ?? null,
-    node,
-  }));
 }

@@ -1,0 +1,24 @@
+import { cypher } from '../db/cypher';
+import type { Database } from '../db/database';
+import type { NodeKindName } from '../model/model';
+import type { NodeRow, TimelineEntryRow } from './rows';
+import { precisionOf } from './rows';
+
+export interface TimelineArgs {
+  from: string | null;
+  to: string | null;
+  actor: string | null;
+  kinds: readonly NodeKindName[];
+  first: number;
+}
+
+/** Dated agreements and events (and programmes when asked) in date order. */
+export async function timeline(db: Database, args: TimelineArgs): Promise<TimelineEntryRow[]> {
+  const rows = await db.read<{ node: NodeRow }>(cypher('timeline'), { ...args });
+  return rows.map(({ node }) => ({
+    date: node.date as string,
+    datePrecision: precisionOf(node.date) ?? 'YEAR',
+    dateInferred: node.dateInferred ?? null,
+    node,
+  }));
+}
