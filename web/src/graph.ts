@@ -182,12 +182,14 @@ export class GraphView {
       for (const node of nodes) {
         const existing = this.cy.getElementById(node.id);
         if (existing.nonempty()) continue;
-        // Placed by a hash of the id, not at random: the same shared link draws the same picture.
-        const angle = (hash(node.id) % 360) * (Math.PI / 180);
+        // Spread on a golden-angle spiral, not at random: no two newcomers overlap (which would make cose
+        // draw lots) and the same shared link draws the same picture.
+        const angle = (hash(near ?? '') % 360) * (Math.PI / 180) + added * 2.39996;
+        const radius = 70 + 12 * Math.sqrt(added);
         this.cy.add({
           group: 'nodes',
           data: { id: node.id, label: node.label, kind: node.kind, node },
-          position: { x: centre.x + 80 * Math.cos(angle), y: centre.y + 80 * Math.sin(angle) },
+          position: { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) },
         });
         added++;
       }

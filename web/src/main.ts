@@ -49,7 +49,7 @@ class Explorer {
       input: byId<HTMLInputElement>('q'),
       list: byId<HTMLUListElement>('q-results'),
       status: byId('q-status'),
-      onChoose: (node) => void this.start(node.id),
+      onChoose: (node) => void this.start(node),
     });
     this.timeline = new Timeline({
       list: byId<HTMLOListElement>('timeline'),
@@ -83,13 +83,20 @@ class Explorer {
   }
 
   /** A search hit: a fresh graph centred on it and its neighbourhood. */
-  async start(id: string): Promise<void> {
+  async start(hit: GraphNode | string): Promise<void> {
+    const node = typeof hit === 'string' ? { id: hit, kind: '', label: hit } : hit;
     this.graph.clear();
     this.expanded.clear();
     this.path = null;
     this.graph.clearHighlight();
-    await this.expand(id);
-    await this.selectNode(id, false);
+    this.selected = node.id;
+    // The neighbourhood and the details are fetched together.
+    await Promise.all([this.expand(node.id), this.refreshPanel(true, node)]);
+    if (this.selected === node.id) {
+      this.graph.select(node.id);
+      this.timeline.actorChanged();
+      this.save();
+    }
   }
 
   async expand(id: string, perNode = PER_NODE): Promise<void> {
@@ -105,7 +112,7 @@ class Explorer {
         await this.graph.layout([id]);
         this.setStatus(`${n.center.label}: ${n.nodes.length - 1} neighbour${n.nodes.length === 2 ? '' : 's'} shown${n.hidden ? `, ${n.hidden} more not shown` : ''}.`);
         this.hideEmpty();
-        if (this.selected === id) await this.refreshPanel();
+        if (this.selected === id) this.panel.relink(id, this.graph.links(id), true);
       } catch (err) {
         this.setStatus(friendly(err), true);
       }
@@ -130,14 +137,14 @@ class Explorer {
     this.graph.select(id);
     this.timeline.actorChanged();
     this.save();
-    if (expand && !this.expanded.has(id)) await this.expand(id);
-    await this.refreshPanel(true);
+    // The details and the neighbours are fetched together; the panel's list of drawn links follows the graph.
+    await Promise.all([expand && !this.expanded.has(id) ? this.expand(id) : null, this.refreshPanel(true)]);
   }
 
-  private async refreshPanel(focus = false): Promise<void> {
+  private async refreshPanel(focus = false, known?: GraphNode): Promise<void> {
     const id = this.selected;
     if (!id) return;
-    const node = this.graph.node(id);
+    const node = this.graph.node(id) ?? (known?.id === id ? known : undefined);
     if (!node) return;
     await busy(async () => {
       if (focus) this.panel.loading(node.label);

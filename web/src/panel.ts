@@ -57,12 +57,23 @@ export class Panel {
     this.root.replaceChildren(h('p', { class: 'problem', role: 'alert' }, message));
   }
 
+  private current: NodeDetail | null = null;
+
+  /** Redraws the node on show with what the graph now draws around it (after an expansion), without a request. */
+  relink(id: string, links: Array<{ edge: GraphEdge; other: GraphNode; outgoing: boolean }>, expanded: boolean): void {
+    if (this.current?.node.id !== id || !this.root.querySelector(`[data-node="${CSS.escape(id)}"]`)) return;
+    const scroll = this.root.scrollTop;
+    this.showNode(this.current, links, expanded);
+    this.root.scrollTop = scroll;
+  }
+
   showNode(d: NodeDetail, links: Array<{ edge: GraphEdge; other: GraphNode; outgoing: boolean }>, expanded: boolean): void {
+    this.current = d;
     const actor = d.node.kind === 'Person' || d.node.kind === 'Organisation';
     this.fill(
       h(
         'header',
-        { class: 'panel-head' },
+        { class: 'panel-head', 'data-node': d.node.id },
         h('p', { class: 'panel-kind' }, kindIcon(d.node.kind), ` ${d.node.kind}`),
         h('h2', { id: 'panel-title', tabindex: '-1' }, d.node.label),
         d.aliases.length ? h('p', { class: 'aliases' }, 'Also: ', d.aliases.join(' · ')) : null,

@@ -173,7 +173,8 @@ export class SearchBox {
 /** Server errors in the reader's words. */
 export function friendly(err: unknown, text = ''): string {
   if (err instanceof ApiError) {
-    if (err.code === 'BAD_USER_INPUT') return `Accords cannot search for “${text}”: ${err.message}`;
+    if (err.code === 'BAD_USER_INPUT') return text ? `Accords cannot search for “${text}”: ${err.message}` : err.message;
+    if (err.code === 'NOT_FOUND') return err.message;
     if (err.code === 'NETWORK' || err.code === 'DATABASE_UNAVAILABLE')
       return 'Accords is unavailable right now. Please try again in a moment.';
     return `Something went wrong: ${err.message}`;
