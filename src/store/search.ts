@@ -13,5 +13,6 @@ export async function searchNodes(
 ): Promise<SearchHitRow[]> {
   const query = luceneQuery(text);
   if (!query) return [];
-  return db.read<SearchHitRow>(cypher('search'), { query, text: text.trim(), kinds, first });
+  const candidates = kinds ? Math.max(first * 50, 2000) : Math.max(first * 5, 50);
+  return db.read<SearchHitRow>(cypher('search'), { query, text: text.trim(), kinds, first, candidates });
 }
