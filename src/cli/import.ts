@@ -8,7 +8,7 @@ import { openDatabase, Connection } from '../db/connect';
 import { DatabaseError } from '../db/database';
 import { RuntimeError } from '../db/runtime';
 import { applySchema } from '../db/schema';
-import { CorpusPathError, ImportError, formatProblem, importCorpus } from '../import';
+import { CorpusPathError, ImportError, formatProblem, importCorpus, listCorpusFiles } from '../import';
 import { thousands } from '../import/progress';
 import { setLogLevel } from '../log';
 import { graphStats } from '../store/stats';
@@ -48,6 +48,8 @@ async function run(): Promise<void> {
   setLogLevel(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const paths = args.paths.length ? args.paths : [config.dataDir];
   const sourcesDir = args.sources ?? config.seedsDir;
+  // A mistyped path fails here, before seconds are spent starting Neo4j.
+  const files = listCorpusFiles(paths);
   let connection: Connection | undefined;
   const stop = async () => {
     await connection?.close().catch(() => undefined);
@@ -58,7 +60,7 @@ async function run(): Promise<void> {
   connection = await openDatabase(config);
   try {
     await applySchema(connection.db);
-    const report = await importCorpus(connection.db, paths, {
+    const report = await importCorpus(connection.db, files, {
       sourcesDir,
       batchSize: args.batchSize,
       onProgress: (line) => process.stderr.write(`${line}\n`),
