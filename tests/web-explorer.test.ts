@@ -207,7 +207,7 @@ describe('the network explorer, in a real browser against the real server', () =
 
   it('draws a shared view quickly: median time from page load to the first drawn graph', async () => {
     const times: number[] = [];
-    for (let run = 0; run < 5; run++) {
+    for (let run = 0; run < 7; run++) {
       const p = await browser.context.newPage();
       await p.goto(`${server.url}/?expanded=per-bertrand-delanoe&selected=per-bertrand-delanoe`);
       const handle = await p.waitForFunction(() => performance.getEntriesByName('accords:first-graph')[0]?.startTime);

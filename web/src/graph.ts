@@ -306,7 +306,10 @@ export class GraphView {
     this.cy.elements().removeClass('on-path faded');
   }
 
-  /** Hides dated nodes and relationships outside [from, to]; undated ones stay. Returns how many were hidden. */
+  /**
+   * Hides dated nodes and relationships outside [from, to], and what hung only on them; undated nodes linked
+   * to something still shown stay. Returns how many nodes were hidden.
+   */
   filterDates(from?: string, to?: string): number {
     let hidden = 0;
     this.cy.batch(() => {
@@ -322,6 +325,16 @@ export class GraphView {
       this.cy.edges().not('.more').forEach((e) => {
         const date = (e.data('edge') as GraphEdge).properties.date;
         if (typeof date === 'string' && !overlaps(date, from, to)) e.addClass('filtered');
+      });
+      // Undated nodes that were only there through hidden ones (an agreement's clauses, its commitments) go
+      // too, unless the reader expanded them.
+      this.cy.nodes().not('.more').not('.filtered').not('.expanded').forEach((n) => {
+        if ((n.data('node') as GraphNode).date) return;
+        const linked = n.connectedEdges().not('.more').not('.filtered').connectedNodes().not(n).not('.filtered');
+        if (linked.empty() && n.connectedEdges().not('.more').nonempty()) {
+          n.addClass('filtered');
+          hidden++;
+        }
       });
       // A handle whose hub is hidden goes with it.
       this.cy.nodes('.more').forEach((m) => {

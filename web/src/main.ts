@@ -73,6 +73,10 @@ class Explorer {
     this.legend();
     this.tools();
     this.panel.clear('Search for a person, an organisation or an agreement, then click a node to expand it and read its evidence here.');
+    // Escape in the panel goes back to the graph, where the arrow keys continue.
+    byId('panel').addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') byId('cy').focus();
+    });
     document.addEventListener('keydown', (e) => {
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
       if (e.key === '/' && !typing) {
@@ -221,7 +225,7 @@ class Explorer {
   private applyDates(): void {
     const { from, to } = this.timeline.range;
     const hidden = this.graph.filterDates(from, to);
-    this.timeline.status(from || to ? `${hidden} dated node${hidden === 1 ? '' : 's'} outside the range hidden in the graph.` : '');
+    this.timeline.status(from || to ? `${hidden} node${hidden === 1 ? '' : 's'} outside the range hidden in the graph.` : '');
   }
 
   /** The view as a URL: selected node, expanded nodes (with their order), date range, path ends. */
