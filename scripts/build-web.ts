@@ -21,7 +21,12 @@ export async function buildWeb(options: { minify?: boolean } = {}): Promise<WebB
   await fs.promises.rm(DIST, { recursive: true, force: true });
   await fs.promises.mkdir(DIST, { recursive: true });
   await build({
-    entryPoints: { app: path.join(WEB, 'src', 'main.ts'), styles: path.join(WEB, 'styles.css') },
+    entryPoints: {
+      app: path.join(WEB, 'src', 'main.ts'),
+      // Sends the shared view's first requests while app.js is still being parsed.
+      prefetch: path.join(WEB, 'src', 'prefetch.ts'),
+      styles: path.join(WEB, 'styles.css'),
+    },
     outdir: DIST,
     bundle: true,
     minify,

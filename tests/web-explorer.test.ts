@@ -207,11 +207,18 @@ describe('the network explorer, in a real browser against the real server', () =
 
   it('draws a shared view quickly: median time from page load to the first drawn graph', async () => {
     const times: number[] = [];
-    for (let run = 0; run < 7; run++) {
+    // One load first, not counted: it warms Neo4j's query plans, which a running server already has.
+    for (let run = -1; run < 7; run++) {
       const p = await browser.context.newPage();
+      let asked = 0;
+      p.on('request', (r) => {
+        if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('query Neighbourhood')) asked++;
+      });
       await p.goto(`${server.url}/?expanded=per-bertrand-delanoe&selected=per-bertrand-delanoe`);
       const handle = await p.waitForFunction(() => performance.getEntriesByName('accords:first-graph')[0]?.startTime);
-      times.push((await handle.jsonValue()) as number);
+      if (run >= 0) times.push((await handle.jsonValue()) as number);
+      // prefetch.js asked for it while app.js loaded; the app took that answer instead of asking again.
+      expect(asked).toBe(1);
       await p.close();
     }
     const ms = Math.round(median(times));

@@ -48,14 +48,34 @@ export class ApiError extends Error {
   }
 }
 
+function post(query: string, variables: Record<string, unknown>): Promise<Response> {
+  return fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+}
+
+/** Requests sent by prefetch.js while the app's bundle still loads; gql() takes each answer once. */
+const early = (): Map<string, Promise<Response>> => {
+  const w = window as unknown as { __accordsEarly?: Map<string, Promise<Response>> };
+  return (w.__accordsEarly ??= new Map());
+};
+const keyOf = (query: string, variables: Record<string, unknown>) => JSON.stringify([query, variables]);
+
+export function prefetch(query: string, variables: Record<string, unknown>): void {
+  const pending = post(query, variables);
+  pending.catch(() => undefined); // gql() reports the failure when it takes the answer
+  early().set(keyOf(query, variables), pending);
+}
+
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
+    const key = keyOf(query, variables);
+    const pending = early().get(key);
+    early().delete(key);
+    res = await (pending ?? post(query, variables));
   } catch {
     throw new ApiError('Accords cannot be reached. Check that the server is running, then try again.', 'NETWORK');
   }

@@ -8,13 +8,11 @@ import { GraphView } from './graph';
 import { KIND_STYLE, KINDS, kindIcon } from './kinds';
 import { Panel } from './panel';
 import { PathMode, renderPaths } from './paths';
-import { findPaths, neighbourhood, nodeDetail, nodeSummary } from './queries';
+import { findPaths, neighbourhood, nodeDetail, nodeSummary, PER_NODE } from './queries';
 import { friendly, SearchBox } from './search';
 import { Timeline } from './timeline';
-import { readView, writeView, type ViewState } from './url';
+import { initialExpansions, readView, writeView, type ViewState } from './url';
 
-/** Relationships shown per expanded node before an "N more" handle; each click on the handle shows this many more. */
-const PER_NODE = 30;
 const MAX_PER_NODE = 200;
 
 class Explorer {
@@ -256,7 +254,7 @@ class Explorer {
           await this.showPaths(a, b, true);
         }
       }
-      const ids = v.expanded.length ? v.expanded : v.selected && !v.path ? [v.selected] : [];
+      const ids = initialExpansions(v);
       if (ids.length) {
         this.setStatus('Loading the shared view…');
         const results = await Promise.allSettled(ids.map((id) => neighbourhood(id, PER_NODE)));

@@ -146,10 +146,16 @@ export interface Neighbourhood {
   hidden: number;
 }
 
+/** Relationships shown per expanded node before an "N more" handle; each click on the handle shows this many more. */
+export const PER_NODE = 30;
+
+/** The variables of a neighbourhood request (prefetch.js sends the very same ones). */
+export const neighbourhoodVariables = (id: string, perNode: number) => ({ id, perNode, limit: perNode + 1 });
+
 export async function neighbourhood(id: string, perNode: number): Promise<Neighbourhood> {
   const data = await gql<{
     neighbourhood: { center: RawSummary; nodes: RawSummary[]; edges: RawRel[]; truncated: boolean; omitted: Array<{ id: string; count: number }> };
-  }>(q('Neighbourhood'), { id, perNode, limit: perNode + 1 });
+  }>(q('Neighbourhood'), neighbourhoodVariables(id, perNode));
   const n = data.neighbourhood;
   return {
     center: node(n.center),

@@ -42,3 +42,8 @@ export function writeView(v: ViewState): void {
   const next = `${location.pathname}${viewQuery(v)}`;
   if (next !== `${location.pathname}${location.search}`) history.replaceState(null, '', next);
 }
+
+/** The nodes a view starts expanded: those listed, or else the selected one (not in path mode). */
+export function initialExpansions(v: ViewState): string[] {
+  return v.expanded.length ? v.expanded : v.selected && !v.path ? [v.selected] : [];
+}
