@@ -104,6 +104,7 @@ const STYLE = [
 export class GraphView {
   readonly cy: Core;
   private drawnOnce = false;
+  private highlighted = false;
 
   constructor(container: HTMLElement, handlers: GraphHandlers) {
     this.cy = cytoscape({
@@ -198,6 +199,8 @@ export class GraphView {
         this.cy.add({ group: 'edges', data: { id: edge.id, source: edge.from, target: edge.to, type: edge.type, edge } });
       }
     });
+    // Newcomers around a highlighted path stay in the background.
+    if (this.highlighted) this.cy.elements().not('.on-path').addClass('faded');
     return added;
   }
 
@@ -218,6 +221,7 @@ export class GraphView {
   }
 
   clear(): void {
+    this.highlighted = false;
     this.cy.elements().remove();
   }
 
@@ -297,12 +301,14 @@ export class GraphView {
   highlight(nodeIds: string[], edgeIds: string[]): void {
     this.clearHighlight();
     if (nodeIds.length === 0) return;
+    this.highlighted = true;
     const on = this.collect([...nodeIds, ...edgeIds]);
     on.addClass('on-path');
     this.cy.elements().not(on).addClass('faded');
   }
 
   clearHighlight(): void {
+    this.highlighted = false;
     this.cy.elements().removeClass('on-path faded');
   }
 
