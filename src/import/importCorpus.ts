@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import type { ManagedTransaction } from 'neo4j-driver';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { cypher } from '../db/cypher';
-import type { Database } from '../db/database';
+import { Database, DatabaseError } from '../db/database';
 import { CorpusIndex } from './corpusIndex';
 import { listCorpusFiles } from './files';
 import { ImportError, ImportProblem, ProblemList } from './problems';
@@ -155,8 +156,12 @@ async function writeCorpus(
   const writeStarted = Date.now();
   const batchSize = options.batchSize ?? 5000;
   let statementsDone = writeStarted;
-  const written = await db.writeTransaction(async (tx) => {
+  let attempts = 0;
+  const work = async (tx: ManagedTransaction) => {
     // Runs again from the start if the driver retries the transaction: every write is a MERGE.
+    if (attempts++ && options.onProgress) {
+      options.onProgress('import: Neo4j reported a transient error; the driver is writing the transaction again from the start');
+    }
     const writer = new GraphWriter(tx, batchSize);
     const progress = new Progress(options.onProgress, options.progressEveryMs);
     let relationships = 0;
@@ -185,7 +190,22 @@ async function writeCorpus(
     }
     statementsDone = Date.now();
     return writer.counters;
-  }, options.transactionTimeoutMs ?? 3_600_000);
+  };
+  let written: WriteCounters;
+  try {
+    written = await db.writeTransaction(work, options.transactionTimeoutMs ?? 3_600_000);
+  } catch (err) {
+    // The whole corpus is one transaction, held in the server's heap until it commits.
+    if (err instanceof DatabaseError && /memory\.transaction|OutOfMemory|not enough memory/i.test(err.message)) {
+      throw new DatabaseError(
+        `${err.message}. The import is one transaction and did not fit in Neo4j's transaction memory (70% of its heap ` +
+          'by default): start Neo4j with a larger NEO4J_HEAP (a million relationships need more than 4g), then import again',
+        err.code,
+        err,
+      );
+    }
+    throw err;
+  }
   const writeMs = Date.now() - writeStarted;
   return {
     commitMs: Date.now() - statementsDone,
