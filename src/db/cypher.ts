@@ -1,15 +1,41 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../config';
+import { NODE_KINDS, RELATIONSHIP_TYPES } from '../model/model';
 
 const CYPHER_DIR = path.join(ROOT, 'cypher');
 const cache = new Map<string, string>();
+
+/**
+ * The properties a query returns for a node or a relationship, named from the model rather than `.*`: the
+ * evidence lists are left out because they grow with every document that names a fact (a hub's hold hundreds
+ * of quotes), and are read only when a client asks for evidence (cypher/evidence.cypher).
+ */
+const NODE_PROPERTIES = ['id', ...new Set(Object.values(NODE_KINDS).flatMap((k) => Object.keys(k.fields)))];
+const RELATIONSHIP_PROPERTIES = ['id', ...new Set(Object.values(RELATIONSHIP_TYPES).flatMap((t) => Object.keys(t.fields)))];
+const properties = (names: readonly string[]) => names.map((p) => `.${p}`).join(', ');
+
+/**
+ * Placeholders every query file may use, so the shape of a returned node or relationship is written once:
+ * `{{node m}}` is m's named properties with its kind and degree; `{{relationship r}}` is r's named properties
+ * with its type and the ids of its ends; `{{nodeProperties}}` and `{{relationshipProperties}}` are the bare
+ * property lists, for projections that add their own fields.
+ */
+function expand(text: string): string {
+  return text
+    .replace(/\{\{node (\w+)\}\}/g, (_m, v: string) =>
+      `${v} {${properties(NODE_PROPERTIES)}, kind: [l IN labels(${v}) WHERE l <> 'Entity'][0], degree: COUNT { (${v})--() }}`)
+    .replace(/\{\{relationship (\w+)\}\}/g, (_m, v: string) =>
+      `${v} {${properties(RELATIONSHIP_PROPERTIES)}, type: type(${v}), fromId: startNode(${v}).id, toId: endNode(${v}).id}`)
+    .replaceAll('{{nodeProperties}}', properties(NODE_PROPERTIES))
+    .replaceAll('{{relationshipProperties}}', properties(RELATIONSHIP_PROPERTIES));
+}
 
 /** The text of `cypher/<name>.cypher`: queries live in files, with `$parameters`, never built from values. */
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8');
+    text = expand(fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8'));
     cache.set(name, text);
   }
   return text;
