@@ -15,6 +15,6 @@ WHERE p <> b AND size(withB) > 0
 ORDER BY size(withA) + size(withB) DESC, p.id
 LIMIT toInteger($first)
 RETURN
-  p {.*, kind: [l IN labels(p) WHERE l <> 'Entity'][0], degree: COUNT { (p)--() }} AS partner,
-  [x IN withA | x {.*, kind: 'Agreement', degree: COUNT { (x)--() }}] AS withA,
-  [y IN withB | y {.*, kind: 'Agreement', degree: COUNT { (y)--() }}] AS withB
+  {{node p}} AS partner,
+  [x IN withA | x {{{nodeProperties}}, kind: 'Agreement', degree: COUNT { (x)--() }}] AS withA,
+  [y IN withB | y {{{nodeProperties}}, kind: 'Agreement', degree: COUNT { (y)--() }}] AS withB

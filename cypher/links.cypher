@@ -21,8 +21,12 @@ CALL (n, k) {
   WITH picked.r AS r, picked.m AS m, picked.direction AS direction
   RETURN collect({
     direction: direction,
-    relationship: r {.*, type: type(r), fromId: startNode(r).id, toId: endNode(r).id},
-    node: m {.*, kind: [l IN labels(m) WHERE l <> 'Entity'][0], degree: COUNT { (m)--() }}
+    // A signature's organisation comes with it, so `onBehalfOf` costs no further round-trip.
+    relationship: r {
+      {{relationshipProperties}}, type: type(r), fromId: startNode(r).id, toId: endNode(r).id,
+      onBehalfOfNode: CASE WHEN r.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: r.onBehalfOf}) RETURN {{node behalf}} }) END
+    },
+    node: {{node m}}
   }) AS links
 }
 RETURN k.key AS key, links

@@ -11,5 +11,5 @@ WITH p
 ORDER BY length(p), [x IN nodes(p) | x.id]
 LIMIT toInteger($first)
 RETURN
-  [x IN nodes(p) | x {.*, kind: [l IN labels(x) WHERE l <> 'Entity'][0], degree: COUNT { (x)--() }}] AS nodes,
-  [r IN relationships(p) | r {.*, type: type(r), fromId: startNode(r).id, toId: endNode(r).id}] AS relationships
+  [x IN nodes(p) | {{node x}}] AS nodes,
+  [r IN relationships(p) | {{relationship r}}] AS relationships

@@ -6,7 +6,7 @@ WHERE r.onBehalfOf = id
 WITH id, p, r, a
 ORDER BY a.date IS NULL, a.date, a.id, p.id
 RETURN id, collect({
-  relationship: r {.*, type: type(r), fromId: p.id, toId: a.id},
-  from: p {.*, kind: 'Person', degree: COUNT { (p)--() }},
-  to: a {.*, kind: 'Agreement', degree: COUNT { (a)--() }}
+  relationship: r {{{relationshipProperties}}, type: type(r), fromId: p.id, toId: a.id},
+  from: p {{{nodeProperties}}, kind: 'Person', degree: COUNT { (p)--() }},
+  to: a {{{nodeProperties}}, kind: 'Agreement', degree: COUNT { (a)--() }}
 }) AS signatures

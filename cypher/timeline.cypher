@@ -19,4 +19,4 @@ WHERE $actor IS NULL OR EXISTS { (:Entity {id: $actor})-[:PARTY_TO|SIGNED|RUNS|T
 WITH n
 ORDER BY n.date, n.id
 LIMIT toInteger($first)
-RETURN n {.*, kind: [l IN labels(n) WHERE l <> 'Entity'][0], degree: COUNT { (n)--() }} AS node
+RETURN {{node n}} AS node

@@ -14,17 +14,30 @@ const cache = new Map<string, string>();
 const NODE_PROPERTIES = ['id', ...new Set(Object.values(NODE_KINDS).flatMap((k) => Object.keys(k.fields)))];
 const RELATIONSHIP_PROPERTIES = ['id', ...new Set(Object.values(RELATIONSHIP_TYPES).flatMap((t) => Object.keys(t.fields)))];
 const properties = (names: readonly string[]) => names.map((p) => `.${p}`).join(', ');
+const nodeOf = (v: string) =>
+  `${v} {${properties(NODE_PROPERTIES)}, kind: [l IN labels(${v}) WHERE l <> 'Entity'][0], degree: COUNT { (${v})--() }}`;
+/**
+ * A fact's evidence lists zipped into {sourceId, quote, source}, the source read in the same query. The
+ * subquery's variables have names no query uses: a COLLECT subquery sees the variables around it.
+ */
+const evidenceOf = (v: string) =>
+  `COLLECT { UNWIND range(0, size(coalesce(${v}.evidenceQuotes, [])) - 1) AS evidenceIndex ` +
+  `OPTIONAL MATCH (evidenceSource:Source {id: ${v}.evidenceSources[evidenceIndex]}) ` +
+  `WITH evidenceIndex, evidenceSource ORDER BY evidenceIndex ` +
+  `RETURN {sourceId: ${v}.evidenceSources[evidenceIndex], quote: ${v}.evidenceQuotes[evidenceIndex], ` +
+  `source: ${nodeOf('evidenceSource')}} }`;
 
 /**
  * Placeholders every query file may use, so the shape of a returned node or relationship is written once:
  * `{{node m}}` is m's named properties with its kind and degree; `{{relationship r}}` is r's named properties
- * with its type and the ids of its ends; `{{nodeProperties}}` and `{{relationshipProperties}}` are the bare
- * property lists, for projections that add their own fields.
+ * with its type and the ids of its ends; `{{evidence x}}` is the evidence of node or relationship x, each quote
+ * with its source node; `{{nodeProperties}}` and `{{relationshipProperties}}` are the bare property lists,
+ * for projections that add their own fields.
  */
 function expand(text: string): string {
   return text
-    .replace(/\{\{node (\w+)\}\}/g, (_m, v: string) =>
-      `${v} {${properties(NODE_PROPERTIES)}, kind: [l IN labels(${v}) WHERE l <> 'Entity'][0], degree: COUNT { (${v})--() }}`)
+    .replace(/\{\{node (\w+)\}\}/g, (_m, v: string) => nodeOf(v))
+    .replace(/\{\{evidence (\w+)\}\}/g, (_m, v: string) => evidenceOf(v))
     .replace(/\{\{relationship (\w+)\}\}/g, (_m, v: string) =>
       `${v} {${properties(RELATIONSHIP_PROPERTIES)}, type: type(${v}), fromId: startNode(${v}).id, toId: endNode(${v}).id}`)
     .replaceAll('{{nodeProperties}}', properties(NODE_PROPERTIES))

@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database';
 import { linkKey, linksOf, LinkQuery, signaturesOnBehalfOf } from '../store/links';
+import { evidenceOfFacts, factKey, FactKey } from '../store/evidence';
 import { nodesByIds } from '../store/nodes';
-import type { LinkRow, NodeRow, RelationshipRow } from '../store/rows';
+import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from '../store/rows';
 
 /**
  * Per-request batching: every field asking for nodes by id, or for relationships of a node, during one tick
@@ -11,6 +12,10 @@ import type { LinkRow, NodeRow, RelationshipRow } from '../store/rows';
  */
 export interface Loaders {
   node: DataLoader<string, NodeRow | null>;
+  /** The same, reading each node's evidence in the same round-trip (for fields that select `evidence`). */
+  nodeWithEvidence: DataLoader<string, NodeRow | null>;
+  /** Evidence of nodes and relationships read without it. */
+  evidence: DataLoader<FactKey, EvidenceRow[], string>;
   links: DataLoader<LinkQuery, LinkRow[], string>;
   signaturesOnBehalfOf: DataLoader<string, RelationshipRow[]>;
 }
@@ -18,6 +23,8 @@ export interface Loaders {
 export function createLoaders(db: Database): Loaders {
   return {
     node: new DataLoader((ids) => nodesByIds(db, ids), { maxBatchSize: 1000 }),
+    nodeWithEvidence: new DataLoader((ids) => nodesByIds(db, ids, true), { maxBatchSize: 1000 }),
+    evidence: new DataLoader((facts) => evidenceOfFacts(db, facts), { cacheKeyFn: factKey, maxBatchSize: 1000 }),
     links: new DataLoader((queries) => linksOf(db, queries), { cacheKeyFn: linkKey, maxBatchSize: 1000 }),
     signaturesOnBehalfOf: new DataLoader((ids) => signaturesOnBehalfOf(db, ids), { maxBatchSize: 1000 }),
   };

@@ -18,8 +18,8 @@ export interface NodeRow {
   datePrecision?: string | null;
   dateInferred?: string | null;
   description?: string | null;
-  evidenceSources?: string[] | null;
-  evidenceQuotes?: string[] | null;
+  /** Set when the query read the evidence with the node (otherwise it is loaded when asked for). */
+  evidence?: EvidenceRow[] | null;
   [property: string]: unknown;
 }
 
@@ -38,8 +38,10 @@ export interface RelationshipRow {
   asOf?: string | null;
   datePrecision?: string | null;
   dateInferred?: string | null;
-  evidenceSources?: string[] | null;
-  evidenceQuotes?: string[] | null;
+  /** The organisation `onBehalfOf` names, when the query read it with the relationship. */
+  onBehalfOfNode?: NodeRow | null;
+  /** Set when the query read the evidence with the relationship (otherwise it is loaded when asked for). */
+  evidence?: EvidenceRow[] | null;
 }
 
 /** A relationship seen from one of its ends: the node at the other end, and which way it points. */
@@ -49,10 +51,11 @@ export interface LinkRow {
   direction: 'OUT' | 'IN';
 }
 
-/** One quote and the id of the source it comes from. */
+/** One quote and the source it comes from (its row, when the query read it too). */
 export interface EvidenceRow {
   sourceId: string;
   quote: string;
+  source?: NodeRow | null;
 }
 
 export interface SearchHitRow {
@@ -99,13 +102,6 @@ export interface TimelineEntryRow {
   datePrecision: string;
   dateInferred: string | null;
   node: NodeRow;
-}
-
-/** The evidence of a node or relationship: its two parallel lists zipped. */
-export function evidenceOf(fact: { evidenceSources?: string[] | null; evidenceQuotes?: string[] | null }): EvidenceRow[] {
-  const sources = fact.evidenceSources ?? [];
-  const quotes = fact.evidenceQuotes ?? [];
-  return quotes.map((quote, i) => ({ sourceId: sources[i] ?? '', quote }));
 }
 
 /** Precision of a partial ISO date: the number of its parts says it, so it cannot disagree with the date. */

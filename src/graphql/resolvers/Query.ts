@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeKindName } from '../../model/model';
 import { decodeCursor, listNodes } from '../../store/lists';
 import { MAX_SEARCH_TEXT } from '../../store/lucene';
@@ -13,10 +14,16 @@ import { idArg, intInRange, nonEmptyOrNull, optionalId, optionalIntAtLeast, page
 import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import type { QueryResolvers } from '../generated/types';
+import { selects } from '../selection';
+
+/** The node loader for a root look-up: with the node's evidence in the same round-trip when it is selected. */
+function nodeLoader(ctx: Context, info: GraphQLResolveInfo) {
+  return selects(info, 'evidence') ? ctx.loaders.nodeWithEvidence : ctx.loaders.node;
+}
 
 /** One node of a given kind, or NOT_FOUND naming the id (also when the id is another kind's). */
-async function nodeOfKind(ctx: Context, id: string, kind: NodeKindName): Promise<NodeRow> {
-  const node = await ctx.loaders.node.load(idArg(id, 'id'));
+async function nodeOfKind(ctx: Context, info: GraphQLResolveInfo, id: string, kind: NodeKindName): Promise<NodeRow> {
+  const node = await nodeLoader(ctx, info).load(idArg(id, 'id'));
   if (!node || node.kind !== kind) throw notFound(kind.toLowerCase(), id);
   return node;
 }
@@ -50,16 +57,16 @@ async function requireNodes(ctx: Context, ids: Array<[string, string]>): Promise
 export const Query: QueryResolvers = {
   stats: (_parent, _args, { db }) => graphStats(db),
 
-  node: (_p, { id }, ctx) => ctx.loaders.node.load(idArg(id, 'id')),
-  nodes: (_p, { ids }, ctx) => {
+  node: (_p, { id }, ctx, info) => nodeLoader(ctx, info).load(idArg(id, 'id')),
+  nodes: (_p, { ids }, ctx, info) => {
     if (ids.length > 100) throw badInput(`ids may list at most 100 ids, got ${ids.length}`, 'ids');
-    return ctx.loaders.node.loadMany(ids.map((id) => idArg(id, 'ids'))) as Promise<Array<NodeRow | null>>;
+    return nodeLoader(ctx, info).loadMany(ids.map((id) => idArg(id, 'ids'))) as Promise<Array<NodeRow | null>>;
   },
-  organisation: (_p, { id }, ctx) => nodeOfKind(ctx, id, 'Organisation'),
-  person: (_p, { id }, ctx) => nodeOfKind(ctx, id, 'Person'),
-  agreement: (_p, { id }, ctx) => nodeOfKind(ctx, id, 'Agreement'),
-  programme: (_p, { id }, ctx) => nodeOfKind(ctx, id, 'Programme'),
-  source: (_p, { id }, ctx) => nodeOfKind(ctx, id, 'Source'),
+  organisation: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Organisation'),
+  person: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Person'),
+  agreement: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Agreement'),
+  programme: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Programme'),
+  source: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Source'),
 
   organisations: (_p, args, { db }) =>
     listNodes(db, 'Organisation', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),

@@ -1,5 +1,6 @@
 import type { RelationshipResolvers } from '../generated/types';
-import { evidenceOf, precisionOf } from '../../store/rows';
+import { precisionOf } from '../../store/rows';
+import { relationshipEvidence } from './Evidence';
 import { fromOf, onBehalfOf, toOf } from './ends';
 
 export const Relationship: RelationshipResolvers = {
@@ -12,5 +13,5 @@ export const Relationship: RelationshipResolvers = {
   date: (r) => r.date ?? r.asOf ?? null,
   datePrecision: (r) => precisionOf(r.date ?? r.asOf),
   dateInferred: (r) => r.dateInferred ?? null,
-  evidence: (r) => evidenceOf(r),
+  evidence: (r, _a, ctx) => relationshipEvidence(r, ctx),
 };

@@ -1,5 +1,6 @@
 import type { RoleResolvers } from '../generated/types';
-import { evidenceOf, precisionOf } from '../../store/rows';
+import { precisionOf } from '../../store/rows';
+import { relationshipEvidence } from './Evidence';
 import { fromOf, toOf } from './ends';
 
 export const Role: RoleResolvers = {
@@ -9,5 +10,5 @@ export const Role: RoleResolvers = {
   asOf: (r) => r.asOf ?? null,
   datePrecision: (r) => precisionOf(r.asOf),
   dateInferred: (r) => r.dateInferred ?? null,
-  evidence: (r) => evidenceOf(r),
+  evidence: (r, _a, ctx) => relationshipEvidence(r, ctx),
 };

@@ -1,5 +1,6 @@
 import type { SignatureResolvers } from '../generated/types';
-import { evidenceOf, precisionOf } from '../../store/rows';
+import { precisionOf } from '../../store/rows';
+import { relationshipEvidence } from './Evidence';
 import { fromOf, onBehalfOf, toOf } from './ends';
 
 export const Signature: SignatureResolvers = {
@@ -9,5 +10,5 @@ export const Signature: SignatureResolvers = {
   date: (r) => r.date ?? null,
   datePrecision: (r) => precisionOf(r.date),
   dateInferred: (r) => r.dateInferred ?? null,
-  evidence: (r) => evidenceOf(r),
+  evidence: (r, _a, ctx) => relationshipEvidence(r, ctx),
 };

@@ -13,9 +13,10 @@ export async function toOf(r: RelationshipRow, ctx: Context): Promise<NodeRow> {
   return r.to ?? (await mustLoad(ctx, r.toId));
 }
 
-/** The organisation a SIGNED relationship names in `onBehalfOf`, when it names one. */
+/** The organisation a SIGNED relationship names in `onBehalfOf`, when it names one (read with it by links). */
 export async function onBehalfOf(r: RelationshipRow, ctx: Context): Promise<NodeRow | null> {
-  return r.onBehalfOf ? ctx.loaders.node.load(r.onBehalfOf) : null;
+  if (!r.onBehalfOf) return null;
+  return r.onBehalfOfNode ?? ctx.loaders.node.load(r.onBehalfOf);
 }
 
 async function mustLoad(ctx: Context, id: string): Promise<NodeRow> {

@@ -1,8 +1,9 @@
 import type { NodeKindName, RelationshipTypeName } from '../../model/model';
 import type { LinkRow, NodeRow, RelationshipRow } from '../../store/rows';
-import { evidenceOf, precisionOf } from '../../store/rows';
+import { precisionOf } from '../../store/rows';
 import { intInRange, nonEmptyOrNull } from '../arguments';
 import type { Context } from '../context';
+import { nodeEvidence } from './Evidence';
 
 /**
  * What every kind of node resolves the same way, and the one helper through which relationship fields reach
@@ -64,7 +65,7 @@ export const entityFields = {
   label: (n: NodeRow) => n.name ?? n.title ?? n.id,
   aliases: (n: NodeRow) => n.aliases ?? [],
   degree: (n: NodeRow) => n.degree ?? 0,
-  evidence: (n: NodeRow) => evidenceOf(n),
+  evidence: (n: NodeRow, _a: unknown, ctx: Context) => nodeEvidence(n, ctx),
   relationships: async (n: NodeRow, args: RelationshipsArgs, ctx: Context) => {
     const first = intInRange(args.first, 'first', 1, 200, 50);
     const types = nonEmptyOrNull(args.types, 'types');

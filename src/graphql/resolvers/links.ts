@@ -1,5 +1,6 @@
 import type { LinkRow } from '../../store/rows';
-import { evidenceOf } from '../../store/rows';
+import type { Context } from '../context';
+import { relationshipEvidence } from './Evidence';
 
 /** OrganisationLink, AgreementLink, …: a node seen through one relationship; all resolve alike. */
 export const linkFields = {
@@ -7,5 +8,5 @@ export const linkFields = {
   type: (l: LinkRow) => l.relationship.type,
   direction: (l: LinkRow) => l.direction,
   relationship: (l: LinkRow) => l.relationship,
-  evidence: (l: LinkRow) => evidenceOf(l.relationship),
+  evidence: (l: LinkRow, _a: unknown, ctx: Context) => relationshipEvidence(l.relationship, ctx),
 };
