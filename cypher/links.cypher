@@ -1,7 +1,8 @@
 // The relationships of many nodes at once, one row per asked (node, types, direction, kinds): the batch of a
 // DataLoader, so a level of a GraphQL request costs one round-trip whatever the number of parents.
 // Each key: {key, id, types (never null: the store passes every type for "all"), dir ('OUT' | 'IN' | 'BOTH'),
-// kinds (null = all), first (null = all)}.
+// kinds (null = all), first (null = all), self (also return the node itself: a root look-up fetching its
+// selected relationship fields with it), evidence (the node's evidence too, when self)}.
 // The expansions placeholder below is written by src/store/shape.ts: one branch per relationship type and direction of the
 // model, e.g. `MATCH (n)-[r:PARTY_TO]->(m:Entity) WHERE 'PARTY_TO' IN k.types AND k.dir <> 'IN'`. Neo4j checks
 // the key's conditions before expanding, and expands a hub along one static type at a time, so asking for a
@@ -29,4 +30,5 @@ CALL (n, k) {
     node: {{node m}}
   }) AS links
 }
-RETURN k.key AS key, links
+RETURN k.key AS key, links,
+  CASE WHEN k.self THEN {node: {{node n}}, evidence: CASE WHEN k.evidence THEN {{evidence n}} END} END AS self

@@ -1,17 +1,17 @@
 import type { AgreementResolvers } from '../generated/types';
-import { atMost, datedFields, entityFields, linksOf, relationshipsOf } from './entity';
+import { datedFields, entityFields, linksField, relationshipsField } from './entity';
 
 export const Agreement: AgreementResolvers = {
   ...entityFields,
   ...datedFields,
   type: (n) => n.type as never,
-  parties: (n, { first }, ctx) => relationshipsOf(ctx, n, ['PARTY_TO'], 'IN', atMost(first)),
+  parties: relationshipsField(['PARTY_TO'], 'IN', { paged: true }),
   // Only SIGNED relationships the sources state: an agreement without them has no signatories, never a guess.
-  signatories: (n, { first }, ctx) => relationshipsOf(ctx, n, ['SIGNED'], 'IN', atMost(first)),
-  programmes: (n, _a, ctx) => linksOf(ctx, n, ['ESTABLISHES'], 'OUT', ['Programme']),
-  clauses: (n, _a, ctx) => linksOf(ctx, n, ['CONTAINS'], 'OUT'),
-  commitments: (n, _a, ctx) => linksOf(ctx, n, ['INCLUDES'], 'OUT'),
-  renews: (n, _a, ctx) => linksOf(ctx, n, ['RENEWS'], 'OUT'),
-  renewedBy: (n, _a, ctx) => linksOf(ctx, n, ['RENEWS'], 'IN'),
-  places: (n, _a, ctx) => linksOf(ctx, n, ['LOCATED_IN'], 'OUT'),
+  signatories: relationshipsField(['SIGNED'], 'IN', { paged: true }),
+  programmes: linksField(['ESTABLISHES'], 'OUT', { kinds: ['Programme'] }),
+  clauses: linksField(['CONTAINS'], 'OUT'),
+  commitments: linksField(['INCLUDES'], 'OUT'),
+  renews: linksField(['RENEWS'], 'OUT'),
+  renewedBy: linksField(['RENEWS'], 'IN'),
+  places: linksField(['LOCATED_IN'], 'OUT'),
 };

@@ -1,7 +1,7 @@
 import type { ClauseResolvers } from '../generated/types';
-import { entityFields, firstLink } from './entity';
+import { entityFields, firstLinkField } from './entity';
 
 export const Clause: ClauseResolvers = {
   ...entityFields,
-  agreement: (n, _a, ctx) => firstLink(ctx, n, ['CONTAINS'], 'IN', ['Agreement']),
+  agreement: firstLinkField(['CONTAINS'], 'IN', { kinds: ['Agreement'] }),
 };

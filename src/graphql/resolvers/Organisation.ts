@@ -1,19 +1,19 @@
 import type { OrganisationResolvers } from '../generated/types';
-import { atMost, entityFields, linksOf, relationshipsOf } from './entity';
+import { atMost, entityFields, linksField, relationshipsField } from './entity';
 
 export const Organisation: OrganisationResolvers = {
   ...entityFields,
   type: (n) => n.type as never,
-  agreements: (n, { first }, ctx) => relationshipsOf(ctx, n, ['PARTY_TO'], 'OUT', atMost(first)),
-  people: (n, { first }, ctx) => relationshipsOf(ctx, n, ['HOLDS_ROLE'], 'IN', atMost(first)),
+  agreements: relationshipsField(['PARTY_TO'], 'OUT', { paged: true }),
+  people: relationshipsField(['HOLDS_ROLE'], 'IN', { paged: true }),
   signatures: async (n, { first }, ctx) => {
     const limit = atMost(first);
     const all = await ctx.loaders.signaturesOnBehalfOf.load(n.id);
     return limit === null ? all : all.slice(0, limit);
   },
-  commitments: (n, _a, ctx) => linksOf(ctx, n, ['COMMITS_TO'], 'OUT'),
-  runs: (n, { first }, ctx) => linksOf(ctx, n, ['RUNS'], 'OUT', null, atMost(first)),
-  parents: (n, _a, ctx) => linksOf(ctx, n, ['SUBSIDIARY_OF', 'MEMBER_OF', 'PART_OF'], 'OUT', ['Organisation']),
-  children: (n, { first }, ctx) => linksOf(ctx, n, ['SUBSIDIARY_OF', 'MEMBER_OF', 'PART_OF'], 'IN', ['Organisation'], atMost(first)),
-  places: (n, _a, ctx) => linksOf(ctx, n, ['LOCATED_IN'], 'OUT'),
+  commitments: linksField(['COMMITS_TO'], 'OUT'),
+  runs: linksField(['RUNS'], 'OUT', { paged: true }),
+  parents: linksField(['SUBSIDIARY_OF', 'MEMBER_OF', 'PART_OF'], 'OUT', { kinds: ['Organisation'] }),
+  children: linksField(['SUBSIDIARY_OF', 'MEMBER_OF', 'PART_OF'], 'IN', { kinds: ['Organisation'], paged: true }),
+  places: linksField(['LOCATED_IN'], 'OUT'),
 };

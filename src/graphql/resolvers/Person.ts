@@ -1,10 +1,10 @@
 import type { PersonResolvers } from '../generated/types';
-import { atMost, entityFields, linksOf, relationshipsOf } from './entity';
+import { entityFields, linksField, relationshipsField } from './entity';
 
 export const Person: PersonResolvers = {
   ...entityFields,
-  signed: (n, { first }, ctx) => relationshipsOf(ctx, n, ['SIGNED'], 'OUT', atMost(first)),
-  roles: (n, _a, ctx) => relationshipsOf(ctx, n, ['HOLDS_ROLE'], 'OUT'),
-  takesPartIn: (n, _a, ctx) => linksOf(ctx, n, ['TAKES_PART_IN'], 'OUT'),
-  authored: (n, _a, ctx) => linksOf(ctx, n, ['AUTHORED'], 'OUT'),
+  signed: relationshipsField(['SIGNED'], 'OUT', { paged: true }),
+  roles: relationshipsField(['HOLDS_ROLE'], 'OUT'),
+  takesPartIn: linksField(['TAKES_PART_IN'], 'OUT'),
+  authored: linksField(['AUTHORED'], 'OUT'),
 };

@@ -14,6 +14,7 @@ import { idArg, intInRange, nonEmptyOrNull, optionalId, optionalIntAtLeast, page
 import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import type { QueryResolvers } from '../generated/types';
+import { lookUpWithLinks } from '../prefetch';
 import { selects } from '../selection';
 
 /** The node loader for a root look-up: with the node's evidence in the same round-trip when it is selected. */
@@ -21,9 +22,12 @@ function nodeLoader(ctx: Context, info: GraphQLResolveInfo) {
   return selects(info, 'evidence') ? ctx.loaders.nodeWithEvidence : ctx.loaders.node;
 }
 
-/** One node of a given kind, or NOT_FOUND naming the id (also when the id is another kind's). */
+/**
+ * One node of a given kind, with the relationship fields selected on it in the same round-trip; NOT_FOUND
+ * naming the id (also when the id is another kind's).
+ */
 async function nodeOfKind(ctx: Context, info: GraphQLResolveInfo, id: string, kind: NodeKindName): Promise<NodeRow> {
-  const node = await nodeLoader(ctx, info).load(idArg(id, 'id'));
+  const node = await lookUpWithLinks(ctx, info, idArg(id, 'id'), kind);
   if (!node || node.kind !== kind) throw notFound(kind.toLowerCase(), id);
   return node;
 }

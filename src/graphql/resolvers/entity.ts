@@ -77,3 +77,55 @@ export const entityFields = {
 export const datedFields = {
   datePrecision: (n: NodeRow) => precisionOf(n.date),
 };
+
+/**
+ * What a relationship field follows, kept on the field's definition (`extensions.links`): root look-ups read
+ * it to fetch the fields a request selects on the node in the same round-trip as the node (src/graphql/prefetch.ts).
+ */
+export interface LinkFieldSpec {
+  types: RelationshipTypeName[];
+  direction: 'OUT' | 'IN';
+  kinds: NodeKindName[] | null;
+  /** Whether the field takes `first` (hubs can have thousands). */
+  paged: boolean;
+}
+
+interface LinkFieldOptions {
+  kinds?: NodeKindName[];
+  paged?: boolean;
+}
+
+function specOf(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions): LinkFieldSpec {
+  return { types, direction, kinds: options.kinds ?? null, paged: options.paged ?? false };
+}
+
+const firstOf = (spec: LinkFieldSpec, args: { first?: number | null }) => (spec.paged ? atMost(args.first) : null);
+
+/** A field listing the relationships themselves (PartyRole, Signature, Role: both ends are nodes of interest). */
+export function relationshipsField(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions = {}) {
+  const spec = specOf(types, direction, options);
+  return {
+    extensions: { links: spec },
+    resolve: (n: NodeRow, args: { first?: number | null }, ctx: Context) =>
+      relationshipsOf(ctx, n, types, direction, firstOf(spec, args)),
+  };
+}
+
+/** A field listing the nodes at the other end, each with its relationship (…Link). */
+export function linksField(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions = {}) {
+  const spec = specOf(types, direction, options);
+  return {
+    extensions: { links: spec },
+    resolve: (n: NodeRow, args: { first?: number | null }, ctx: Context) =>
+      linksOf(ctx, n, types, direction, spec.kinds, firstOf(spec, args)),
+  };
+}
+
+/** A single-valued link field such as `Programme.agreement`. */
+export function firstLinkField(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions = {}) {
+  const spec = specOf(types, direction, options);
+  return {
+    extensions: { links: spec },
+    resolve: (n: NodeRow, _args: unknown, ctx: Context) => firstLink(ctx, n, types, direction, spec.kinds),
+  };
+}
