@@ -135,6 +135,48 @@ describe('who is connected to whom', () => {
     expect(n.nodes.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining(['per-martin-malvy', 'agr-apvf-microsoft-2007']));
   });
 
+  it("capped, Microsoft's neighbourhood shows its agreements, its people's roles and its parent before its programmes and commitments", async () => {
+    const all = await server.gql(NEIGHBOURHOOD, { id: 'org-microsoft', perNode: 200 });
+    const count = (edges: Array<{ type: string }>) =>
+      edges.reduce<Record<string, number>>((c, e) => ({ ...c, [e.type]: (c[e.type] ?? 0) + 1 }), {});
+    const everything = count(all.data.neighbourhood.edges);
+    expect(everything).toMatchObject({
+      PARTY_TO: expect.any(Number), HOLDS_ROLE: expect.any(Number), SUBSIDIARY_OF: expect.any(Number), RUNS: expect.any(Number), COMMITS_TO: expect.any(Number),
+    });
+    const first = { PARTY_TO: everything.PARTY_TO!, HOLDS_ROLE: everything.HOLDS_ROLE!, SUBSIDIARY_OF: everything.SUBSIDIARY_OF! };
+    const cap = first.PARTY_TO + first.HOLDS_ROLE + first.SUBSIDIARY_OF;
+    const capped = await server.gql(NEIGHBOURHOOD, { id: 'org-microsoft', perNode: cap });
+    expect(capped.errors).toBeUndefined();
+    expect(count(capped.data.neighbourhood.edges)).toEqual(first);
+    expect(capped.data.neighbourhood.truncated).toBe(true);
+  });
+
+  it('shows agreements first whatever the order in which the types are asked', async () => {
+    const res = await server.gql(NEIGHBOURHOOD, { id: 'org-microsoft', perNode: 3, types: ['COMMITS_TO', 'RUNS', 'PARTY_TO'] });
+    const n = res.data.neighbourhood;
+    expect(n.edges.map((e: { type: string }) => e.type)).toEqual(['PARTY_TO', 'PARTY_TO', 'PARTY_TO']);
+    const microsoft = n.nodes.find((x: { id: string }) => x.id === 'org-microsoft');
+    const typed = (await server.gql(NEIGHBOURHOOD, { id: 'org-microsoft', perNode: 200, types: ['COMMITS_TO', 'RUNS', 'PARTY_TO'] })).data
+      .neighbourhood.edges.length;
+    expect(typed).toBeLessThan(microsoft.degree);
+    // omitted counts the asked types only
+    expect(n.omitted).toContainEqual({ id: 'org-microsoft', count: typed - 3 });
+  });
+
+  it('a depth-2 neighbourhood costs two database round-trips: the centre is found with its first level', async () => {
+    const res = await server.gql(`{ neighbourhood(id: "org-apvf", depth: 2, perNode: 10) {
+      center { id } nodes { id label } edges { id type from { id } to { id } } truncated omitted { id count } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.neighbourhood.center.id).toBe('org-apvf');
+    expect(res.data.neighbourhood.nodes.length).toBeGreaterThan(5);
+    expect((res as unknown as { extensions: { cost: { databaseRoundTrips: number } } }).extensions.cost.databaseRoundTrips).toBe(2);
+  });
+
+  it('says NOT_FOUND for the neighbourhood of an unknown id', async () => {
+    const res = await server.gql(NEIGHBOURHOOD, { id: 'org-nobody', depth: 2 });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('refuses a neighbourhood deeper than 3 with BAD_USER_INPUT', async () => {
     const res = await server.gql(NEIGHBOURHOOD, { id: 'org-microsoft', depth: 4 });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth' });

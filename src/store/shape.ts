@@ -1,5 +1,5 @@
 import { cypher } from '../db/cypher';
-import { RELATIONSHIP_TYPE_NAMES } from '../model/model';
+import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/model';
 
 /**
  * The one place where Cypher text is assembled in code: list queries, whose WHERE and ORDER BY depend on
@@ -155,4 +155,22 @@ CALL () {
 }
 RETURN totalCount, page`;
   return { text, params };
+}
+
+/**
+ * cypher/neighbourhood-level.cypher for these relationship types, in this order (the order in which a capped
+ * node shows them): one expansion branch per type, and the types as a static pattern for degrees. Static
+ * types let Neo4j expand a hub along one type at a time and stop at the cap; `$any($types)` read from a
+ * parameter does neither. `types` holds every type of the model when the request named none; only names
+ * from src/model/model.ts enter the text.
+ */
+export function neighbourhoodLevelQuery(types: readonly RelationshipTypeName[], allTypes: boolean): string {
+  for (const type of types) {
+    if (!RELATIONSHIP_TYPE_NAMES.includes(type) || !/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
+  }
+  if (types.length === 0) throw new Error('A neighbourhood level needs at least one relationship type');
+  const branches = types.map((type) => `    MATCH (n)-[r:${type}]-(m:Entity) RETURN r, m`);
+  return cypher('neighbourhood-level')
+    .replace('{{expansions}}', branches.join('\n    UNION ALL\n'))
+    .replaceAll('{{typed}}', allTypes ? '--' : `-[:${types.join('|')}]-`);
 }
