@@ -28,16 +28,26 @@ const evidenceOf = (v: string) =>
   `source: ${nodeOf('evidenceSource')}} }`;
 
 /**
+ * A relationship seen from one end: its direction, the relationship (a signature with the organisation it was
+ * made for, so `onBehalfOf` costs no further round-trip) and the node at the other end.
+ */
+const linkOf = (r: string, m: string, direction: string) =>
+  `{direction: ${direction}, relationship: ${r} {${properties(RELATIONSHIP_PROPERTIES)}, type: type(${r}), ` +
+  `fromId: startNode(${r}).id, toId: endNode(${r}).id, onBehalfOfNode: CASE WHEN ${r}.onBehalfOf IS NOT NULL ` +
+  `THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${nodeOf('behalf')} }) END}, node: ${nodeOf(m)}}`;
+
+/**
  * Placeholders every query file may use, so the shape of a returned node or relationship is written once:
  * `{{node m}}` is m's named properties with its kind and degree; `{{relationship r}}` is r's named properties
  * with its type and the ids of its ends; `{{evidence x}}` is the evidence of node or relationship x, each quote
- * with its source node; `{{nodeProperties}}` and `{{relationshipProperties}}` are the bare property lists,
- * for projections that add their own fields.
+ * with its source node; `{{link r m direction}}` is a relationship seen from one end; `{{nodeProperties}}`
+ * and `{{relationshipProperties}}` are the bare property lists, for projections that add their own fields.
  */
 function expand(text: string): string {
   return text
     .replace(/\{\{node (\w+)\}\}/g, (_m, v: string) => nodeOf(v))
     .replace(/\{\{evidence (\w+)\}\}/g, (_m, v: string) => evidenceOf(v))
+    .replace(/\{\{link (\w+) (\w+) (\w+)\}\}/g, (_m, r: string, m: string, d: string) => linkOf(r, m, d))
     .replace(/\{\{relationship (\w+)\}\}/g, (_m, v: string) =>
       `${v} {${properties(RELATIONSHIP_PROPERTIES)}, type: type(${v}), fromId: startNode(${v}).id, toId: endNode(${v}).id}`)
     .replaceAll('{{nodeProperties}}', properties(NODE_PROPERTIES))

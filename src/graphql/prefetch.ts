@@ -1,6 +1,13 @@
-import { getArgumentValues, GraphQLObjectType, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getArgumentValues,
+  getNamedType,
+  GraphQLObjectType,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import type { NodeKindName } from '../model/model';
-import { nodeWithLinks, type LinkQuery } from '../store/links';
+import { nodeWithLinks, type LinkPlan, type LinkQuery } from '../store/links';
 import type { NodeRow } from '../store/rows';
 import type { Context } from './context';
 import type { LinkFieldSpec } from './resolvers/entity';
@@ -9,56 +16,67 @@ import { selects } from './selection';
 
 /**
  * A root look-up of a node of a known kind that also fetches, in the same round-trip, the relationship fields
- * the request selects on it (each declares what it follows in `extensions.links`, see resolvers/entity.ts),
- * and primes the request's loaders with them: `agreement(id) { parties … signatories … }` costs one
- * round-trip instead of two. Anything it cannot plan (a bad argument, an unknown field) is left to the field's
- * own resolver, which then asks the database itself.
+ * the request selects on it and on the nodes at their other ends (two levels: `organisation(id) { agreements {
+ * agreement { parties signatories } } }` is one query), and primes the request's link loader with them. Each
+ * relationship field declares what it follows in `extensions.links` (resolvers/entity.ts). Anything it cannot
+ * plan (a bad argument, an interface at the far end, a third level) is left to the field's own resolver, which
+ * then asks the database itself: planning saves round-trips, it never changes an answer.
  */
 export async function lookUpWithLinks(ctx: Context, info: GraphQLResolveInfo, id: string, kind: NodeKindName): Promise<NodeRow | null> {
   const withEvidence = selects(info, 'evidence');
-  const queries = plannedLinks(info, kind, id);
-  if (queries.length === 0) return (withEvidence ? ctx.loaders.nodeWithEvidence : ctx.loaders.node).load(id);
-  const found = await nodeWithLinks(ctx.db, id, queries, withEvidence);
+  const plan = planLinks(info, kind, info.fieldNodes, 2);
+  if (plan.length === 0) return (withEvidence ? ctx.loaders.nodeWithEvidence : ctx.loaders.node).load(id);
+  const found = await nodeWithLinks(ctx.db, id, plan, withEvidence);
   if (!found) return null;
-  queries.forEach((q, i) => ctx.loaders.links.prime(q, found.links[i] ?? []));
+  for (const [query, links] of found.fetched) ctx.loaders.links.prime(query, links);
   return found.node;
 }
 
-/** The link queries of the relationship fields selected on a node of type `kind`. */
-function plannedLinks(info: GraphQLResolveInfo, kind: NodeKindName, id: string): LinkQuery[] {
+/** The relationship fields selected on the nodes `fields` return (of type `kind`), `levels` deep. */
+function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly FieldNode[], levels: number): LinkPlan[] {
   const type = info.schema.getType(kind);
-  if (!(type instanceof GraphQLObjectType)) return [];
-  const interfaces = new Set(type.getInterfaces().map((i) => i.name));
-  const fields: FieldNode[] = [];
-  const seen = new Set<string>();
-  const collect = (set: SelectionSetNode | undefined) => {
-    for (const s of set?.selections ?? []) {
-      if (s.kind === 'Field') fields.push(s);
-      else if (s.kind === 'InlineFragment') {
-        const on = s.typeCondition?.name.value;
-        if (!on || on === kind || interfaces.has(on)) collect(s.selectionSet);
-      } else if (!seen.has(s.name.value)) {
-        seen.add(s.name.value);
-        const fragment = info.fragments[s.name.value];
-        const on = fragment?.typeCondition.name.value;
-        if (on === kind || (on && interfaces.has(on))) collect(fragment?.selectionSet);
-      }
-    }
-  };
-  for (const f of info.fieldNodes) collect(f.selectionSet);
-
-  const queries = new Map<string, LinkQuery>();
-  for (const node of fields) {
+  if (levels === 0 || !(type instanceof GraphQLObjectType)) return [];
+  const plans = new Map<string, LinkPlan>();
+  for (const node of selectedFields(info, type, fields)) {
     const def = type.getFields()[node.name.value];
     const spec = def?.extensions?.links as LinkFieldSpec | undefined;
     if (!def || !spec) continue;
+    let first: number | null = null;
     try {
       const args = getArgumentValues(def, node, info.variableValues) as { first?: number | null };
-      const q: LinkQuery = { id, types: spec.types, direction: spec.direction, kinds: spec.kinds, first: spec.paged ? atMost(args.first) : null };
-      queries.set(JSON.stringify(q), q);
+      first = spec.paged ? atMost(args.first) : null;
     } catch {
-      // Its resolver reports the bad argument.
+      continue; // Its resolver reports the bad argument.
     }
+    const query: Omit<LinkQuery, 'id'> = { types: spec.types, direction: spec.direction, kinds: spec.kinds, first };
+    const itemType = getNamedType(def.type);
+    const farEnds = itemType instanceof GraphQLObjectType ? selectedFields(info, itemType, [node]).filter((f) => f.name.value === spec.farEnd) : [];
+    const farType = itemType instanceof GraphQLObjectType ? getNamedType(itemType.getFields()[spec.farEnd]?.type) : undefined;
+    const children = farType && farEnds.length > 0 ? planLinks(info, farType.name, farEnds, levels - 1) : [];
+    const key = JSON.stringify(query);
+    const seen = plans.get(key);
+    plans.set(key, { query, children: [...(seen?.children ?? []), ...children] });
   }
-  return [...queries.values()];
+  return [...plans.values()];
+}
+
+/** The fields selected on the results of `fields`, an object of `type` (through fragments that apply to it). */
+function selectedFields(info: GraphQLResolveInfo, type: GraphQLObjectType, fields: readonly FieldNode[]): FieldNode[] {
+  const applies = (on: string | undefined) => !on || on === type.name || type.getInterfaces().some((i) => i.name === on);
+  const out: FieldNode[] = [];
+  const seen = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === 'Field') out.push(s);
+      else if (s.kind === 'InlineFragment') {
+        if (applies(s.typeCondition?.name.value)) collect(s.selectionSet);
+      } else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        const fragment = info.fragments[s.name.value];
+        if (fragment && applies(fragment.typeCondition.name.value)) collect(fragment.selectionSet);
+      }
+    }
+  };
+  for (const f of fields) collect(f.selectionSet);
+  return out;
 }

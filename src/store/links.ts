@@ -21,20 +21,35 @@ export function linkKey(q: LinkQuery): string {
   return JSON.stringify([q.id, q.types, q.direction, q.kinds ?? null, q.first ?? null]);
 }
 
-const keyOf = (q: LinkQuery, self = false, evidence = false) => ({
+/** A link query to ask of a node, and the link queries to ask of every node it finds (the next level). */
+export interface LinkPlan {
+  query: Omit<LinkQuery, 'id'>;
+  children: LinkPlan[];
+}
+
+/** What links.cypher reads of a query; a child's key names the query without its id (any node found). */
+const askOf = (q: LinkQuery) => ({
   key: linkKey(q),
-  id: q.id,
   types: q.types ?? RELATIONSHIP_TYPE_NAMES,
   dir: q.direction,
   kinds: q.kinds ?? null,
   first: q.first ?? null,
+});
+
+const keyOf = (q: LinkQuery, children: readonly LinkPlan[] = [], self = false, evidence = false) => ({
+  ...askOf(q),
+  id: q.id,
+  // One level only: links.cypher nests once. Deeper levels are asked by their own resolvers.
+  children: children.map((c) => askOf({ ...c.query, id: '' })),
   self,
   evidence,
 });
 
+type FetchedLink = LinkRow & { children?: Array<{ key: string; links: LinkRow[] }> };
+
 interface LinksResult {
   key: string;
-  links: LinkRow[];
+  links: FetchedLink[];
   self: { node: NodeRow; evidence: EvidenceRow[] | null } | null;
 }
 
@@ -43,27 +58,43 @@ export async function linksOf(db: Database, queries: readonly LinkQuery[]): Prom
   if (queries.length === 0) return [];
   const keys = queries.map((q) => keyOf(q));
   const rows = await db.read<LinksResult>(linksQuery(), { keys });
-  const byKey = new Map(rows.map((r) => [r.key, r.links]));
+  const byKey = new Map(rows.map((r) => [r.key, r.links.map(withoutChildren)]));
   return keys.map((k) => byKey.get(k.key) ?? []);
 }
 
+const withoutChildren = ({ children: _children, ...link }: FetchedLink): LinkRow => link;
+
 /**
- * A node and some of its links in one round-trip (every query names the node's id; at least one is needed):
- * null when no node has the id. With `withEvidence`, the node's evidence and its sources come too.
+ * A node, the links `plans` ask of it and the links their children ask of each node found, in one round-trip:
+ * every (query, links) pair fetched, for the caller's cache, or null when no node has the id. With
+ * `withEvidence`, the node's evidence and its sources come too.
  */
 export async function nodeWithLinks(
   db: Database,
   id: string,
-  queries: readonly LinkQuery[],
+  plans: readonly LinkPlan[],
   withEvidence: boolean,
-): Promise<{ node: NodeRow; links: LinkRow[][] } | null> {
-  const keys = queries.map((q, i) => keyOf({ ...q, id }, i === 0, withEvidence));
+): Promise<{ node: NodeRow; fetched: Array<[LinkQuery, LinkRow[]]> } | null> {
+  const asked = plans.map((p) => ({ query: { ...p.query, id }, children: p.children }));
+  const keys = asked.map((a, i) => keyOf(a.query, a.children, i === 0, withEvidence));
   const rows = await db.read<LinksResult>(linksQuery(), { keys });
   const self = rows.find((r) => r.self)?.self;
   if (!self) return null;
   const byKey = new Map(rows.map((r) => [r.key, r.links]));
+  const fetched: Array<[LinkQuery, LinkRow[]]> = [];
+  for (const a of asked) {
+    const links = byKey.get(linkKey(a.query)) ?? [];
+    fetched.push([a.query, links.map(withoutChildren)]);
+    const childQueries = new Map(a.children.map((c) => [linkKey({ ...c.query, id: '' }), c.query]));
+    for (const link of links) {
+      for (const child of link.children ?? []) {
+        const template = childQueries.get(child.key);
+        if (template) fetched.push([{ ...template, id: link.node.id }, child.links]);
+      }
+    }
+  }
   const node = withEvidence ? { ...self.node, evidence: self.evidence } : self.node;
-  return { node, links: keys.map((k) => byKey.get(k.key) ?? []) };
+  return { node, fetched };
 }
 
 /** Signatures made on behalf of each organisation, in one round-trip, in the order of `ids`. */

@@ -11,20 +11,29 @@ import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/mod
 let linksText: string | undefined;
 
 /**
- * cypher/links.cypher with one expansion branch per relationship type and direction of the model (type names
- * come from src/model/model.ts, never from a request): static types let Neo4j expand a hub along the asked
- * types only, which a type list read from each batched key ($any(k.types)) does not.
+ * One UNION ALL branch per relationship type and direction of the model, from `from` (type names come from
+ * src/model/model.ts, never from a request), each guarded by the asked key's types and direction.
+ */
+function expansions(from: string, key: string, rel: string, to: string, direction: string): string {
+  return RELATIONSHIP_TYPE_NAMES.flatMap((type) => {
+    if (!/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
+    return [
+      `MATCH (${from})-[${rel}:${type}]->(${to}:Entity) WHERE '${type}' IN ${key}.types AND ${key}.dir <> 'IN' RETURN ${rel}, ${to}, 'OUT' AS ${direction}`,
+      `MATCH (${from})<-[${rel}:${type}]-(${to}:Entity) WHERE '${type}' IN ${key}.types AND ${key}.dir <> 'OUT' RETURN ${rel}, ${to}, 'IN' AS ${direction}`,
+    ];
+  }).join('\n    UNION ALL\n    ');
+}
+
+/**
+ * cypher/links.cypher with its expansions written in, for the asked nodes and for their neighbours' own links
+ * (a prefetched second level): static types let Neo4j expand a hub along the asked types only, which a type
+ * list read from each batched key ($any(k.types)) does not.
  */
 export function linksQuery(): string {
   if (linksText === undefined) {
-    const branches = RELATIONSHIP_TYPE_NAMES.flatMap((type) => {
-      if (!/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
-      return [
-        `    MATCH (n)-[r:${type}]->(m:Entity) WHERE '${type}' IN k.types AND k.dir <> 'IN' RETURN r, m, 'OUT' AS direction`,
-        `    MATCH (n)<-[r:${type}]-(m:Entity) WHERE '${type}' IN k.types AND k.dir <> 'OUT' RETURN r, m, 'IN' AS direction`,
-      ];
-    });
-    linksText = cypher('links').replace('{{expansions}}', branches.join('\n    UNION ALL\n'));
+    linksText = cypher('links')
+      .replace('{{expansions}}', expansions('n', 'k', 'r', 'm', 'direction'))
+      .replace('{{childExpansions}}', expansions('m', 'c', 'childRel', 'child', 'childDirection'));
   }
   return linksText;
 }

@@ -5,9 +5,9 @@ export const Agreement: AgreementResolvers = {
   ...entityFields,
   ...datedFields,
   type: (n) => n.type as never,
-  parties: relationshipsField(['PARTY_TO'], 'IN', { paged: true }),
+  parties: relationshipsField(['PARTY_TO'], 'IN', 'organisation', { paged: true }),
   // Only SIGNED relationships the sources state: an agreement without them has no signatories, never a guess.
-  signatories: relationshipsField(['SIGNED'], 'IN', { paged: true }),
+  signatories: relationshipsField(['SIGNED'], 'IN', 'person', { paged: true }),
   programmes: linksField(['ESTABLISHES'], 'OUT', { kinds: ['Programme'] }),
   clauses: linksField(['CONTAINS'], 'OUT'),
   commitments: linksField(['INCLUDES'], 'OUT'),

@@ -4,8 +4,8 @@ import { atMost, entityFields, linksField, relationshipsField } from './entity';
 export const Organisation: OrganisationResolvers = {
   ...entityFields,
   type: (n) => n.type as never,
-  agreements: relationshipsField(['PARTY_TO'], 'OUT', { paged: true }),
-  people: relationshipsField(['HOLDS_ROLE'], 'IN', { paged: true }),
+  agreements: relationshipsField(['PARTY_TO'], 'OUT', 'agreement', { paged: true }),
+  people: relationshipsField(['HOLDS_ROLE'], 'IN', 'person', { paged: true }),
   signatures: async (n, { first }, ctx) => {
     const limit = atMost(first);
     const all = await ctx.loaders.signaturesOnBehalfOf.load(n.id);

@@ -3,8 +3,8 @@ import { entityFields, linksField, relationshipsField } from './entity';
 
 export const Person: PersonResolvers = {
   ...entityFields,
-  signed: relationshipsField(['SIGNED'], 'OUT', { paged: true }),
-  roles: relationshipsField(['HOLDS_ROLE'], 'OUT'),
+  signed: relationshipsField(['SIGNED'], 'OUT', 'agreement', { paged: true }),
+  roles: relationshipsField(['HOLDS_ROLE'], 'OUT', 'organisation'),
   takesPartIn: linksField(['TAKES_PART_IN'], 'OUT'),
   authored: linksField(['AUTHORED'], 'OUT'),
 };

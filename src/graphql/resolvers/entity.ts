@@ -88,6 +88,8 @@ export interface LinkFieldSpec {
   kinds: NodeKindName[] | null;
   /** Whether the field takes `first` (hubs can have thousands). */
   paged: boolean;
+  /** The field of each item that holds the node at the other end (`node` for …Link, `agreement` …). */
+  farEnd: string;
 }
 
 interface LinkFieldOptions {
@@ -95,15 +97,18 @@ interface LinkFieldOptions {
   paged?: boolean;
 }
 
-function specOf(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions): LinkFieldSpec {
-  return { types, direction, kinds: options.kinds ?? null, paged: options.paged ?? false };
+function specOf(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions, farEnd: string): LinkFieldSpec {
+  return { types, direction, kinds: options.kinds ?? null, paged: options.paged ?? false, farEnd };
 }
 
 const firstOf = (spec: LinkFieldSpec, args: { first?: number | null }) => (spec.paged ? atMost(args.first) : null);
 
-/** A field listing the relationships themselves (PartyRole, Signature, Role: both ends are nodes of interest). */
-export function relationshipsField(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions = {}) {
-  const spec = specOf(types, direction, options);
+/**
+ * A field listing the relationships themselves (PartyRole, Signature, Role: both ends are nodes of interest);
+ * `farEnd` names the item's field holding the node at the other end.
+ */
+export function relationshipsField(types: RelationshipTypeName[], direction: 'OUT' | 'IN', farEnd: string, options: LinkFieldOptions = {}) {
+  const spec = specOf(types, direction, options, farEnd);
   return {
     extensions: { links: spec },
     resolve: (n: NodeRow, args: { first?: number | null }, ctx: Context) =>
@@ -113,7 +118,7 @@ export function relationshipsField(types: RelationshipTypeName[], direction: 'OU
 
 /** A field listing the nodes at the other end, each with its relationship (…Link). */
 export function linksField(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions = {}) {
-  const spec = specOf(types, direction, options);
+  const spec = specOf(types, direction, options, 'node');
   return {
     extensions: { links: spec },
     resolve: (n: NodeRow, args: { first?: number | null }, ctx: Context) =>
@@ -123,7 +128,7 @@ export function linksField(types: RelationshipTypeName[], direction: 'OUT' | 'IN
 
 /** A single-valued link field such as `Programme.agreement`. */
 export function firstLinkField(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions = {}) {
-  const spec = specOf(types, direction, options);
+  const spec = specOf(types, direction, options, 'node');
   return {
     extensions: { links: spec },
     resolve: (n: NodeRow, _args: unknown, ctx: Context) => firstLink(ctx, n, types, direction, spec.kinds),
