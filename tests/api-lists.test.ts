@@ -54,6 +54,35 @@ describe('browsing lists page by page', () => {
     expect(res.data.agreements.totalCount).toBe(2);
   });
 
+  it('takes one date bound alone: up to 2007 includes the APVF protocol of 27 November 2007, from 2008 only Paris', async () => {
+    const all = await server.gql(AGREEMENTS, { first: 100 });
+    const dates = new Map<string, string | null>(all.data.agreements.edges.map((e: { node: { id: string; date: string | null } }) => [e.node.id, e.node.date]));
+    const upTo2007 = await server.gql(AGREEMENTS, { filter: { dateTo: '2007' }, first: 100 });
+    expect(upTo2007.errors).toBeUndefined();
+    const early = ids(upTo2007.data.agreements);
+    expect(early).toEqual(expect.arrayContaining(['agr-apvf-microsoft-2007', 'agr-lyon-microsoft-2007', 'agr-cigref-microsoft-2001']));
+    expect(early.every((id) => dates.get(id)! < '2008')).toBe(true);
+    const dated = [...dates.values()].filter((d) => d !== null && d < '2008');
+    expect(upTo2007.data.agreements.totalCount).toBe(dated.length);
+    const from2008 = await server.gql(AGREEMENTS, { filter: { dateFrom: '2008' }, first: 100 });
+    expect(ids(from2008.data.agreements)).toEqual(['agr-paris-microsoft-2008']);
+  });
+
+  it('which organisations were party to an agreement dated 2008 or later? Paris and Microsoft', async () => {
+    const res = await server.gql('{ organisations(filter: { dateFrom: "2008" }, first: 100) { totalCount nodes { id } } }');
+    expect(res.errors).toBeUndefined();
+    expect(ids(res.data.organisations).sort()).toEqual(['org-microsoft', 'org-ville-de-paris']);
+    expect(res.data.organisations.totalCount).toBe(2);
+  });
+
+  it('counts every organisation when nothing is filtered, as the graph statistics do', async () => {
+    const res = await server.gql('{ organisations(first: 3) { totalCount nodes { id } } stats { nodes { name count } } }');
+    expect(res.errors).toBeUndefined();
+    const counted = res.data.stats.nodes.find((k: { name: string }) => k.name === 'Organisation').count;
+    expect(res.data.organisations.totalCount).toBe(counted);
+    expect(res.data.organisations.nodes).toHaveLength(3);
+  });
+
   it('sorts agreements newest first, undated last', async () => {
     const res = await server.gql(AGREEMENTS, { orderBy: 'DATE_DESC', first: 100 });
     const dates = res.data.agreements.edges.map((e: { node: { date: string | null } }) => e.node.date);

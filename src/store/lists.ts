@@ -22,7 +22,10 @@ export interface ListArgs {
   skip: number;
 }
 
-/** One page of organisations, people, agreements or programmes, with the total count: one round-trip. */
+/**
+ * One page of organisations, people, agreements or programmes, with the total count: one round-trip. Words
+ * in the filter use the tolerant Lucene query (prefixes and typos): a filter must not drop what a search finds.
+ */
 export async function listNodes(db: Database, kind: ListKind, args: ListArgs): Promise<ConnectionRow> {
   const text = typeof args.filter.text === 'string' ? args.filter.text : null;
   const textQuery = text === null ? null : luceneQuery(text);

@@ -48,8 +48,23 @@ export function withPathBounds(name: string, maxLength: number, first: number): 
 
 export type ListKind = 'Organisation' | 'Person' | 'Agreement' | 'Programme';
 
-/** Date-range conditions on an agreement or programme `x` (inclusive bounds on partial ISO dates). */
-const DATE_RANGE = `($dateFrom IS NULL OR x.date >= $dateFrom) AND ($dateTo IS NULL OR x.date <= $dateTo + '~')`;
+/**
+ * Per date bound, the condition on the partial ISO date `date` of an agreement or programme (strings compare
+ * in date order; `~` sorts after digits and `-`, so `dateTo: "2007"` includes `2007-11-27`). Only the bounds
+ * given are written: `($dateFrom IS NULL OR …)` would keep the planner off the date range index.
+ */
+const DATE_BOUNDS: Record<string, (date: string) => string> = {
+  dateFrom: (date) => `${date} >= $dateFrom`,
+  dateTo: (date) => `${date} <= $dateTo + '~'`,
+};
+
+/** Per kind, which dates the bounds apply to: the node's own, or those of the agreements it is party to or signed. */
+const DATED: Record<ListKind, (range: (date: string) => string) => string> = {
+  Organisation: (range) => `EXISTS { (n)-[:PARTY_TO]->(x:Agreement) WHERE ${range('x.date')} }`,
+  Person: (range) => `EXISTS { (n)-[:SIGNED]->(x:Agreement) WHERE ${range('x.date')} }`,
+  Agreement: (range) => range('n.date'),
+  Programme: (range) => range('n.date'),
+};
 
 /** Per kind, per filter field: the condition on `n`, reading the parameter of the same name. */
 const FILTERS: Record<ListKind, Record<string, string>> = {
@@ -59,26 +74,22 @@ const FILTERS: Record<ListKind, Record<string, string>> = {
     signedBy: 'EXISTS { (:Person {id: $signedBy})-[s:SIGNED]->(:Agreement) WHERE s.onBehalfOf = n.id }',
     partnerOf: 'EXISTS { (n)-[:PARTY_TO]->(:Agreement)<-[:PARTY_TO]-(o:Organisation {id: $partnerOf}) WHERE o <> n }',
     place: 'EXISTS { (n)-[:LOCATED_IN]->(:Place {id: $place}) }',
-    dates: `EXISTS { (n)-[:PARTY_TO]->(x:Agreement) WHERE x.date IS NOT NULL AND ${DATE_RANGE} }`,
   },
   Person: {
     organisation: 'EXISTS { (n)-[:HOLDS_ROLE]->(:Organisation {id: $organisation}) }',
     signed: 'EXISTS { (n)-[:SIGNED]->(:Agreement {id: $signed}) }',
     onBehalfOf: 'EXISTS { (n)-[s:SIGNED]->(:Agreement) WHERE s.onBehalfOf = $onBehalfOf }',
-    dates: `EXISTS { (n)-[:SIGNED]->(x:Agreement) WHERE x.date IS NOT NULL AND ${DATE_RANGE} }`,
   },
   Agreement: {
     type: 'n.type IN $type',
     party: 'EXISTS { (:Organisation {id: $party})-[:PARTY_TO]->(n) }',
     signatory: 'EXISTS { (:Person {id: $signatory})-[:SIGNED]->(n) }',
     place: 'EXISTS { (n)-[:LOCATED_IN]->(:Place {id: $place}) }',
-    dates: `n.date IS NOT NULL AND ${DATE_RANGE.replaceAll('x.', 'n.')}`,
   },
   Programme: {
     agreement: 'EXISTS { (:Agreement {id: $agreement})-[:ESTABLISHES]->(n) }',
     runBy: 'EXISTS { (:Organisation {id: $runBy})-[:RUNS]->(n) }',
     place: 'EXISTS { (n)-[:LOCATED_IN]->(:Place {id: $place}) }',
-    dates: `n.date IS NOT NULL AND ${DATE_RANGE.replaceAll('x.', 'n.')}`,
   },
 };
 
@@ -110,7 +121,7 @@ const ORDERS: Record<ListKind, Record<string, string>> = {
 
 export interface ListRequest {
   kind: ListKind;
-  /** Filter values by field name; null and undefined values are ignored. `dateFrom`/`dateTo` form `dates`. */
+  /** Filter values by field name; null and undefined values are ignored. */
   filter: Record<string, unknown>;
   /** A Lucene query from src/store/lucene.ts when the filter has words to look for. */
   textQuery: string | null;
@@ -124,45 +135,43 @@ export interface BuiltQuery {
   params: Record<string, unknown>;
 }
 
-/** The Cypher and parameters of one page of a list with its total count (two subqueries, one round-trip). */
+/**
+ * The Cypher and parameters of one page of a list with its total count, in one round-trip. A filtered list
+ * is read in one pass (cypher/list.cypher: the matches collected in order, counted, and the page sliced from
+ * them); an unfiltered one takes its count from Neo4j's count store and its page from one ordered scan
+ * (cypher/list-all.cypher), since collecting every node of a kind would only cost memory.
+ */
 export function buildListQuery(req: ListRequest): BuiltQuery {
   const fragments = FILTERS[req.kind];
   const order = ORDERS[req.kind][req.order];
   if (!order) throw new Error(`No order ${req.order} for ${req.kind}`);
-  const params: Record<string, unknown> = { skip: req.skip, first: req.first, dateFrom: null, dateTo: null };
+  const params: Record<string, unknown> = { skip: req.skip, first: req.first };
   const conditions: string[] = [];
+  const bounds: Array<(date: string) => string> = [];
   for (const [field, value] of Object.entries(req.filter)) {
     if (value === null || value === undefined || field === 'text') continue;
-    if (field === 'dateFrom' || field === 'dateTo') {
-      params[field] = value;
-      continue;
-    }
     const fragment = fragments[field];
-    if (!fragment) throw new Error(`No filter ${field} for ${req.kind}`);
-    conditions.push(fragment);
+    const bound = DATE_BOUNDS[field];
+    if (!fragment && !bound) throw new Error(`No filter ${field} for ${req.kind}`);
+    if (fragment) conditions.push(fragment);
+    if (bound) bounds.push(bound);
     params[field] = value;
   }
-  if (params.dateFrom !== null || params.dateTo !== null) conditions.push(fragments.dates!);
+  if (bounds.length) conditions.push(DATED[req.kind]((date) => bounds.map((bound) => bound(date)).join(' AND ')));
 
-  let start = `MATCH (n:${req.kind})`;
+  if (req.textQuery === null && conditions.length === 0) {
+    return { text: cypher('list-all').replaceAll('{{kind}}', () => req.kind).replace('{{order}}', () => order), params };
+  }
+  let match = `MATCH (n:${req.kind})`;
   if (req.textQuery !== null) {
-    start = `CALL db.index.fulltext.queryNodes('entity_search', $textQuery) YIELD node AS n`;
+    match = `CALL db.index.fulltext.queryNodes('entity_search', $textQuery) YIELD node AS n`;
     conditions.unshift(`n:${req.kind}`);
     params.textQuery = req.textQuery;
   }
-  const where = conditions.length ? `\n  WHERE ${conditions.join('\n    AND ')}` : '';
-  const text = `CALL () {
-  ${start}${where}
-  RETURN count(n) AS totalCount
-}
-CALL () {
-  ${start}${where}
-  WITH n
-  ORDER BY ${order}
-  SKIP toInteger($skip) LIMIT toInteger($first)
-  RETURN collect(n {.*, kind: '${req.kind}', degree: COUNT { (n)--() }}) AS page
-}
-RETURN totalCount, page`;
+  const text = cypher('list')
+    .replace('{{match}}', () => match)
+    .replace('{{where}}', () => conditions.join('\n  AND '))
+    .replace('{{order}}', () => order);
   return { text, params };
 }
 
