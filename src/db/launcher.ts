@@ -53,14 +53,54 @@ function tail(file: string, lines = 20): string {
   }
 }
 
-/** The password: NEO4J_PASSWORD if given, else the one generated on the first start of this data folder. */
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const ALPHANUMERIC = LETTERS + '0123456789';
+
+function randomChars(alphabet: string, count: number): string {
+  let out = '';
+  // crypto.randomInt draws without modulo bias.
+  for (let i = 0; i < count; i++) out += alphabet[crypto.randomInt(alphabet.length)];
+  return out;
+}
+
+/**
+ * A password for a local Neo4j: 24 letters and digits (about 142 bits), starting with a letter. Nothing a
+ * command line, a URL or a shell could read as something else: base64url could start with `-`, which
+ * `neo4j-admin` took for an option.
+ */
+export function generatePassword(): string {
+  return randomChars(LETTERS, 1) + randomChars(ALPHANUMERIC, 23);
+}
+
+/**
+ * The password: NEO4J_PASSWORD if given, else the one generated on the first start of this data folder and
+ * kept in its `password` file (reused as it is: an existing data folder keeps the password it was set up with).
+ */
 function localPassword(dataDir: string, fromEnv?: string): string {
   if (fromEnv) return fromEnv;
   const file = path.join(dataDir, 'password');
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const generated = crypto.randomBytes(18).toString('base64url');
+  const generated = generatePassword();
   fs.writeFileSync(file, generated + '\n', { mode: 0o600 });
   return generated;
+}
+
+/**
+ * `neo4j-admin dbms set-initial-password`, which must run before the very first start (afterwards the password
+ * lives in the system database). `--` ends the options, so a password from NEO4J_PASSWORD that starts with
+ * `-` is taken as the password, not as an unknown option.
+ */
+export function setInitialPassword(classpath: string, env: NodeJS.ProcessEnv, password: string): void {
+  const res = spawnSync(javaBinary(), ['-cp', classpath, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password], {
+    env,
+    encoding: 'utf8',
+  });
+  if (res.error) throw new RuntimeError(`Could not run neo4j-admin to set Neo4j's initial password: ${res.error.message}`);
+  if (res.status !== 0) {
+    // neo4j-admin prints its usage after the error; the first line says what was wrong.
+    const first = (res.stderr || res.stdout).trim().split('\n')[0];
+    throw new RuntimeError(`Could not set Neo4j's initial password (neo4j-admin exited ${res.status}): ${first}`);
+  }
 }
 
 function jvmFlags(confText: string): string[] {
@@ -128,14 +168,7 @@ export async function startLocalNeo4j(cfg: LocalConfig, passwordFromEnv?: string
   const env = { ...process.env, NEO4J_HOME: home, NEO4J_CONF: dirs.conf };
 
   const firstStart = !fs.existsSync(path.join(dirs.data, 'databases', 'system'));
-  if (firstStart) {
-    // The password must be set before the very first start; afterwards it lives in the system database.
-    const res = spawnSync(javaBinary(), ['-cp', classpath, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password], {
-      env,
-      encoding: 'utf8',
-    });
-    if (res.status !== 0) throw new RuntimeError(`Could not set Neo4j's initial password: ${(res.stderr || res.stdout).trim()}`);
-  }
+  if (firstStart) setInitialPassword(classpath, env, password);
 
   const consoleLog = path.join(dirs.logs, 'console.log');
   const out = fs.openSync(consoleLog, 'a');
