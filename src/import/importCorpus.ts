@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import type { ManagedTransaction } from 'neo4j-driver';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { cypher } from '../db/cypher';
-import { Database, DatabaseError } from '../db/database';
+import type { Database } from '../db/database';
 import { CorpusIndex } from './corpusIndex';
 import { listCorpusFiles } from './files';
 import { ImportError, ImportProblem, ProblemList } from './problems';
@@ -13,6 +12,7 @@ import { readCorpusFile } from './read';
 import { fileRows } from './rows';
 import { SourceDocuments } from './sources';
 import { checkRequiredFields, resolvePendingReferences, ValidationContext, validateFile } from './validate';
+import { inOneTransaction, type ImportTransaction } from './transaction';
 import { GraphWriter, WriteCounters } from './write';
 
 /**
@@ -156,30 +156,30 @@ async function writeCorpus(
   const writeStarted = Date.now();
   const batchSize = options.batchSize ?? 5000;
   let statementsDone = writeStarted;
-  let attempts = 0;
-  const work = async (tx: ManagedTransaction) => {
-    // Runs again from the start if the driver retries the transaction: every write is a MERGE.
-    if (attempts++ && options.onProgress) {
-      options.onProgress('import: Neo4j reported a transient error; the driver is writing the transaction again from the start');
-    }
+  const work = async (tx: ImportTransaction) => {
     const writer = new GraphWriter(tx, batchSize);
     const progress = new Progress(options.onProgress, options.progressEveryMs);
     let relationships = 0;
     let files = 0;
-    const lines = readline.createInterface({ input: fs.createReadStream(spoolFile, 'utf8'), crlfDelay: Infinity });
-    for await (const line of lines) {
-      const rows = fileRows(JSON.parse(line));
-      for (const row of rows.nodes) await writer.addNode(row);
-      for (const row of rows.relationships) await writer.addRelationship(row);
-      relationships += rows.relationships.length;
-      files++;
-      progress.tick(() => {
-        const s = (Date.now() - writeStarted) / 1000;
-        return (
-          `import: wrote ${thousands(files)}/${thousands(summary.files)} files, ${thousands(relationships)}/` +
-          `${thousands(summary.relationshipStatements)} relationships (${thousands(relationships / s)}/s)`
-        );
-      });
+    const input = fs.createReadStream(spoolFile, 'utf8');
+    try {
+      for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
+        const rows = fileRows(JSON.parse(line));
+        for (const row of rows.nodes) await writer.addNode(row);
+        for (const row of rows.relationships) await writer.addRelationship(row);
+        relationships += rows.relationships.length;
+        files++;
+        progress.tick(() => {
+          const s = (Date.now() - writeStarted) / 1000;
+          return (
+            `import: wrote ${thousands(files)}/${thousands(summary.files)} files, ${thousands(relationships)}/` +
+            `${thousands(summary.relationshipStatements)} relationships (${thousands(relationships / s)}/s)`
+          );
+        });
+      }
+    } finally {
+      // A failed statement leaves the loop early: close the spool before it is deleted.
+      input.destroy();
     }
     await writer.flush();
     if (options.onProgress && relationships > batchSize) options.onProgress('import: checking and committing');
@@ -191,21 +191,8 @@ async function writeCorpus(
     statementsDone = Date.now();
     return writer.counters;
   };
-  let written: WriteCounters;
-  try {
-    written = await db.writeTransaction(work, options.transactionTimeoutMs ?? 3_600_000);
-  } catch (err) {
-    // The whole corpus is one transaction, held in the server's heap until it commits.
-    if (err instanceof DatabaseError && /memory\.transaction|OutOfMemory|not enough memory/i.test(err.message)) {
-      throw new DatabaseError(
-        `${err.message}. The import is one transaction and did not fit in Neo4j's transaction memory (70% of its heap ` +
-          'by default): start Neo4j with a larger NEO4J_HEAP (a million relationships need more than 4g), then import again',
-        err.code,
-        err,
-      );
-    }
-    throw err;
-  }
+  // One explicit transaction, never retried: see transaction.ts (a refusal for memory names NEO4J_HEAP).
+  const written = await inOneTransaction(db, work, options.transactionTimeoutMs ?? 3_600_000);
   const writeMs = Date.now() - writeStarted;
   return {
     commitMs: Date.now() - statementsDone,

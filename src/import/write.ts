@@ -1,7 +1,7 @@
-import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher';
 import { RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
 import type { NodeRow, RelationshipRow } from './rows';
+import type { ImportTransaction } from './transaction';
 
 const DYNAMIC_TYPE = '[r:$(row.type) {key: row.key}]';
 
@@ -46,7 +46,7 @@ export class GraphWriter {
   };
 
   constructor(
-    private readonly tx: ManagedTransaction,
+    private readonly tx: ImportTransaction,
     private readonly batchSize: number,
   ) {}
 
