@@ -1,48 +1,61 @@
 /**
  * `npm start`: starts (or connects to) Neo4j, applies the schema, loads the corpus into an empty database,
- * and serves GraphQL. Ctrl-C or SIGTERM stops everything in order, Neo4j last.
+ * and serves GraphQL. Ctrl-C or SIGTERM stops everything in order, Neo4j last. A start that fails for a reason
+ * the user can fix (configuration, a port, the corpus, Neo4j's address or password) ends with one log line
+ * naming it and exit code 1, having stopped what it started.
  */
-import { ConfigError, loadConfig } from './config';
+import { describeFailure } from './cli/failure';
+import { loadConfig } from './config';
 import { openDatabase, Connection } from './db/connect';
-import { DatabaseError } from './db/database';
-import { RuntimeError } from './db/runtime';
+import { assertPortFree } from './db/launcher';
 import { applySchema } from './db/schema';
 import { log, setLogLevel } from './log';
 import { startApp, RunningApp } from './server/http';
 import { loadCorpusIfEmpty } from './startup';
-import { assertPortFree } from './db/launcher';
+
+let connection: Connection | undefined;
+let app: RunningApp | undefined;
+let stopping = false;
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info('shutting down', { signal });
+  await app?.close().catch(() => undefined);
+  await connection?.close().catch(() => undefined);
+  process.exit(0);
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   setLogLevel(config.logLevel);
-  let connection: Connection | undefined;
-  let app: RunningApp | undefined;
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('shutting down', { signal });
-    await app?.close().catch(() => undefined);
-    await connection?.close().catch(() => undefined);
-    process.exit(0);
-  };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  const listen = () => assertPortFree(config.port, config.host, 'the GraphQL server', 'PORT');
   // Fail on a taken HTTP port before spending seconds starting Neo4j.
-  await assertPortFree(config.port, config.host, 'the GraphQL server', 'PORT');
+  await listen();
   connection = await openDatabase(config);
   await applySchema(connection.db);
   await loadCorpusIfEmpty(connection.db, config);
-  app = await startApp({ db: connection.db, host: config.host, port: config.port, adminToken: config.adminToken });
+  app = await startApp({ db: connection.db, host: config.host, port: config.port, adminToken: config.adminToken }).catch(
+    async (err: unknown) => {
+      // Taken meanwhile (by the time Neo4j started), or not bindable: the probe names it in the usual words.
+      await listen();
+      throw err;
+    },
+  );
   log.info('accords ready', { graphql: `${app.url}/graphql`, explorer: `${app.url}/`, health: `${app.url}/health`, ms: Date.now() - started });
 }
 
 main().catch(async (err: unknown) => {
-  const known = err instanceof ConfigError || err instanceof RuntimeError || err instanceof DatabaseError;
-  const message = err instanceof Error ? err.message : String(err);
-  // One line a person can act on; the stack only for the unexpected.
-  process.stderr.write(`accords: ${known ? message : (err as Error)?.stack ?? message}\n`);
+  if (!stopping) {
+    stopping = true;
+    await connection?.close().catch(() => undefined);
+  }
+  // Last, so that it is the line the user sees.
+  const { msg, fields } = describeFailure(err);
+  log.error(msg, fields);
   process.exit(1);
 });

@@ -3,12 +3,11 @@
  * against the model and, only if all are valid, writes them in one transaction. Uses Neo4j as `npm start`
  * does (NEO4J_URI, or the local server it starts and stops). With no path, imports data/.
  */
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { openDatabase, Connection } from '../db/connect';
-import { DatabaseError } from '../db/database';
-import { RuntimeError } from '../db/runtime';
 import { applySchema } from '../db/schema';
-import { CorpusPathError, ImportError, formatProblem, importCorpus, listCorpusFiles } from '../import';
+import { ImportError, formatProblem, importCorpus, listCorpusFiles } from '../import';
+import { isUserError } from './failure';
 import { thousands } from '../import/progress';
 import { setLogLevel } from '../log';
 import { graphStats } from '../store/stats';
@@ -91,9 +90,7 @@ run().catch((err: unknown) => {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   } else {
-    const known =
-      err instanceof CorpusPathError || err instanceof ConfigError || err instanceof RuntimeError || err instanceof DatabaseError;
-    process.stderr.write(`import: ${known ? (err as Error).message : ((err as Error)?.stack ?? String(err))}\n`);
+    process.stderr.write(`import: ${isUserError(err) ? err.message : ((err as Error)?.stack ?? String(err))}\n`);
   }
   process.exit(1);
 });

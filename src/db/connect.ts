@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import { ConfigError, type Config } from '../config';
 import { log } from '../log';
 import { Database } from './database';
 import { LocalNeo4j, startLocalNeo4j } from './launcher';
@@ -16,6 +16,7 @@ export interface Connection {
  */
 export async function openDatabase(config: Config): Promise<Connection> {
   if (config.neo4jUri) {
+    checkNeo4jUri(config.neo4jUri);
     const db = await Database.connect({
       uri: config.neo4jUri,
       user: config.neo4jUser,
@@ -39,5 +40,20 @@ export async function openDatabase(config: Config): Promise<Connection> {
   } catch (err) {
     await local.stop();
     throw err;
+  }
+}
+
+const SCHEMES = ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'];
+
+/** The driver refuses a malformed address with a bare "Unknown scheme: null"; say which setting is wrong. */
+function checkNeo4jUri(uri: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(uri);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !SCHEMES.includes(url.protocol) || !url.hostname) {
+    throw new ConfigError(`NEO4J_URI must be a Neo4j address such as bolt://localhost:7687 or neo4j+s://<host>, got "${uri}"`);
   }
 }
