@@ -13,6 +13,13 @@ describe('is Accords up?', () => {
     expect(await res.json()).toEqual({ status: 'ok', neo4j: 'up' });
   });
 
+  it('leaves nothing running once /health has answered (a pending timer kept the test run from exiting)', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    for (const _ of [1, 2, 3]) expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
   it('answers a first real field through the whole chain: stats counts what Neo4j holds', async () => {
     const before = await server.gql('{ stats { nodes { name count } factsWithoutEvidence } }');
     const persons = before.data.stats.nodes.find((k: { name: string }) => k.name === 'Person')?.count ?? 0;

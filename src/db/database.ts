@@ -135,15 +135,18 @@ export class Database {
   /** True when Neo4j answers within the time given. */
   async ping(timeoutMs = 2000): Promise<boolean> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         session.run('RETURN 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
       ]);
       return true;
     } catch {
       return false;
     } finally {
+      // Left pending, the timer kept the process alive for up to timeoutMs after the answer (jest's "did not exit").
+      clearTimeout(timer);
       session.close().catch(() => undefined);
     }
   }
