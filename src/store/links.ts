@@ -2,7 +2,7 @@ import { cypher } from '../db/cypher';
 import type { Database } from '../db/database';
 import { NodeKindName, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
 import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from './rows';
-import { linksQuery } from './shape';
+import { linksQuery, type Expansion } from './shape';
 
 /** Which relationships of a node to follow. */
 export interface LinkQuery {
@@ -45,6 +45,18 @@ const keyOf = (q: LinkQuery, children: readonly LinkPlan[] = [], self = false, e
   evidence,
 });
 
+/** The expansions a set of asks needs (both directions for BOTH). */
+function expansionsOf(asks: ReadonlyArray<{ types: readonly RelationshipTypeName[]; dir: string }>): Expansion[] {
+  return asks.flatMap((a) =>
+    a.types.flatMap((t): Expansion[] => (a.dir === 'OUT' ? [`${t}>`] : a.dir === 'IN' ? [`${t}<`] : [`${t}>`, `${t}<`])),
+  );
+}
+
+/** links.cypher for these keys: the expansions they and their children ask for. */
+function queryFor(keys: ReadonlyArray<ReturnType<typeof keyOf>>): string {
+  return linksQuery(expansionsOf(keys), expansionsOf(keys.flatMap((k) => k.children)));
+}
+
 type FetchedLink = LinkRow & { children?: Array<{ key: string; links: LinkRow[] }> };
 
 interface LinksResult {
@@ -57,7 +69,7 @@ interface LinksResult {
 export async function linksOf(db: Database, queries: readonly LinkQuery[]): Promise<LinkRow[][]> {
   if (queries.length === 0) return [];
   const keys = queries.map((q) => keyOf(q));
-  const rows = await db.read<LinksResult>(linksQuery(), { keys });
+  const rows = await db.read<LinksResult>(queryFor(keys), { keys });
   const byKey = new Map(rows.map((r) => [r.key, r.links.map(withoutChildren)]));
   return keys.map((k) => byKey.get(k.key) ?? []);
 }
@@ -77,7 +89,7 @@ export async function nodeWithLinks(
 ): Promise<{ node: NodeRow; fetched: Array<[LinkQuery, LinkRow[]]> } | null> {
   const asked = plans.map((p) => ({ query: { ...p.query, id }, children: p.children }));
   const keys = asked.map((a, i) => keyOf(a.query, a.children, i === 0, withEvidence));
-  const rows = await db.read<LinksResult>(linksQuery(), { keys });
+  const rows = await db.read<LinksResult>(queryFor(keys), { keys });
   const self = rows.find((r) => r.self)?.self;
   if (!self) return null;
   const byKey = new Map(rows.map((r) => [r.key, r.links]));
