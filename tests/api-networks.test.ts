@@ -163,13 +163,51 @@ describe('who is connected to whom', () => {
     expect(n.omitted).toContainEqual({ id: 'org-microsoft', count: typed - 3 });
   });
 
-  it('a depth-2 neighbourhood costs two database round-trips: the centre is found with its first level', async () => {
-    const res = await server.gql(`{ neighbourhood(id: "org-apvf", depth: 2, perNode: 10) {
-      center { id } nodes { id label } edges { id type from { id } to { id } } truncated omitted { id count } } }`);
+  it('a depth-2 neighbourhood costs one database round-trip, a depth-3 one two', async () => {
+    const trips = async (depth: number) => {
+      const res = await server.gql(`{ neighbourhood(id: "org-apvf", depth: ${depth}, perNode: 10) {
+        center { id } nodes { id label } edges { id type from { id } to { id } } truncated omitted { id count } } }`);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.neighbourhood.center.id).toBe('org-apvf');
+      expect(res.data.neighbourhood.nodes.length).toBeGreaterThan(5);
+      return (res as unknown as { extensions: { cost: { databaseRoundTrips: number } } }).extensions.cost.databaseRoundTrips;
+    };
+    expect(await trips(2)).toBe(1);
+    expect(await trips(3)).toBe(2);
+  });
+
+  it('at depth 3, uncapped, shows exactly the nodes within three hops and the relationships of those within two', async () => {
+    const res = await server.gql(NEIGHBOURHOOD, { id: 'org-apvf', depth: 3, perNode: 200, limit: 500 });
     expect(res.errors).toBeUndefined();
-    expect(res.data.neighbourhood.center.id).toBe('org-apvf');
-    expect(res.data.neighbourhood.nodes.length).toBeGreaterThan(5);
-    expect((res as unknown as { extensions: { cost: { databaseRoundTrips: number } } }).extensions.cost.databaseRoundTrips).toBe(2);
+    const n = res.data.neighbourhood;
+    // The same walk, one depth-1 neighbourhood at a time.
+    const seen = new Set(['org-apvf']);
+    const edges = new Set<string>();
+    let frontier = ['org-apvf'];
+    for (let hop = 0; hop < 3; hop++) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        const one = (await server.gql(NEIGHBOURHOOD, { id, perNode: 200, limit: 500 })).data.neighbourhood;
+        expect(one.truncated).toBe(false);
+        for (const e of one.edges) edges.add(e.id);
+        for (const x of one.nodes) if (!seen.has(x.id)) seen.add(x.id) && next.push(x.id);
+      }
+      frontier = next;
+    }
+    expect(n.truncated).toBe(false);
+    expect(n.nodes.map((x: { id: string }) => x.id).sort()).toEqual([...seen].sort());
+    expect(n.edges.map((e: { id: string }) => e.id).sort()).toEqual([...edges].sort());
+  });
+
+  it('with fewer nodes allowed than the hub cap, a depth-2 neighbourhood is still a graph of whole nodes', async () => {
+    const res = await server.gql(NEIGHBOURHOOD, { id: 'org-microsoft', depth: 2, perNode: 20, limit: 6 });
+    expect(res.errors).toBeUndefined();
+    const n = res.data.neighbourhood;
+    expect(n.nodes).toHaveLength(6);
+    expect(n.truncated).toBe(true);
+    const ids = new Set(n.nodes.map((x: { id: string }) => x.id));
+    for (const x of n.nodes) expect(x.kind && x.label && x.degree > 0).toBeTruthy();
+    for (const e of n.edges) expect(ids.has(e.from.id) && ids.has(e.to.id)).toBe(true);
   });
 
   it('says NOT_FOUND for the neighbourhood of an unknown id', async () => {

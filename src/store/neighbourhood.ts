@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/model';
 import type { LinkRow, NeighbourhoodRow, NodeRow, RelationshipRow } from './rows';
-import { neighbourhoodLevelQuery } from './shape';
+import { neighbourhoodQuery } from './shape';
 
 /**
  * The order in which a capped node shows its relationships: who signed what, with whom, for whom, before
@@ -21,41 +21,55 @@ export interface NeighbourhoodArgs {
   perNode: number;
 }
 
+/**
+ * A link as a level query returns it: a node shown already comes back as its id only. `typedDegree` is the
+ * node's degree within the asked types; null when all types were asked (then it is the node's degree).
+ */
+type LevelLink = Omit<LinkRow, 'direction'> & { typedDegree: number | null };
+
+/** One expanded node of a level: its id, and the relationships it shows. */
 interface LevelRow {
   id: string;
-  /** The frontier node itself, on the first level only (the centre). */
-  node: NodeRow | null;
-  typedDegree: number;
-  links: Array<Omit<LinkRow, 'direction'> & { typedDegree: number }>;
+  links: LevelLink[];
+}
+
+interface StartRow {
+  center: NodeRow;
+  typedDegree: number | null;
+  links: LevelLink[];
+  secondLevel: LevelRow[];
 }
 
 /**
- * The network around a node, breadth first: one round-trip per level (so at most three), each expanding every
- * node of the frontier at once; the first also finds the centre. A capped node shows its relationships type by
- * type in the order of SHOWN_FIRST (within a type, in the database's order: sorting a hub's thousands of
- * relationships by anything costs more than the whole answer). Returns null when the centre does not exist.
+ * The network around a node, breadth first. One round-trip reads the centre and the first two levels, a
+ * third level is one more; each level expands every node of the one before at once. A node's relationships
+ * come in the order of SHOWN_FIRST, the best-connected neighbours first within a type; a capped node takes
+ * them type by type, and within the type where the cap falls those the database gives first (sorting a hub's
+ * thousands of relationships by its neighbours' degrees would cost more than the whole answer). Returns null
+ * when the centre does not exist.
  */
 export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Promise<NeighbourhoodRow | null> {
   const asked = args.types ? RANKED.filter((t) => args.types!.includes(t)) : RANKED;
-  const query = neighbourhoodLevelQuery(asked, args.types === null);
-  let center: NodeRow | undefined;
-  const nodes = new Map<string, NodeRow>();
+  const allTypes = args.types === null;
+  const [start] = await db.read<StartRow>(neighbourhoodQuery('neighbourhood-start', asked, allTypes), {
+    id: args.id,
+    depth: args.depth,
+    perNode: args.perNode,
+    limit: args.limit,
+  });
+  if (!start) return null;
+  const center = start.center;
+  const nodes = new Map<string, NodeRow>([[center.id, center]]);
   const edges = new Map<string, RelationshipRow>();
   /** Degree within the asked types, for every node shown. */
-  const typedDegree = new Map<string, number>();
+  const typedDegree = new Map<string, number>([[center.id, start.typedDegree ?? center.degree]]);
   let truncated = false;
-  let frontier = [args.id];
-  for (let level = 0; level < args.depth && frontier.length > 0; level++) {
-    const rows = await db.read<LevelRow>(query, { frontier, perNode: args.perNode, withNode: level === 0 });
-    if (level === 0) {
-      center = rows[0]?.node ?? undefined;
-      if (!center) return null;
-      nodes.set(center.id, center);
-    }
-    const next: string[] = [];
+
+  /** Adds one level's nodes and relationships (in order, up to `limit` nodes); returns the nodes it added. */
+  const absorb = (rows: readonly LevelRow[]): string[] => {
+    const added: string[] = [];
     for (const row of rows) {
-      typedDegree.set(row.id, row.typedDegree);
-      if (row.links.length < row.typedDegree) truncated = true;
+      if (row.links.length < (typedDegree.get(row.id) ?? 0)) truncated = true;
       for (const link of row.links) {
         if (!nodes.has(link.node.id)) {
           if (nodes.size >= args.limit) {
@@ -63,15 +77,26 @@ export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Prom
             continue;
           }
           nodes.set(link.node.id, link.node);
-          typedDegree.set(link.node.id, link.typedDegree);
-          next.push(link.node.id);
+          typedDegree.set(link.node.id, link.typedDegree ?? link.node.degree);
+          added.push(link.node.id);
         }
         edges.set(link.relationship.id, link.relationship);
       }
     }
-    frontier = next;
+    return added;
+  };
+
+  let frontier = absorb([{ id: center.id, links: start.links }]);
+  if (args.depth >= 2) frontier = absorb(start.secondLevel);
+  for (let level = 2; level < args.depth && frontier.length > 0; level++) {
+    const rows = await db.read<LevelRow>(neighbourhoodQuery('neighbourhood-level', asked, allTypes), {
+      frontier,
+      perNode: args.perNode,
+      known: [...nodes.keys()],
+    });
+    frontier = absorb(rows);
   }
-  if (!center) return null;
+
   const shown = new Map<string, number>();
   for (const e of edges.values()) {
     shown.set(e.fromId, (shown.get(e.fromId) ?? 0) + 1);

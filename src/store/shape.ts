@@ -188,19 +188,25 @@ export function buildListQuery(req: ListRequest): BuiltQuery {
 }
 
 /**
- * cypher/neighbourhood-level.cypher for these relationship types, in this order (the order in which a capped
- * node shows them): one expansion branch per type, and the types as a static pattern for degrees. Static
- * types let Neo4j expand a hub along one type at a time and stop at the cap; `$any($types)` read from a
- * parameter does neither. `types` holds every type of the model when the request named none; only names
- * from src/model/model.ts enter the text.
+ * A neighbourhood query (cypher/neighbourhood-start.cypher or neighbourhood-level.cypher) for these
+ * relationship types, in this order (the order in which a capped node shows them): one expansion branch per
+ * type, each row with its type's place in that order (`rank`), and `{{typedDegree x}}`, x's degree within the
+ * types, counted along static types. Static types let Neo4j expand a hub along one type at a time and stop
+ * at the cap, and read a hub's degree from its counts; `$any($types)` read from a parameter does neither.
+ * `types` holds every type of the model when the request named none, and the typed degree is then null (the
+ * node's degree says it). Only names from src/model/model.ts and integers enter the text.
  */
-export function neighbourhoodLevelQuery(types: readonly RelationshipTypeName[], allTypes: boolean): string {
+export function neighbourhoodQuery(
+  name: 'neighbourhood-start' | 'neighbourhood-level',
+  types: readonly RelationshipTypeName[],
+  allTypes: boolean,
+): string {
   for (const type of types) {
     if (!RELATIONSHIP_TYPE_NAMES.includes(type) || !/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
   }
-  if (types.length === 0) throw new Error('A neighbourhood level needs at least one relationship type');
-  const branches = types.map((type) => `    MATCH (n)-[r:${type}]-(m:Entity) RETURN r, m`);
-  return cypher('neighbourhood-level')
-    .replace('{{expansions}}', branches.join('\n    UNION ALL\n'))
-    .replaceAll('{{typed}}', allTypes ? '--' : `-[:${types.join('|')}]-`);
+  if (types.length === 0) throw new Error('A neighbourhood needs at least one relationship type');
+  const branches = types.map((type, rank) => `MATCH (n)-[r:${type}]-(m:Entity) RETURN r, m, ${rank} AS rank`);
+  return cypher(name)
+    .replaceAll('{{expansions}}', () => branches.join('\n    UNION ALL\n    '))
+    .replace(/\{\{typedDegree (\w+)\}\}/g, (_m, v: string) => (allTypes ? 'null' : `COUNT { (${v})-[:${types.join('|')}]-() }`));
 }

@@ -1,0 +1,48 @@
+// The centre of a neighbourhood and its first two levels, in one round-trip (a third level is one more:
+// neighbourhood-level.cypher). Each node shows at most $perNode of its relationships, taken type by type in
+// the order src/store/neighbourhood.ts gives, then ordered by that rank and the best-connected first; the
+// second level expands the first level's new nodes in that order, at most $limit - 1 of them (the view shows
+// no more). A node shown already (the centre, the first level) comes back as its id only; a new one with its
+// degree within the asked types, so the view can say how many of its relationships are left out.
+// src/store/shape.ts (neighbourhoodQuery) fills the placeholders with type names from the model, never from
+// a request: the expansions are one branch per asked type, most telling first, and UNION ALL is read branch
+// after branch, so LIMIT stops a hub's expansion after $perNode relationships instead of reading and sorting
+// thousands (within the type where the cap falls, those the database gives first are shown); typed degrees
+// are counted along static types, which Neo4j reads from a hub's counts.
+MATCH (c:Entity {id: $id})
+CALL (c) {
+  WITH c AS n
+  CALL (n) {
+{{expansions}}
+  }
+  WITH r, m, rank LIMIT toInteger($perNode)
+  WITH r, m, rank, COUNT { (m)--() } AS degree ORDER BY rank, degree DESC, m.id
+  WITH r, m, m = c AS shown
+  RETURN collect({
+    relationship: {{relationship r}},
+    node: CASE WHEN shown THEN {id: m.id} ELSE {{node m}} END,
+    typedDegree: CASE WHEN shown THEN null ELSE {{typedDegree m}} END
+  }) AS links, collect(m) AS ms
+}
+WITH c, links, reduce(seen = [], m IN ms | CASE WHEN m = c OR m IN seen THEN seen ELSE seen + m END) AS firstLevel
+WITH c, links, firstLevel[..toInteger($limit) - 1] AS firstLevel
+CALL (c, firstLevel) {
+  UNWIND CASE WHEN $depth >= 2 THEN range(0, size(firstLevel) - 1) ELSE [] END AS i
+  WITH c, firstLevel, i, firstLevel[i] AS n
+  CALL (c, firstLevel, n) {
+    CALL (n) {
+{{expansions}}
+    }
+    WITH r, m, rank LIMIT toInteger($perNode)
+    WITH r, m, rank, COUNT { (m)--() } AS degree ORDER BY rank, degree DESC, m.id
+    WITH r, m, m = c OR m IN firstLevel AS shown
+    RETURN collect({
+      relationship: {{relationship r}},
+      node: CASE WHEN shown THEN {id: m.id} ELSE {{node m}} END,
+      typedDegree: CASE WHEN shown THEN null ELSE {{typedDegree m}} END
+    }) AS nextLinks
+  }
+  WITH i, n.id AS id, nextLinks ORDER BY i
+  RETURN collect({id: id, links: nextLinks}) AS secondLevel
+}
+RETURN {{node c}} AS center, {{typedDegree c}} AS typedDegree, links, secondLevel
