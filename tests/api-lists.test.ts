@@ -98,6 +98,8 @@ describe('browsing lists page by page', () => {
     ['the APVF is party to', { party: 'org-apvf' }, ['agr-apvf-microsoft-2007']],
     ['with the words "Lyon"', { text: 'Lyon' }, ['agr-lyon-microsoft-2007']],
     ['with the CIGREF, dated', { party: 'org-cigref', dateFrom: '2000' }, ['agr-cigref-microsoft-2001']],
+    ['that are partnerships dated 2007 or later', { type: ['partnership'], dateFrom: '2007' }, ['agr-lyon-microsoft-2007', 'agr-paris-microsoft-2008']],
+    ['that are partnerships or protocols of 2007', { type: ['partnership', 'protocol'], dateFrom: '2007', dateTo: '2007' }, ['agr-apvf-microsoft-2007', 'agr-lyon-microsoft-2007']],
   ])('lists the agreements %s', async (_what, filter, expected) => {
     const res = await server.gql(AGREEMENTS, { filter, first: 100 });
     expect(res.errors).toBeUndefined();
