@@ -7,11 +7,18 @@ import neo4j from 'neo4j-driver';
  */
 export function toNative(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toNative);
+  // Maps come back as plain objects: the common case, tested first (every row is a tree of them).
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const k in value) out[k] = toNative((value as Record<string, unknown>)[k]);
+    return out;
+  }
   if (neo4j.isInt(value)) {
     if (!value.inSafeRange()) throw new RangeError(`Integer ${value.toString()} from Neo4j is outside the safe range`);
     return value.toNumber();
   }
-  if (Array.isArray(value)) return value.map(toNative);
   if (
     neo4j.isDate(value as never) ||
     neo4j.isDateTime(value as never) ||
