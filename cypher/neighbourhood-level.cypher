@@ -9,12 +9,13 @@ CALL (n) {
 {{expansions}}
   }
   WITH r, m, rank LIMIT toInteger($perNode)
-  WITH r, m, rank, COUNT { (m)--() } AS degree ORDER BY rank, degree DESC, m.id
-  WITH r, m, m.id IN $known AS shown
-  RETURN collect({
+  WITH r, m, rank, m.id IN $known AS shown
+  WITH m, rank, {
     relationship: {{relationship r}},
     node: CASE WHEN shown THEN {id: m.id} ELSE {{node m}} END,
     typedDegree: CASE WHEN shown THEN null ELSE {{typedDegree m}} END
-  }) AS links
+  } AS link
+  ORDER BY rank, coalesce(link.node.degree, -1) DESC, link.node.id
+  RETURN collect(link) AS links
 }
 RETURN id, links

@@ -16,13 +16,14 @@ CALL (c) {
 {{expansions}}
   }
   WITH r, m, rank LIMIT toInteger($perNode)
-  WITH r, m, rank, COUNT { (m)--() } AS degree ORDER BY rank, degree DESC, m.id
-  WITH r, m, m = c AS shown
-  RETURN collect({
+  WITH r, m, rank, m = c AS shown
+  WITH m, rank, {
     relationship: {{relationship r}},
     node: CASE WHEN shown THEN {id: m.id} ELSE {{node m}} END,
     typedDegree: CASE WHEN shown THEN null ELSE {{typedDegree m}} END
-  }) AS links, collect(m) AS ms
+  } AS link
+  ORDER BY rank, coalesce(link.node.degree, -1) DESC, link.node.id
+  RETURN collect(link) AS links, collect(m) AS ms
 }
 WITH c, links, reduce(seen = [], m IN ms | CASE WHEN m = c OR m IN seen THEN seen ELSE seen + m END) AS firstLevel
 WITH c, links, firstLevel[..toInteger($limit) - 1] AS firstLevel
@@ -34,13 +35,14 @@ CALL (c, firstLevel) {
 {{expansions}}
     }
     WITH r, m, rank LIMIT toInteger($perNode)
-    WITH r, m, rank, COUNT { (m)--() } AS degree ORDER BY rank, degree DESC, m.id
-    WITH r, m, m = c OR m IN firstLevel AS shown
-    RETURN collect({
+    WITH r, m, rank, m = c OR m IN firstLevel AS shown
+    WITH m, rank, {
       relationship: {{relationship r}},
       node: CASE WHEN shown THEN {id: m.id} ELSE {{node m}} END,
       typedDegree: CASE WHEN shown THEN null ELSE {{typedDegree m}} END
-    }) AS nextLinks
+    } AS link
+    ORDER BY rank, coalesce(link.node.degree, -1) DESC, link.node.id
+    RETURN collect(link) AS nextLinks
   }
   WITH i, n.id AS id, nextLinks ORDER BY i
   RETURN collect({id: id, links: nextLinks}) AS secondLevel
