@@ -58,6 +58,19 @@ describe('one database round-trip per level, not per item', () => {
     expect(ahead.trips).toBeLessThan(levelByLevel.trips);
   });
 
+  it('a field asked twice with other subfields, or reached again deeper, answers each as asked', async () => {
+    const { data } = await roundTrips(`{ organisation(id: "org-microsoft") {
+      named: agreements { agreement { id title } }
+      dated: agreements { agreement { id date type } organisation { agreements { agreement { id title date } } } } } }`);
+    const o = data.organisation;
+    for (const l of o.named) expect(l.agreement.title).toEqual(expect.any(String));
+    for (const l of o.dated) expect(l.agreement.type).toEqual(expect.any(String));
+    // Back to Microsoft through each party: its agreements again, with title and date this time.
+    const again = o.dated[0].organisation.agreements;
+    expect(again.map((l: any) => l.agreement.id)).toEqual(o.named.map((l: any) => l.agreement.id));
+    for (const l of again) expect(l.agreement.title).toEqual(expect.any(String));
+  });
+
   it('a whole list three levels deep: every agreement, its parties, their people, still 3 round-trips', async () => {
     const { trips, data } = await roundTrips(`{ agreements(first: 100) { nodes { id
       parties { organisation { id people { person { name } title } } } } } }`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../config';
-import { NODE_KINDS, RELATIONSHIP_TYPES } from '../model/model';
+import { NODE_KIND_NAMES, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKindName } from '../model/model';
 
 const CYPHER_DIR = path.join(ROOT, 'cypher');
 const cache = new Map<string, string>();
@@ -14,8 +14,15 @@ const cache = new Map<string, string>();
 const NODE_PROPERTIES = ['id', ...new Set(Object.values(NODE_KINDS).flatMap((k) => Object.keys(k.fields)))];
 const RELATIONSHIP_PROPERTIES = ['id', ...new Set(Object.values(RELATIONSHIP_TYPES).flatMap((t) => Object.keys(t.fields)))];
 const properties = (names: readonly string[]) => names.map((p) => `.${p}`).join(', ');
+/**
+ * A node's properties by kind (only its own kind's fields, so rows carry no column of nulls for the fields
+ * of other kinds), with its kind and degree.
+ */
 const nodeOf = (v: string) =>
-  `${v} {${properties(NODE_PROPERTIES)}, kind: [l IN labels(${v}) WHERE l <> 'Entity'][0], degree: COUNT { (${v})--() }}`;
+  `CASE ${NODE_KIND_NAMES.map(
+    (kind) =>
+      `WHEN ${v}:${kind} THEN ${v} {${properties(['id', ...Object.keys(NODE_KINDS[kind].fields)])}, kind: '${kind}', degree: COUNT { (${v})--() }}`,
+  ).join(' ')} END`;
 /**
  * A fact's evidence lists zipped into {sourceId, quote, source}, the source read in the same query. The
  * subquery's variables have names no query uses: a COLLECT subquery sees the variables around it.
@@ -36,6 +43,33 @@ const linkOf = (r: string, m: string, direction: string) =>
   `fromId: startNode(${r}).id, toId: endNode(${r}).id, onBehalfOfNode: CASE WHEN ${r}.onBehalfOf IS NOT NULL ` +
   `THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${nodeOf('behalf')} }) END}, node: ${nodeOf(m)}}`;
 
+/** The fields a request asks of the nodes at the far end of a link, when their kind is known. */
+export interface NodeFields {
+  kind: NodeKindName;
+  /** Property names; only the kind's own fields from the model enter the text, whatever is asked. */
+  properties: readonly string[];
+  degree: boolean;
+}
+
+/**
+ * A link projected for one request (a compiled look-up): the far node with only the asked properties of its
+ * kind (all, when `node` is null), and the signature's organisation only when `behalf`.
+ */
+export function linkProjection(r: string, m: string, direction: string, node: NodeFields | null, behalf: boolean): string {
+  let nodeText = nodeOf(m);
+  if (node) {
+    const own = ['id', ...Object.keys(NODE_KINDS[node.kind].fields)];
+    const props = own.filter((p) => p === 'id' || node.properties.includes(p));
+    const degree = node.degree ? `, degree: COUNT { (${m})--() }` : '';
+    nodeText = `${m} {${properties(props)}, kind: '${node.kind}'${degree}}`;
+  }
+  const behalfText = behalf
+    ? `, onBehalfOfNode: CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${nodeOf('behalf')} }) END`
+    : '';
+  return `{direction: ${direction}, relationship: ${r} {${properties(RELATIONSHIP_PROPERTIES)}, type: type(${r}), ` +
+    `fromId: startNode(${r}).id, toId: endNode(${r}).id${behalfText}}, node: ${nodeText}}`;
+}
+
 /**
  * Placeholders every query file may use, so the shape of a returned node or relationship is written once:
  * `{{node m}}` is m's named properties with its kind and degree; `{{relationship r}}` is r's named properties
@@ -43,7 +77,7 @@ const linkOf = (r: string, m: string, direction: string) =>
  * with its source node; `{{link r m direction}}` is a relationship seen from one end; `{{nodeProperties}}`
  * and `{{relationshipProperties}}` are the bare property lists, for projections that add their own fields.
  */
-function expand(text: string): string {
+export function expandPlaceholders(text: string): string {
   return text
     .replace(/\{\{node (\w+)\}\}/g, (_m, v: string) => nodeOf(v))
     .replace(/\{\{evidence (\w+)\}\}/g, (_m, v: string) => evidenceOf(v))
@@ -58,7 +92,7 @@ function expand(text: string): string {
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = expand(fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8'));
+    text = expandPlaceholders(fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8'));
     cache.set(name, text);
   }
   return text;

@@ -6,7 +6,8 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
-import type { NodeKindName } from '../model/model';
+import { NODE_KIND_NAMES, NODE_KINDS, type NodeKindName } from '../model/model';
+import type { NodeFields } from '../db/cypher';
 import { nodeWithLinks, type LinkPlan, type LinkQuery } from '../store/links';
 import type { NodeRow } from '../store/rows';
 import type { Context } from './context';
@@ -17,27 +18,33 @@ import { selects } from './selection';
 /**
  * A root look-up of a node of a known kind that also fetches, in the same round-trip, the relationship fields
  * the request selects on it and on the nodes at their other ends (two levels: `organisation(id) { agreements {
- * agreement { parties signatories } } }` is one query), and primes the request's link loader with them. Each
- * relationship field declares what it follows in `extensions.links` (resolvers/entity.ts). Anything it cannot
- * plan (a bad argument, an interface at the far end, a third level) is left to the field's own resolver, which
- * then asks the database itself: planning saves round-trips, it never changes an answer.
+ * agreement { parties signatories } } }` is one query compiled for that shape, reading only the properties
+ * asked). Each relationship field declares what it follows in `extensions.links` (resolvers/entity.ts); what
+ * is fetched is attached to its node under the very field it answers (the field's first AST node, as
+ * graphql-js hands it to the resolver), so a field asked elsewhere with other subfields never sees it. Anything
+ * it cannot plan (a bad argument, an interface at the far end, a third level) is left to the field's own
+ * resolver, which then asks the database itself: planning saves round-trips, it never changes an answer.
  */
 export async function lookUpWithLinks(ctx: Context, info: GraphQLResolveInfo, id: string, kind: NodeKindName): Promise<NodeRow | null> {
   const withEvidence = selects(info, 'evidence');
   const plan = planLinks(info, kind, info.fieldNodes, 2);
   if (plan.length === 0) return (withEvidence ? ctx.loaders.nodeWithEvidence : ctx.loaders.node).load(id);
-  const found = await nodeWithLinks(ctx.db, id, plan, withEvidence);
-  if (!found) return null;
-  for (const [query, links] of found.fetched) ctx.loaders.links.prime(query, links);
-  return found.node;
+  return nodeWithLinks(ctx.db, id, plan, withEvidence);
 }
 
 /** The relationship fields selected on the nodes `fields` return (of type `kind`), `levels` deep. */
 function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly FieldNode[], levels: number): LinkPlan[] {
   const type = info.schema.getType(kind);
   if (levels === 0 || !(type instanceof GraphQLObjectType)) return [];
-  const plans = new Map<string, LinkPlan>();
+  // graphql-js merges the nodes of one response key into one resolver call, whose fieldNodes[0] is the first.
+  const byResponseKey = new Map<string, FieldNode[]>();
   for (const node of selectedFields(info, type, fields)) {
+    const key = node.alias?.value ?? node.name.value;
+    byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), node]);
+  }
+  const plans: LinkPlan[] = [];
+  for (const group of byResponseKey.values()) {
+    const node = group[0]!;
     const def = type.getFields()[node.name.value];
     const spec = def?.extensions?.links as LinkFieldSpec | undefined;
     if (!def || !spec) continue;
@@ -50,14 +57,32 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
     }
     const query: Omit<LinkQuery, 'id'> = { types: spec.types, direction: spec.direction, kinds: spec.kinds, first };
     const itemType = getNamedType(def.type);
-    const farEnds = itemType instanceof GraphQLObjectType ? selectedFields(info, itemType, [node]).filter((f) => f.name.value === spec.farEnd) : [];
+    const items = itemType instanceof GraphQLObjectType ? selectedFields(info, itemType, group) : [];
+    const farEnds = items.filter((f) => f.name.value === spec.farEnd);
     const farType = itemType instanceof GraphQLObjectType ? getNamedType(itemType.getFields()[spec.farEnd]?.type) : undefined;
-    const children = farType && farEnds.length > 0 ? planLinks(info, farType.name, farEnds, levels - 1) : [];
-    const key = JSON.stringify(query);
-    const seen = plans.get(key);
-    plans.set(key, { query, children: [...(seen?.children ?? []), ...children] });
+    plans.push({
+      query,
+      field: node,
+      children: farType && farEnds.length > 0 ? planLinks(info, farType.name, farEnds, levels - 1) : [],
+      node: farType instanceof GraphQLObjectType ? nodeFields(info, farType, farEnds) : null,
+      // A …Link's relationship may be asked anything; PartyRole, Signature, Role say whether onBehalfOf is.
+      behalf: !(itemType instanceof GraphQLObjectType) || 'relationship' in itemType.getFields() || items.some((f) => f.name.value === 'onBehalfOf'),
+    });
   }
-  return [...plans.values()];
+  return plans;
+}
+
+/**
+ * The properties a request reads of nodes of `type` (a node kind) through `fields`: the fields named like a
+ * property, the label's property, the date behind `datePrecision`, and whether `degree` is asked.
+ */
+function nodeFields(info: GraphQLResolveInfo, type: GraphQLObjectType, fields: readonly FieldNode[]): NodeFields | null {
+  const kind = NODE_KIND_NAMES.find((k) => k === type.name);
+  if (!kind) return null;
+  const names = new Set(selectedFields(info, type, fields).map((f) => f.name.value));
+  if (names.has('label')) names.add(NODE_KINDS[kind].label);
+  if (names.has('datePrecision')) names.add('date');
+  return { kind, properties: [...names], degree: names.has('degree') };
 }
 
 /** The fields selected on the results of `fields`, an object of `type` (through fragments that apply to it). */

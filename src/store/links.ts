@@ -1,8 +1,8 @@
-import { cypher } from '../db/cypher';
+import { cypher, type NodeFields } from '../db/cypher';
 import type { Database } from '../db/database';
 import { NodeKindName, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
 import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from './rows';
-import { linksQuery, type Expansion } from './shape';
+import { linksQuery, lookUpQuery, type Expansion } from './shape';
 
 /** Which relationships of a node to follow. */
 export interface LinkQuery {
@@ -25,9 +25,14 @@ export function linkKey(q: LinkQuery): string {
 export interface LinkPlan {
   query: Omit<LinkQuery, 'id'>;
   children: LinkPlan[];
+  /** What the request asks of the nodes found (everything when null), and of a signature's organisation. */
+  node: NodeFields | null;
+  behalf: boolean;
+  /** The request field this answers: the rows fetched are attached to their node under it (NodeRow.prefetched). */
+  field: unknown;
 }
 
-/** What links.cypher reads of a query; a child's key names the query without its id (any node found). */
+/** What links.cypher (and a compiled look-up) reads of a query. */
 const askOf = (q: LinkQuery) => ({
   key: linkKey(q),
   types: q.types ?? RELATIONSHIP_TYPE_NAMES,
@@ -36,14 +41,7 @@ const askOf = (q: LinkQuery) => ({
   first: q.first ?? null,
 });
 
-const keyOf = (q: LinkQuery, children: readonly LinkPlan[] = [], self = false, evidence = false) => ({
-  ...askOf(q),
-  id: q.id,
-  // One level only: links.cypher nests once. Deeper levels are asked by their own resolvers.
-  children: children.map((c) => askOf({ ...c.query, id: '' })),
-  self,
-  evidence,
-});
+const keyOf = (q: LinkQuery) => ({ ...askOf(q), id: q.id });
 
 /** The expansions a set of asks needs (both directions for BOTH). */
 function expansionsOf(asks: ReadonlyArray<{ types: readonly RelationshipTypeName[]; dir: string }>): Expansion[] {
@@ -52,61 +50,54 @@ function expansionsOf(asks: ReadonlyArray<{ types: readonly RelationshipTypeName
   );
 }
 
-/** links.cypher for these keys: the expansions they and their children ask for. */
+/** links.cypher for these keys: the expansions they ask for. */
 function queryFor(keys: ReadonlyArray<ReturnType<typeof keyOf>>): string {
-  return linksQuery(expansionsOf(keys), expansionsOf(keys.flatMap((k) => k.children)));
-}
-
-type FetchedLink = LinkRow & { children?: Array<{ key: string; links: LinkRow[] }> };
-
-interface LinksResult {
-  key: string;
-  links: FetchedLink[];
-  self: { node: NodeRow; evidence: EvidenceRow[] | null } | null;
+  return linksQuery(expansionsOf(keys));
 }
 
 /** The links of many nodes in one round-trip, in the order of `queries`. */
 export async function linksOf(db: Database, queries: readonly LinkQuery[]): Promise<LinkRow[][]> {
   if (queries.length === 0) return [];
   const keys = queries.map((q) => keyOf(q));
-  const rows = await db.read<LinksResult>(queryFor(keys), { keys });
-  const byKey = new Map(rows.map((r) => [r.key, r.links.map(withoutChildren)]));
+  const rows = await db.read<{ key: string; links: LinkRow[] }>(queryFor(keys), { keys });
+  const byKey = new Map(rows.map((r) => [r.key, r.links]));
   return keys.map((k) => byKey.get(k.key) ?? []);
 }
 
-const withoutChildren = ({ children: _children, ...link }: FetchedLink): LinkRow => link;
-
 /**
- * A node, the links `plans` ask of it and the links their children ask of each node found, in one round-trip:
- * every (query, links) pair fetched, for the caller's cache, or null when no node has the id. With
- * `withEvidence`, the node's evidence and its sources come too.
+ * A node, the links `plans` ask of it and the links their children ask of each node found, in one round-trip
+ * (a query compiled for the plans' shape), or null when no node has the id. The links are attached to the
+ * node they start from, under the field each plan answers (NodeRow.prefetched), because they hold only what
+ * that field asks of them. With `withEvidence`, the node's evidence and its sources come too.
  */
 export async function nodeWithLinks(
   db: Database,
   id: string,
   plans: readonly LinkPlan[],
   withEvidence: boolean,
-): Promise<{ node: NodeRow; fetched: Array<[LinkQuery, LinkRow[]]> } | null> {
-  const asked = plans.map((p) => ({ query: { ...p.query, id }, children: p.children }));
-  const keys = asked.map((a, i) => keyOf(a.query, a.children, i === 0, withEvidence));
-  const rows = await db.read<LinksResult>(queryFor(keys), { keys });
-  const self = rows.find((r) => r.self)?.self;
-  if (!self) return null;
-  const byKey = new Map(rows.map((r) => [r.key, r.links]));
-  const fetched: Array<[LinkQuery, LinkRow[]]> = [];
-  for (const a of asked) {
-    const links = byKey.get(linkKey(a.query)) ?? [];
-    fetched.push([a.query, links.map(withoutChildren)]);
-    const childQueries = new Map(a.children.map((c) => [linkKey({ ...c.query, id: '' }), c.query]));
-    for (const link of links) {
-      for (const child of link.children ?? []) {
-        const template = childQueries.get(child.key);
-        if (template) fetched.push([{ ...template, id: link.node.id }, child.links]);
-      }
-    }
-  }
-  const node = withEvidence ? { ...self.node, evidence: self.evidence } : self.node;
-  return { node, fetched };
+): Promise<NodeRow | null> {
+  const asks = plans.map((p) => ({ ...askOf({ ...p.query, id }), children: p.children.map((c) => askOf({ ...c.query, id: '' })) }));
+  const shapes = plans.map((p, i) => ({
+    expansions: expansionsOf([asks[i]!]),
+    children: p.children.map((c, j) => ({ expansions: expansionsOf([asks[i]!.children[j]!]), children: [], node: c.node, behalf: c.behalf })),
+    node: p.node,
+    behalf: p.behalf,
+  }));
+  const [row] = await db.read<{ node: NodeRow; evidence: EvidenceRow[] | null; links: Array<Array<LinkRow & { children: LinkRow[][] }>> }>(
+    lookUpQuery(shapes),
+    { id, asks, evidence: withEvidence },
+  );
+  if (!row) return null;
+  const node: NodeRow = withEvidence ? { ...row.node, evidence: row.evidence } : row.node;
+  node.prefetched = new Map();
+  plans.forEach((plan, i) => {
+    const links = (row.links[i] ?? []).map(({ children, ...link }) => {
+      link.node.prefetched = new Map(plan.children.map((child, j) => [child.field, children[j] ?? []]));
+      return link;
+    });
+    node.prefetched!.set(plan.field, links);
+  });
+  return node;
 }
 
 /** Signatures made on behalf of each organisation, in one round-trip, in the order of `ids`. */

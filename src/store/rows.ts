@@ -20,6 +20,8 @@ export interface NodeRow {
   description?: string | null;
   /** Set when the query read the evidence with the node (otherwise it is loaded when asked for). */
   evidence?: EvidenceRow[] | null;
+  /** Links a look-up fetched with the node, by the request field they answer (its place in the request). */
+  prefetched?: Map<unknown, LinkRow[]>;
   [property: string]: unknown;
 }
 

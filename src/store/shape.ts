@@ -1,4 +1,4 @@
-import { cypher } from '../db/cypher';
+import { cypher, expandPlaceholders, linkProjection, type NodeFields } from '../db/cypher';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/model';
 
 /**
@@ -31,21 +31,78 @@ function expansions(wanted: readonly Expansion[], from: string, key: string, rel
 }
 
 /**
- * cypher/links.cypher with only the expansions a batch asks for written in, for the asked nodes and for their
- * neighbours' own links (a prefetched second level): static types let Neo4j expand a hub along the asked
- * types only, which a type list read from each key ($any(k.types)) does not, and a query holding only the
- * branches it needs runs several times faster than one with a guarded branch for every type of the model.
- * Texts are cached: there are few distinct combinations, and Neo4j plans each once.
+ * cypher/links.cypher with only the expansions a batch asks for written in: static types let Neo4j expand a
+ * hub along the asked types only, which a type list read from each key ($any(k.types)) does not, and a query
+ * holding only the branches it needs runs faster than one with a guarded branch for every type of the
+ * model. Texts are cached: there are few distinct combinations, and Neo4j plans each once.
  */
-export function linksQuery(first: readonly Expansion[], second: readonly Expansion[]): string {
-  const [a, b] = [[...new Set(first)].sort(), [...new Set(second)].sort()];
-  const cacheKey = `${a.join(',')}/${b.join(',')}`;
+export function linksQuery(wanted: readonly Expansion[]): string {
+  const sorted = [...new Set(wanted)].sort();
+  const cacheKey = sorted.join(',');
   let text = linksTexts.get(cacheKey);
   if (text === undefined) {
-    text = cypher('links')
-      .replace('{{expansions}}', expansions(a, 'n', 'k', 'r', 'm', 'direction'))
-      .replace('{{childExpansions}}', expansions(b, 'm', 'c', 'childRel', 'child', 'childDirection'));
+    text = cypher('links').replace('{{expansions}}', expansions(sorted, 'n', 'k', 'r', 'm', 'direction'));
     linksTexts.set(cacheKey, text);
+  }
+  return text;
+}
+
+/** What a look-up asks of its node: one entry per relationship field, each with the fields asked of the nodes found. */
+export interface LookUpShape {
+  expansions: readonly Expansion[];
+  children: readonly LookUpShape[];
+  /** What is asked of the nodes found (all their properties when null). */
+  node: NodeFields | null;
+  /** Whether a signature's organisation is asked. */
+  behalf: boolean;
+}
+
+const lookUpTexts = new Map<string, string>();
+
+/**
+ * One relationship field of a look-up: the links of `from` along the field's expansions, filtered, ordered and
+ * cut to `first` like links.cypher, then the fields asked of each node found, as `column`.
+ */
+function fieldCall(shape: LookUpShape, ask: string, column: string, nested: boolean): string {
+  const [from, r, m, d] = nested ? ['m', 'childRel', 'child', 'childDirection'] : ['n', 'r', 'm', 'direction'];
+  const children = nested ? [] : shape.children.map((c, j) => fieldCall(c, `${ask}.children[${j}]`, `c${j}`, true));
+  return [
+    `CALL (${from}) {`,
+    `  CALL (${from}) {`,
+    `    ${expansions(shape.expansions, from, ask, r, m, d)}`,
+    `  }`,
+    `  WITH ${r}, ${m}, ${d} WHERE ${ask}.kinds IS NULL OR any(l IN labels(${m}) WHERE l IN ${ask}.kinds)`,
+    `  ORDER BY ${m}.date IS NULL, ${m}.date, coalesce(${m}.name, ${m}.title), ${m}.id, type(${r})`,
+    `  WITH collect({r: ${r}, m: ${m}, direction: ${d}}) AS sorted`,
+    `  UNWIND CASE WHEN ${ask}.first IS NULL THEN sorted ELSE sorted[..toInteger(${ask}.first)] END AS picked`,
+    `  WITH picked.r AS ${r}, picked.m AS ${m}, picked.direction AS ${d}`,
+    ...children,
+    nested
+      ? `  RETURN collect(${linkProjection(r, m, d, shape.node, shape.behalf)}) AS ${column}`
+      : `  WITH ${linkProjection(r, m, d, shape.node, shape.behalf)} AS link, [${shape.children.map((_c, j) => `c${j}`).join(', ')}] AS children\n` +
+        `  RETURN collect(link {.*, children: children}) AS ${column}`,
+    `}`,
+  ].join('\n');
+}
+
+/**
+ * A look-up compiled for one request shape (the prefetch of src/graphql/prefetch.ts): the node, then one
+ * CALL per relationship field with only its own static expansions, each nesting one CALL per field asked of
+ * the nodes it finds. Values stay parameters (`$id`, `$evidence`, and `$asks[i]`: types, dir, kinds, first,
+ * and the same for `children[j]`); only type names from the model and positions enter the text.
+ */
+export function lookUpQuery(shapes: readonly LookUpShape[]): string {
+  const cacheKey = JSON.stringify(shapes);
+  let text = lookUpTexts.get(cacheKey);
+  if (text === undefined) {
+    text = expandPlaceholders(
+      [
+        'MATCH (n:Entity {id: $id})',
+        ...shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, `l${i}`, false)),
+        `RETURN {{node n}} AS node, CASE WHEN $evidence THEN {{evidence n}} END AS evidence, [${shapes.map((_s, i) => `l${i}`).join(', ')}] AS links`,
+      ].join('\n'),
+    );
+    lookUpTexts.set(cacheKey, text);
   }
   return text;
 }

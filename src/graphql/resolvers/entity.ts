@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeKindName, RelationshipTypeName } from '../../model/model';
 import type { LinkRow, NodeRow, RelationshipRow } from '../../store/rows';
 import { precisionOf } from '../../store/rows';
@@ -10,7 +11,11 @@ import { nodeEvidence } from './Evidence';
  * the per-request link loader (so all of a level's relationship fields share one round-trip).
  */
 
-/** The links of node `n`: relationships of `types` in `direction`, to nodes of `kinds` (all when omitted). */
+/**
+ * The links of node `n`: relationships of `types` in `direction`, to nodes of `kinds` (all when omitted). A
+ * look-up may have fetched them already for this very field of this very node (`n.prefetched`, keyed by the
+ * field's place in the request, see src/graphql/prefetch.ts); otherwise the request's loader asks for them.
+ */
 export async function linksOf(
   ctx: Context,
   n: NodeRow,
@@ -18,8 +23,9 @@ export async function linksOf(
   direction: 'OUT' | 'IN' | 'BOTH',
   kinds: readonly NodeKindName[] | null = null,
   first: number | null = null,
+  field: unknown = null,
 ): Promise<LinkRow[]> {
-  const links = await ctx.loaders.links.load({ id: n.id, types, direction, kinds, first });
+  const links = n.prefetched?.get(field) ?? (await ctx.loaders.links.load({ id: n.id, types, direction, kinds, first }));
   return links.map((l) => ({
     ...l,
     relationship: { ...l.relationship, from: l.direction === 'OUT' ? n : l.node, to: l.direction === 'OUT' ? l.node : n },
@@ -33,8 +39,9 @@ export async function relationshipsOf(
   types: readonly RelationshipTypeName[] | null,
   direction: 'OUT' | 'IN' | 'BOTH',
   first: number | null = null,
+  field: unknown = null,
 ): Promise<RelationshipRow[]> {
-  return (await linksOf(ctx, n, types, direction, null, first)).map((l) => l.relationship);
+  return (await linksOf(ctx, n, types, direction, null, first, field)).map((l) => l.relationship);
 }
 
 /** The optional `first` of relationship list fields: hubs can have thousands. */
@@ -49,8 +56,9 @@ export async function firstLink(
   types: readonly RelationshipTypeName[],
   direction: 'OUT' | 'IN',
   kinds: readonly NodeKindName[] | null = null,
+  field: unknown = null,
 ): Promise<LinkRow | null> {
-  return (await linksOf(ctx, n, types, direction, kinds))[0] ?? null;
+  return (await linksOf(ctx, n, types, direction, kinds, null, field))[0] ?? null;
 }
 
 interface RelationshipsArgs {
@@ -111,8 +119,8 @@ export function relationshipsField(types: RelationshipTypeName[], direction: 'OU
   const spec = specOf(types, direction, options, farEnd);
   return {
     extensions: { links: spec },
-    resolve: (n: NodeRow, args: { first?: number | null }, ctx: Context) =>
-      relationshipsOf(ctx, n, types, direction, firstOf(spec, args)),
+    resolve: (n: NodeRow, args: { first?: number | null }, ctx: Context, info: GraphQLResolveInfo) =>
+      relationshipsOf(ctx, n, types, direction, firstOf(spec, args), info.fieldNodes[0]),
   };
 }
 
@@ -121,8 +129,8 @@ export function linksField(types: RelationshipTypeName[], direction: 'OUT' | 'IN
   const spec = specOf(types, direction, options, 'node');
   return {
     extensions: { links: spec },
-    resolve: (n: NodeRow, args: { first?: number | null }, ctx: Context) =>
-      linksOf(ctx, n, types, direction, spec.kinds, firstOf(spec, args)),
+    resolve: (n: NodeRow, args: { first?: number | null }, ctx: Context, info: GraphQLResolveInfo) =>
+      linksOf(ctx, n, types, direction, spec.kinds, firstOf(spec, args), info.fieldNodes[0]),
   };
 }
 
@@ -131,6 +139,7 @@ export function firstLinkField(types: RelationshipTypeName[], direction: 'OUT' |
   const spec = specOf(types, direction, options, 'node');
   return {
     extensions: { links: spec },
-    resolve: (n: NodeRow, _args: unknown, ctx: Context) => firstLink(ctx, n, types, direction, spec.kinds),
+    resolve: (n: NodeRow, _args: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+      firstLink(ctx, n, types, direction, spec.kinds, info.fieldNodes[0]),
   };
 }
