@@ -64,6 +64,9 @@ export async function linksOf(db: Database, queries: readonly LinkQuery[]): Prom
   return keys.map((k) => byKey.get(k.key) ?? []);
 }
 
+/** What of a plan is fixed in a compiled look-up's text (the rest travels as parameters). */
+const shapeOf = (p: LinkPlan) => ({ node: p.node, behalf: p.behalf, kinds: p.query.kinds != null, first: p.query.first != null });
+
 /**
  * A node, the links `plans` ask of it and the links their children ask of each node found, in one round-trip
  * (a query compiled for the plans' shape), or null when no node has the id. The links are attached to the
@@ -79,9 +82,8 @@ export async function nodeWithLinks(
   const asks = plans.map((p) => ({ ...askOf({ ...p.query, id }), children: p.children.map((c) => askOf({ ...c.query, id: '' })) }));
   const shapes = plans.map((p, i) => ({
     expansions: expansionsOf([asks[i]!]),
-    children: p.children.map((c, j) => ({ expansions: expansionsOf([asks[i]!.children[j]!]), children: [], node: c.node, behalf: c.behalf })),
-    node: p.node,
-    behalf: p.behalf,
+    children: p.children.map((c, j) => ({ ...shapeOf(c), expansions: expansionsOf([asks[i]!.children[j]!]), children: [] })),
+    ...shapeOf(p),
   }));
   const [row] = await db.read<{ node: NodeRow; evidence: EvidenceRow[] | null; links: Array<Array<LinkRow & { children: LinkRow[][] }>> }>(
     lookUpQuery(shapes),

@@ -18,13 +18,15 @@ const linksTexts = new Map<string, string>();
  * batch mixes keys). Type names come from src/model/model.ts, never from a request. With none asked, a
  * branch that finds nothing keeps the text valid.
  */
-function expansions(wanted: readonly Expansion[], from: string, key: string, rel: string, to: string, direction: string): string {
+function expansions(wanted: readonly Expansion[], from: string, key: string | null, rel: string, to: string, direction: string): string {
   const branches = wanted.map((e) => {
     const type = e.slice(0, -1) as RelationshipTypeName;
     if (!RELATIONSHIP_TYPE_NAMES.includes(type) || !/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
+    // A compiled look-up (no key) asks exactly these expansions: no guard.
+    const guard = (not: string) => (key ? ` WHERE '${type}' IN ${key}.types AND ${key}.dir <> '${not}'` : '');
     return e.endsWith('>')
-      ? `MATCH (${from})-[${rel}:${type}]->(${to}:Entity) WHERE '${type}' IN ${key}.types AND ${key}.dir <> 'IN' RETURN ${rel}, ${to}, 'OUT' AS ${direction}`
-      : `MATCH (${from})<-[${rel}:${type}]-(${to}:Entity) WHERE '${type}' IN ${key}.types AND ${key}.dir <> 'OUT' RETURN ${rel}, ${to}, 'IN' AS ${direction}`;
+      ? `MATCH (${from})-[${rel}:${type}]->(${to}:Entity)${guard('IN')} RETURN ${rel}, ${to}, 'OUT' AS ${direction}`
+      : `MATCH (${from})<-[${rel}:${type}]-(${to}:Entity)${guard('OUT')} RETURN ${rel}, ${to}, 'IN' AS ${direction}`;
   });
   if (branches.length === 0) branches.push(`MATCH (${from})-[${rel}]->(${to}:Entity) WHERE false RETURN ${rel}, ${to}, 'OUT' AS ${direction}`);
   return branches.join('\n    UNION ALL\n    ');
@@ -55,6 +57,9 @@ export interface LookUpShape {
   node: NodeFields | null;
   /** Whether a signature's organisation is asked. */
   behalf: boolean;
+  /** Whether the field filters the far nodes by kind, and whether it is cut to `first`. */
+  kinds: boolean;
+  first: boolean;
 }
 
 const lookUpTexts = new Map<string, string>();
@@ -69,13 +74,11 @@ function fieldCall(shape: LookUpShape, ask: string, column: string, nested: bool
   return [
     `CALL (${from}) {`,
     `  CALL (${from}) {`,
-    `    ${expansions(shape.expansions, from, ask, r, m, d)}`,
+    `    ${expansions(shape.expansions, from, null, r, m, d)}`,
     `  }`,
-    `  WITH ${r}, ${m}, ${d} WHERE ${ask}.kinds IS NULL OR any(l IN labels(${m}) WHERE l IN ${ask}.kinds)`,
+    `  WITH ${r}, ${m}, ${d}${shape.kinds ? ` WHERE any(l IN labels(${m}) WHERE l IN ${ask}.kinds)` : ''}`,
     `  ORDER BY ${m}.date IS NULL, ${m}.date, coalesce(${m}.name, ${m}.title), ${m}.id, type(${r})`,
-    `  WITH collect({r: ${r}, m: ${m}, direction: ${d}}) AS sorted`,
-    `  UNWIND CASE WHEN ${ask}.first IS NULL THEN sorted ELSE sorted[..toInteger(${ask}.first)] END AS picked`,
-    `  WITH picked.r AS ${r}, picked.m AS ${m}, picked.direction AS ${d}`,
+    ...(shape.first ? [`  LIMIT toInteger(${ask}.first)`] : []),
     ...children,
     nested
       ? `  RETURN collect(${linkProjection(r, m, d, shape.node, shape.behalf)}) AS ${column}`
