@@ -56,13 +56,13 @@ describe('the network explorer, in a real browser against the real server', () =
     expect(new URL(page.url()).searchParams.get('selected')).toBe('per-bertrand-delanoe');
 
     // Expand the programme he took part in, then the city that runs it, then open the city's agreement with Microsoft.
-    for (const label of [/^Paris Ville Numérique$/, /^Ville de Paris$/, /Ville de Paris and Microsoft/]) {
+    for (const label of [/^Paris Ville Numérique$/, /^Ville de Paris$/, /^Digital partnership between the Ville de Paris and Microsoft$/]) {
       const id = await nodeIdByLabel(page, label);
       await clickNode(page, id);
       await panel().locator('h2', { hasText: label }).waitFor();
       await idle(page);
     }
-    const agreement = await nodeIdByLabel(page, /Ville de Paris and Microsoft/);
+    const agreement = await nodeIdByLabel(page, /^Digital partnership between the Ville de Paris and Microsoft$/);
     const paris = await nodeIdByLabel(page, /^Ville de Paris$/);
 
     const article3 = panel()
