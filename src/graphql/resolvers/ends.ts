@@ -2,19 +2,20 @@ import type { NodeRow, RelationshipRow } from '../../store/rows';
 import type { Context } from '../context';
 
 /**
- * The ends of a relationship: the rows the store already gave when it had them, otherwise one batched
- * look-up by id (a node can only be missing if it was deleted mid-request).
+ * The ends of a relationship: the rows the store already gave when it had them (returned as they are: no
+ * promise for graphql-js to wait on), otherwise one batched look-up by id (a node can only be missing if it
+ * was deleted mid-request).
  */
-export async function fromOf(r: RelationshipRow, ctx: Context): Promise<NodeRow> {
-  return r.from ?? (await mustLoad(ctx, r.fromId));
+export function fromOf(r: RelationshipRow, ctx: Context): NodeRow | Promise<NodeRow> {
+  return r.from ?? mustLoad(ctx, r.fromId);
 }
 
-export async function toOf(r: RelationshipRow, ctx: Context): Promise<NodeRow> {
-  return r.to ?? (await mustLoad(ctx, r.toId));
+export function toOf(r: RelationshipRow, ctx: Context): NodeRow | Promise<NodeRow> {
+  return r.to ?? mustLoad(ctx, r.toId);
 }
 
 /** The organisation a SIGNED relationship names in `onBehalfOf`, when it names one (read with it by links). */
-export async function onBehalfOf(r: RelationshipRow, ctx: Context): Promise<NodeRow | null> {
+export function onBehalfOf(r: RelationshipRow, ctx: Context): NodeRow | null | Promise<NodeRow | null> {
   if (!r.onBehalfOf) return null;
   return r.onBehalfOfNode ?? ctx.loaders.node.load(r.onBehalfOf);
 }

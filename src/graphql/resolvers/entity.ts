@@ -16,7 +16,7 @@ import { nodeEvidence } from './Evidence';
  * look-up may have fetched them already for this very field of this very node (`n.prefetched`, keyed by the
  * field's place in the request, see src/graphql/prefetch.ts); otherwise the request's loader asks for them.
  */
-export async function linksOf(
+export function linksOf(
   ctx: Context,
   n: NodeRow,
   types: readonly RelationshipTypeName[] | null,
@@ -24,24 +24,32 @@ export async function linksOf(
   kinds: readonly NodeKindName[] | null = null,
   first: number | null = null,
   field: unknown = null,
-): Promise<LinkRow[]> {
-  const links = n.prefetched?.get(field) ?? (await ctx.loaders.links.load({ id: n.id, types, direction, kinds, first }));
-  return links.map((l) => ({
-    ...l,
-    relationship: { ...l.relationship, from: l.direction === 'OUT' ? n : l.node, to: l.direction === 'OUT' ? l.node : n },
-  }));
+): LinkRow[] | Promise<LinkRow[]> {
+  const withEnds = (links: LinkRow[]) =>
+    links.map((l) => ({
+      ...l,
+      relationship: { ...l.relationship, from: l.direction === 'OUT' ? n : l.node, to: l.direction === 'OUT' ? l.node : n },
+    }));
+  // Prefetched links are answered without a promise: graphql-js then resolves the level synchronously.
+  const prefetched = n.prefetched?.get(field);
+  return prefetched ? withEnds(prefetched) : ctx.loaders.links.load({ id: n.id, types, direction, kinds, first }).then(withEnds);
 }
 
 /** The relationship rows of `linksOf` (for PartyRole, Signature, Role: both ends are known). */
-export async function relationshipsOf(
+export function relationshipsOf(
   ctx: Context,
   n: NodeRow,
   types: readonly RelationshipTypeName[] | null,
   direction: 'OUT' | 'IN' | 'BOTH',
   first: number | null = null,
   field: unknown = null,
-): Promise<RelationshipRow[]> {
-  return (await linksOf(ctx, n, types, direction, null, first, field)).map((l) => l.relationship);
+): RelationshipRow[] | Promise<RelationshipRow[]> {
+  return then(linksOf(ctx, n, types, direction, null, first, field), (links) => links.map((l) => l.relationship));
+}
+
+/** `f` of a value or of a promise of it, staying synchronous when it can. */
+function then<T, U>(value: T | Promise<T>, f: (v: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(f) : f(value);
 }
 
 /** The optional `first` of relationship list fields: hubs can have thousands. */
@@ -50,15 +58,15 @@ export function atMost(first: number | null | undefined): number | null {
 }
 
 /** The first link, for single-valued fields such as `Programme.agreement`. */
-export async function firstLink(
+export function firstLink(
   ctx: Context,
   n: NodeRow,
   types: readonly RelationshipTypeName[],
   direction: 'OUT' | 'IN',
   kinds: readonly NodeKindName[] | null = null,
   field: unknown = null,
-): Promise<LinkRow | null> {
-  return (await linksOf(ctx, n, types, direction, kinds, null, field))[0] ?? null;
+): LinkRow | null | Promise<LinkRow | null> {
+  return then(linksOf(ctx, n, types, direction, kinds, null, field), (links) => links[0] ?? null);
 }
 
 interface RelationshipsArgs {
