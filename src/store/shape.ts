@@ -105,6 +105,8 @@ export function lookUpQuery(shapes: readonly LookUpShape[]): string {
         `RETURN {{node n}} AS node, CASE WHEN $evidence THEN {{evidence n}} END AS evidence, [${shapes.map((_s, i) => `l${i}`).join(', ')}] AS links`,
       ].join('\n'),
     );
+    // Shapes come from requests: keep the cache bounded (Neo4j's own query cache holds 1000 plans).
+    if (lookUpTexts.size >= 500) lookUpTexts.clear();
     lookUpTexts.set(cacheKey, text);
   }
   return text;
