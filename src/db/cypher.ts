@@ -14,15 +14,22 @@ const cache = new Map<string, string>();
 const NODE_PROPERTIES = ['id', ...new Set(Object.values(NODE_KINDS).flatMap((k) => Object.keys(k.fields)))];
 const RELATIONSHIP_PROPERTIES = ['id', ...new Set(Object.values(RELATIONSHIP_TYPES).flatMap((t) => Object.keys(t.fields)))];
 const properties = (names: readonly string[]) => names.map((p) => `.${p}`).join(', ');
+/** Node `v` of a known kind: the given properties, its kind, and its degree when asked. */
+const nodeOfKind = (v: string, kind: NodeKindName, props: readonly string[], degree = true) =>
+  `${v} {${properties(props)}, kind: '${kind}'${degree ? `, degree: COUNT { (${v})--() }` : ''}}`;
+const ownProperties = (kind: NodeKindName) => ['id', ...Object.keys(NODE_KINDS[kind].fields)];
+
 /**
  * A node's properties by kind (only its own kind's fields, so rows carry no column of nulls for the fields
  * of other kinds), with its kind and degree.
  */
 const nodeOf = (v: string) =>
-  `CASE ${NODE_KIND_NAMES.map(
-    (kind) =>
-      `WHEN ${v}:${kind} THEN ${v} {${properties(['id', ...Object.keys(NODE_KINDS[kind].fields)])}, kind: '${kind}', degree: COUNT { (${v})--() }}`,
-  ).join(' ')} END`;
+  `CASE ${NODE_KIND_NAMES.map((kind) => `WHEN ${v}:${kind} THEN ${nodeOfKind(v, kind, ownProperties(kind))}`).join(' ')} END`;
+
+/** Relationship `r`'s properties, its type and the ids of its ends, plus `extra` fields. */
+const relationshipOf = (r: string, extra = '') =>
+  `${r} {${properties(RELATIONSHIP_PROPERTIES)}, type: type(${r}), fromId: startNode(${r}).id, toId: endNode(${r}).id${extra}}`;
+
 /**
  * A fact's evidence lists zipped into {sourceId, quote, source}, the source read in the same query. The
  * subquery's variables have names no query uses: a COLLECT subquery sees the variables around it.
@@ -34,15 +41,6 @@ const evidenceOf = (v: string) =>
   `RETURN {sourceId: ${v}.evidenceSources[evidenceIndex], quote: ${v}.evidenceQuotes[evidenceIndex], ` +
   `source: ${nodeOf('evidenceSource')}} }`;
 
-/**
- * A relationship seen from one end: its direction, the relationship (a signature with the organisation it was
- * made for, so `onBehalfOf` costs no further round-trip) and the node at the other end.
- */
-const linkOf = (r: string, m: string, direction: string) =>
-  `{direction: ${direction}, relationship: ${r} {${properties(RELATIONSHIP_PROPERTIES)}, type: type(${r}), ` +
-  `fromId: startNode(${r}).id, toId: endNode(${r}).id, onBehalfOfNode: CASE WHEN ${r}.onBehalfOf IS NOT NULL ` +
-  `THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${nodeOf('behalf')} }) END}, node: ${nodeOf(m)}}`;
-
 /** The fields a request asks of the nodes at the far end of a link, when their kind is known. */
 export interface NodeFields {
   kind: NodeKindName;
@@ -52,22 +50,18 @@ export interface NodeFields {
 }
 
 /**
- * A link projected for one request (a compiled look-up): the far node with only the asked properties of its
- * kind (all, when `node` is null), and the signature's organisation only when `behalf`.
+ * A relationship seen from one end: its direction, the relationship and the node at the other end, every
+ * property of its kind or, for a request whose selection is known, only those asked (`node`). With `behalf`,
+ * a signature brings the organisation it was made for, so `onBehalfOf` costs no further round-trip.
  */
 export function linkProjection(r: string, m: string, direction: string, node: NodeFields | null, behalf: boolean): string {
-  let nodeText = nodeOf(m);
-  if (node) {
-    const own = ['id', ...Object.keys(NODE_KINDS[node.kind].fields)];
-    const props = own.filter((p) => p === 'id' || node.properties.includes(p));
-    const degree = node.degree ? `, degree: COUNT { (${m})--() }` : '';
-    nodeText = `${m} {${properties(props)}, kind: '${node.kind}'${degree}}`;
-  }
+  const nodeText = node
+    ? nodeOfKind(m, node.kind, ownProperties(node.kind).filter((p) => p === 'id' || node.properties.includes(p)), node.degree)
+    : nodeOf(m);
   const behalfText = behalf
     ? `, onBehalfOfNode: CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${nodeOf('behalf')} }) END`
     : '';
-  return `{direction: ${direction}, relationship: ${r} {${properties(RELATIONSHIP_PROPERTIES)}, type: type(${r}), ` +
-    `fromId: startNode(${r}).id, toId: endNode(${r}).id${behalfText}}, node: ${nodeText}}`;
+  return `{direction: ${direction}, relationship: ${relationshipOf(r, behalfText)}, node: ${nodeText}}`;
 }
 
 /**
@@ -81,9 +75,8 @@ export function expandPlaceholders(text: string): string {
   return text
     .replace(/\{\{node (\w+)\}\}/g, (_m, v: string) => nodeOf(v))
     .replace(/\{\{evidence (\w+)\}\}/g, (_m, v: string) => evidenceOf(v))
-    .replace(/\{\{link (\w+) (\w+) (\w+)\}\}/g, (_m, r: string, m: string, d: string) => linkOf(r, m, d))
-    .replace(/\{\{relationship (\w+)\}\}/g, (_m, v: string) =>
-      `${v} {${properties(RELATIONSHIP_PROPERTIES)}, type: type(${v}), fromId: startNode(${v}).id, toId: endNode(${v}).id}`)
+    .replace(/\{\{link (\w+) (\w+) (\w+)\}\}/g, (_m, r: string, m: string, d: string) => linkProjection(r, m, d, null, true))
+    .replace(/\{\{relationship (\w+)\}\}/g, (_m, v: string) => relationshipOf(v))
     .replaceAll('{{nodeProperties}}', properties(NODE_PROPERTIES))
     .replaceAll('{{relationshipProperties}}', properties(RELATIONSHIP_PROPERTIES));
 }
