@@ -4,7 +4,6 @@ import {
   GraphQLObjectType,
   type FieldNode,
   type GraphQLResolveInfo,
-  type SelectionSetNode,
 } from 'graphql';
 import { NODE_KIND_NAMES, NODE_KINDS, type NodeKindName } from '../model/model';
 import type { NodeFields } from '../db/cypher';
@@ -13,7 +12,7 @@ import type { NodeRow } from '../store/rows';
 import type { Context } from './context';
 import type { LinkFieldSpec } from './resolvers/entity';
 import { atMost } from './resolvers/entity';
-import { selects } from './selection';
+import { selectedFields, selects } from './selection';
 
 /**
  * A root look-up of a node of a known kind that also fetches, in the same round-trip, the relationship fields
@@ -38,7 +37,7 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
   if (levels === 0 || !(type instanceof GraphQLObjectType)) return [];
   // graphql-js merges the nodes of one response key into one resolver call, whose fieldNodes[0] is the first.
   const byResponseKey = new Map<string, FieldNode[]>();
-  for (const node of selectedFields(info, type, fields)) {
+  for (const node of selectedFields(info, fields, type)) {
     const key = node.alias?.value ?? node.name.value;
     byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), node]);
   }
@@ -57,7 +56,7 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
     }
     const query: Omit<LinkQuery, 'id'> = { types: spec.types, direction: spec.direction, kinds: spec.kinds, first };
     const itemType = getNamedType(def.type);
-    const items = itemType instanceof GraphQLObjectType ? selectedFields(info, itemType, group) : [];
+    const items = itemType instanceof GraphQLObjectType ? selectedFields(info, group, itemType) : [];
     const farEnds = items.filter((f) => f.name.value === spec.farEnd);
     const farType = itemType instanceof GraphQLObjectType ? getNamedType(itemType.getFields()[spec.farEnd]?.type) : undefined;
     plans.push({
@@ -79,29 +78,8 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
 function nodeFields(info: GraphQLResolveInfo, type: GraphQLObjectType, fields: readonly FieldNode[]): NodeFields | null {
   const kind = NODE_KIND_NAMES.find((k) => k === type.name);
   if (!kind) return null;
-  const names = new Set(selectedFields(info, type, fields).map((f) => f.name.value));
+  const names = new Set(selectedFields(info, fields, type).map((f) => f.name.value));
   if (names.has('label')) names.add(NODE_KINDS[kind].label);
   if (names.has('datePrecision')) names.add('date');
   return { kind, properties: [...names], degree: names.has('degree') };
-}
-
-/** The fields selected on the results of `fields`, an object of `type` (through fragments that apply to it). */
-function selectedFields(info: GraphQLResolveInfo, type: GraphQLObjectType, fields: readonly FieldNode[]): FieldNode[] {
-  const applies = (on: string | undefined) => !on || on === type.name || type.getInterfaces().some((i) => i.name === on);
-  const out: FieldNode[] = [];
-  const seen = new Set<string>();
-  const collect = (set: SelectionSetNode | undefined) => {
-    for (const s of set?.selections ?? []) {
-      if (s.kind === 'Field') out.push(s);
-      else if (s.kind === 'InlineFragment') {
-        if (applies(s.typeCondition?.name.value)) collect(s.selectionSet);
-      } else if (!seen.has(s.name.value)) {
-        seen.add(s.name.value);
-        const fragment = info.fragments[s.name.value];
-        if (fragment && applies(fragment.typeCondition.name.value)) collect(fragment.selectionSet);
-      }
-    }
-  };
-  for (const f of fields) collect(f.selectionSet);
-  return out;
 }

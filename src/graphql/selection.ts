@@ -1,19 +1,32 @@
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
 /**
- * Whether the field being resolved selects `name` directly on its result (through inline fragments and named
- * fragments too). Resolvers use it to read what the rest of the request will ask for in the same round-trip,
- * e.g. a node's evidence with the node; a wrong answer costs a round-trip, never a wrong result.
+ * The fields selected on the results of `fields`, through inline and named fragments: those whose type
+ * condition applies to `type` (its name or one of its interfaces), or every fragment when the type is not
+ * known. Resolvers use it to read what the rest of the request will ask for in the same round-trip; a
+ * wrong guess costs a round-trip, never a wrong result.
  */
-export function selects(info: GraphQLResolveInfo, name: string): boolean {
+export function selectedFields(info: GraphQLResolveInfo, fields: readonly FieldNode[], type?: GraphQLObjectType): FieldNode[] {
+  const applies = (on: string | undefined) => !type || !on || on === type.name || type.getInterfaces().some((i) => i.name === on);
+  const out: FieldNode[] = [];
   const seen = new Set<string>();
-  const inSet = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((s) => {
-      if (s.kind === 'Field') return s.name.value === name;
-      if (s.kind === 'InlineFragment') return inSet(s.selectionSet);
-      if (seen.has(s.name.value)) return false;
-      seen.add(s.name.value);
-      return inSet(info.fragments[s.name.value]?.selectionSet);
-    });
-  return info.fieldNodes.some((f) => inSet(f.selectionSet));
+  const collect = (set: SelectionSetNode | undefined) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === 'Field') out.push(s);
+      else if (s.kind === 'InlineFragment') {
+        if (applies(s.typeCondition?.name.value)) collect(s.selectionSet);
+      } else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        const fragment = info.fragments[s.name.value];
+        if (fragment && applies(fragment.typeCondition.name.value)) collect(fragment.selectionSet);
+      }
+    }
+  };
+  for (const f of fields) collect(f.selectionSet);
+  return out;
+}
+
+/** Whether the field being resolved selects `name` on its result (e.g. a node's evidence, read with the node). */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  return selectedFields(info, info.fieldNodes).some((f) => f.name.value === name);
 }
