@@ -110,7 +110,8 @@ async function main(): Promise<void> {
   const manifest = JSON.parse(fs.readFileSync(path.join(corpusDir(relationships, seed), 'manifest.json'), 'utf8')) as CorpusManifest;
   const dataDir = path.resolve(ROOT, process.env.NEO4J_DATA_DIR || '.data/neo4j-bench');
   const password = fs.readFileSync(path.join(dataDir, 'bench-password'), 'utf8').trim();
-  const config = loadConfig({ ...process.env, NEO4J_URI: '', NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: process.env.NEO4J_BOLT_PORT || '7713', NEO4J_PASSWORD: password });
+  // NEO4J_URI: a benchmark Neo4j already running (e.g. left up for A/B runs); otherwise the launcher starts it.
+  const config = loadConfig({ ...process.env, NEO4J_URI: process.env.NEO4J_URI ?? '', NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: process.env.NEO4J_BOLT_PORT || '7713', NEO4J_PASSWORD: password });
   const connection = await openDatabase(config);
   try {
     const db = connection.db;

@@ -10,12 +10,12 @@ CALL (n) {
   }
   WITH r, m, rank LIMIT toInteger($perNode)
   WITH r, m, rank, m.id IN $known AS shown
-  WITH m, rank, {
-    relationship: {{relationship r}},
-    node: CASE WHEN shown THEN {id: m.id} ELSE {{node m}} END,
-    typedDegree: CASE WHEN shown THEN null ELSE {{typedDegree m}} END
-  } AS link
-  ORDER BY rank, coalesce(link.node.degree, -1) DESC, link.node.id
-  RETURN collect(link) AS links
+  WITH r, m, rank, shown, CASE WHEN shown THEN -1 ELSE COUNT { (m)--() } END AS degree
+  ORDER BY rank, degree DESC, m.id
+  RETURN collect([
+    {{askedRelationship r}},
+    CASE WHEN shown THEN m.id ELSE {{askedNode m degree}} END,
+    CASE WHEN shown THEN null ELSE {{typedDegree m}} END
+  ]) AS links
 }
 RETURN id, links

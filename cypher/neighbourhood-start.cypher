@@ -2,8 +2,10 @@
 // neighbourhood-level.cypher). Each node shows at most $perNode of its relationships, taken type by type in
 // the order src/store/neighbourhood.ts gives, then ordered by that rank and the best-connected first; the
 // second level expands the first level's new nodes in that order, at most $limit - 1 of them (the view shows
-// no more). A node shown already (the centre, the first level) comes back as its id only; a new one with its
-// degree within the asked types, so the view can say how many of its relationships are left out.
+// no more). Each relationship comes as a list [relationship, node, typed degree] (lists of known layout:
+// src/db/cypher.ts, nodeList), the node with only the fields the request reads. A node shown already (the
+// centre, the first level) comes back as its id only; a new one with its degree within the asked types, so
+// the view can say how many of its relationships are left out.
 // src/store/shape.ts (neighbourhoodQuery) fills the placeholders with type names from the model, never from
 // a request: the expansions are one branch per asked type, most telling first, and UNION ALL is read branch
 // after branch, so LIMIT stops a hub's expansion after $perNode relationships instead of reading and sorting
@@ -17,13 +19,13 @@ CALL (c) {
   }
   WITH r, m, rank LIMIT toInteger($perNode)
   WITH r, m, rank, m = c AS shown
-  WITH m, rank, {
-    relationship: {{relationship r}},
-    node: CASE WHEN shown THEN {id: m.id} ELSE {{node m}} END,
-    typedDegree: CASE WHEN shown THEN null ELSE {{typedDegree m}} END
-  } AS link
-  ORDER BY rank, coalesce(link.node.degree, -1) DESC, link.node.id
-  RETURN collect(link) AS links, collect(m) AS ms
+  WITH r, m, rank, shown, CASE WHEN shown THEN -1 ELSE COUNT { (m)--() } END AS degree
+  ORDER BY rank, degree DESC, m.id
+  RETURN collect([
+    {{askedRelationship r}},
+    CASE WHEN shown THEN m.id ELSE {{askedNode m degree}} END,
+    CASE WHEN shown THEN null ELSE {{typedDegree m}} END
+  ]) AS links, collect(m) AS ms
 }
 WITH c, links, reduce(seen = [], m IN ms | CASE WHEN m = c OR m IN seen THEN seen ELSE seen + m END) AS firstLevel
 WITH c, links, firstLevel[..toInteger($limit) - 1] AS firstLevel
@@ -36,15 +38,15 @@ CALL (c, firstLevel) {
     }
     WITH r, m, rank LIMIT toInteger($perNode)
     WITH r, m, rank, m = c OR m IN firstLevel AS shown
-    WITH m, rank, {
-      relationship: {{relationship r}},
-      node: CASE WHEN shown THEN {id: m.id} ELSE {{node m}} END,
-      typedDegree: CASE WHEN shown THEN null ELSE {{typedDegree m}} END
-    } AS link
-    ORDER BY rank, coalesce(link.node.degree, -1) DESC, link.node.id
-    RETURN collect(link) AS nextLinks
+    WITH r, m, rank, shown, CASE WHEN shown THEN -1 ELSE COUNT { (m)--() } END AS degree
+    ORDER BY rank, degree DESC, m.id
+    RETURN collect([
+      {{askedRelationship r}},
+      CASE WHEN shown THEN m.id ELSE {{askedNode m degree}} END,
+      CASE WHEN shown THEN null ELSE {{typedDegree m}} END
+    ]) AS nextLinks
   }
   WITH i, n.id AS id, nextLinks ORDER BY i
   RETURN collect({id: id, links: nextLinks}) AS secondLevel
 }
-RETURN {{node c}} AS center, {{typedDegree c}} AS typedDegree, links, secondLevel
+RETURN {{askedNode c}} AS center, {{typedDegree c}} AS typedDegree, links, secondLevel

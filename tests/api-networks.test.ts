@@ -210,6 +210,31 @@ describe('who is connected to whom', () => {
     for (const e of n.edges) expect(ids.has(e.from.id) && ids.has(e.to.id)).toBe(true);
   });
 
+  it("a neighbourhood reads only the fields asked, and answers each as the node's and the relationship's own look-ups do", async () => {
+    const NODE = `id kind label degree aliases
+      ... on Organisation { name organisationType: type description }
+      ... on Agreement { agreementType: type date datePrecision dateInferred }`;
+    const EDGE = `id type role title date datePrecision dateInferred onBehalfOf { id name } from { id label } to { id label }`;
+    const res = await server.gql(`{ neighbourhood(id: "org-microsoft", depth: 2, perNode: 30, limit: 60) {
+      center { ${NODE} } nodes { ${NODE} } edges { ${EDGE} } } }`);
+    expect(res.errors).toBeUndefined();
+    const n = res.data.neighbourhood;
+    expect(n.nodes.map((x: { kind: string }) => x.kind)).toEqual(expect.arrayContaining(['Organisation', 'Person', 'Agreement']));
+    const ids = n.nodes.map((x: { id: string }) => x.id);
+    const alone = await server.gql(`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Entity { ${NODE} } } }`, { ids });
+    expect(alone.errors).toBeUndefined();
+    expect(n.nodes).toEqual(alone.data.nodes);
+    expect(n.center).toEqual(alone.data.nodes[0]);
+    // The same relationships, read from their ends' own relationship lists.
+    const rels = await server.gql(`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Entity { relationships(first: 200) { ${EDGE} } } } }`, { ids });
+    expect(rels.errors).toBeUndefined();
+    const byId = new Map(rels.data.nodes.flatMap((x: { relationships: Array<{ id: string }> }) => x.relationships.map((r) => [r.id, r])));
+    expect(n.edges.length).toBeGreaterThan(10);
+    for (const e of n.edges) expect(e).toEqual(byId.get(e.id));
+    expect(n.edges.some((e: { onBehalfOf: unknown }) => e.onBehalfOf)).toBe(true);
+    expect(n.edges.some((e: { role: unknown }) => e.role)).toBe(true);
+  });
+
   it('says NOT_FOUND for the neighbourhood of an unknown id', async () => {
     const res = await server.gql(NEIGHBOURHOOD, { id: 'org-nobody', depth: 2 });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });

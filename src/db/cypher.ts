@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../config';
-import { NODE_KIND_NAMES, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKindName } from '../model/model';
+import { relationshipIdParts } from '../import/identity';
+import { NODE_KIND_NAMES, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKindName, type RelationshipTypeName } from '../model/model';
 
 const CYPHER_DIR = path.join(ROOT, 'cypher');
 const cache = new Map<string, string>();
@@ -29,6 +30,58 @@ const nodeOf = (v: string) =>
 /** Relationship `r`'s properties, its type and the ids of its ends, plus `extra` fields. */
 const relationshipOf = (r: string, extra = '') =>
   `${r} {${properties(RELATIONSHIP_PROPERTIES)}, type: type(${r}), fromId: startNode(${r}).id, toId: endNode(${r}).id${extra}}`;
+
+/**
+ * A projection written as a list of values in a known order, with the names to read it back by (`fromList`).
+ * Bolt sends a map's keys with every map, and the driver decodes each of them: for a hundred nodes and their
+ * relationships, lists are half the bytes and a third less time in the database and the driver together
+ * (depth-2 neighbourhood of a hub at 100k relationships: 8.5 → 6.1 ms).
+ */
+export interface ListProjection {
+  text: string;
+  keys: readonly string[];
+}
+
+/**
+ * Node `v` as a list: `id`, the named properties (of the model; other names are ignored), its kind and its
+ * degree. With `kind`, v is known to be of that kind: only its kind's properties are named, and the kind is
+ * written as it is. `degree` is an expression holding v's degree when the query has counted it already, or
+ * null when the request does not read it.
+ */
+export function nodeList(v: string, props: readonly string[], degree: string | null = `COUNT { (${v})--() }`, kind?: NodeKindName): ListProjection {
+  const named = (kind ? ownProperties(kind) : NODE_PROPERTIES).filter((p) => p === 'id' || props.includes(p));
+  const kindText = kind ? `'${kind}'` : `CASE ${NODE_KIND_NAMES.map((k) => `WHEN ${v}:${k} THEN '${k}'`).join(' ')} END`;
+  return {
+    text: `[${[...named.map((p) => `${v}.${p}`), kindText, ...(degree === null ? [] : [degree])].join(', ')}]`,
+    keys: [...named, 'kind', ...(degree === null ? [] : ['degree'])],
+  };
+}
+
+/** The properties of relationships of these types (their own fields in the model, and `id`). */
+export function relationshipTypeProperties(types: readonly RelationshipTypeName[]): string[] {
+  return ['id', ...new Set(types.flatMap((t) => Object.keys(RELATIONSHIP_TYPES[t].fields)))];
+}
+
+/**
+ * Relationship `r` as a list: `id` and the named properties (of the model). Its type and ends are not sent:
+ * its id names them (src/import/identity.ts), and `fromList` reads them back from it.
+ */
+export function relationshipList(r: string, props: readonly string[]): ListProjection {
+  const named = RELATIONSHIP_PROPERTIES.filter((p) => p === 'id' || props.includes(p));
+  return { text: `[${named.map((p) => `${r}.${p}`).join(', ')}]`, keys: named };
+}
+
+/** The object a list projection stands for. */
+export function fromList<T>(values: readonly unknown[], keys: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) out[keys[i]!] = values[i];
+  return out as T;
+}
+
+/** The relationship a relationshipList stands for, with its type and ends read from its id. */
+export function relationshipFromList<T>(values: readonly unknown[], keys: readonly string[]): T {
+  return Object.assign(fromList<Record<string, unknown>>(values, keys), relationshipIdParts(values[0] as string)) as T;
+}
 
 /**
  * A fact's evidence lists zipped into {sourceId, quote, source}, the source read in the same query. The
@@ -62,6 +115,29 @@ export function linkProjection(r: string, m: string, direction: string, node: No
     ? `, onBehalfOfNode: CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${nodeOf('behalf')} }) END`
     : '';
   return `{direction: ${direction}, relationship: ${relationshipOf(r, behalfText)}, node: ${nodeText}}`;
+}
+
+/**
+ * A link as a list, for the compiled look-ups (src/store/shape.ts): [relationship, node, behalf]. The
+ * relationship holds the properties of its types (relationshipList: its type and ends come from its id); the
+ * node the fields asked of it (`node`, a list, see nodeList) or, its kind unknown, every property of its kind
+ * (a map); `behalf`, with `behalf` set, the organisation a signature was made for (a map, or null).
+ */
+export function linkList(r: string, m: string, types: readonly RelationshipTypeName[], node: NodeFields | null, behalf: boolean): LinkLayout & { text: string } {
+  const relationship = relationshipList(r, relationshipTypeProperties(types));
+  const far = node
+    ? nodeList(m, node.properties, node.degree ? `COUNT { (${m})--() }` : null, node.kind)
+    : { text: nodeOf(m), keys: null };
+  const behalfText = behalf
+    ? `CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${nodeOf('behalf')} }) END`
+    : 'null';
+  return { text: `[${relationship.text}, ${far.text}, ${behalfText}]`, relationshipKeys: relationship.keys, nodeKeys: far.keys };
+}
+
+/** How to read a linkList back: the relationship's keys, and the node's (null: the node is a map). */
+export interface LinkLayout {
+  relationshipKeys: readonly string[];
+  nodeKeys: readonly string[] | null;
 }
 
 /**

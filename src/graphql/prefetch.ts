@@ -5,7 +5,8 @@ import {
   type FieldNode,
   type GraphQLResolveInfo,
 } from 'graphql';
-import { NODE_KIND_NAMES, NODE_KINDS, type NodeKindName } from '../model/model';
+import { NODE_KIND_NAMES, type NodeKindName } from '../model/model';
+import { nodePropertiesAsked } from './asked';
 import type { NodeFields } from '../db/cypher';
 import { nodeWithLinks, type LinkPlan, type LinkQuery } from '../store/links';
 import type { NodeRow } from '../store/rows';
@@ -28,7 +29,9 @@ export async function lookUpWithLinks(ctx: Context, info: GraphQLResolveInfo, id
   const withEvidence = selects(info, 'evidence');
   const plan = planLinks(info, kind, info.fieldNodes, 2);
   if (plan.length === 0) return (withEvidence ? ctx.loaders.nodeWithEvidence : ctx.loaders.node).load(id);
-  return nodeWithLinks(ctx.db, id, plan, withEvidence);
+  const type = info.schema.getType(kind) as GraphQLObjectType;
+  const properties = nodePropertiesAsked(info, info.fieldNodes, type);
+  return nodeWithLinks(ctx.db, id, plan, { properties, degree: properties.includes('degree') }, withEvidence);
 }
 
 /** The relationship fields selected on the nodes `fields` return (of type `kind`), `levels` deep. */
@@ -71,15 +74,10 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
   return plans;
 }
 
-/**
- * The properties a request reads of nodes of `type` (a node kind) through `fields`: the fields named like a
- * property, the label's property, the date behind `datePrecision`, and whether `degree` is asked.
- */
+/** The properties a request reads of nodes of `type` (a node kind) through `fields`, and whether `degree` is asked. */
 function nodeFields(info: GraphQLResolveInfo, type: GraphQLObjectType, fields: readonly FieldNode[]): NodeFields | null {
   const kind = NODE_KIND_NAMES.find((k) => k === type.name);
   if (!kind) return null;
-  const names = new Set(selectedFields(info, fields, type).map((f) => f.name.value));
-  if (names.has('label')) names.add(NODE_KINDS[kind].label);
-  if (names.has('datePrecision')) names.add('date');
-  return { kind, properties: [...names], degree: names.has('degree') };
+  const properties = nodePropertiesAsked(info, fields, type);
+  return { kind, properties, degree: properties.includes('degree') };
 }

@@ -9,6 +9,12 @@ export function relationshipId(from: string, type: string, to: string, key = '')
   return key ? `${from}|${type}|${to}|${key}` : `${from}|${type}|${to}`;
 }
 
+/** The type and ends a relationship id names (the inverse of relationshipId). */
+export function relationshipIdParts(id: string): { fromId: string; type: string; toId: string } {
+  const [fromId = '', type = '', toId = ''] = id.split('|', 3);
+  return { fromId, type, toId };
+}
+
 /** How a relationship is named in messages. */
 export function relationshipLabel(from: string, type: string, to: string, key = ''): string {
   return `${from} -[${type}${key ? ` key=${key}` : ''}]-> ${to}`;

@@ -1,8 +1,8 @@
-import { cypher, type NodeFields } from '../db/cypher';
+import { cypher, fromList, relationshipFromList, type LinkLayout, type NodeFields } from '../db/cypher';
 import type { Database } from '../db/database';
 import { NodeKindName, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
 import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from './rows';
-import { linksQuery, lookUpQuery, type Expansion } from './shape';
+import { linksQuery, lookUpQuery, type Expansion, type RootFields } from './shape';
 
 /** Which relationships of a node to follow. */
 export interface LinkQuery {
@@ -67,16 +67,32 @@ export async function linksOf(db: Database, queries: readonly LinkQuery[]): Prom
 /** What of a plan is fixed in a compiled look-up's text (the rest travels as parameters). */
 const shapeOf = (p: LinkPlan) => ({ node: p.node, behalf: p.behalf, kinds: p.query.kinds != null, first: p.query.first != null });
 
+/** A link list of a compiled look-up (linkList in src/db/cypher.ts), with its node's links when first-level. */
+type LinkList = [unknown[], unknown[] | NodeRow, NodeRow | null, unknown[][][]?];
+
+/** The LinkRow a link list stands for, seen from the node `fromId`. */
+function linkFromList([relationship, node, behalf]: LinkList, layout: LinkLayout, fromId: string): LinkRow {
+  const row = relationshipFromList<RelationshipRow>(relationship, layout.relationshipKeys);
+  if (behalf) row.onBehalfOfNode = behalf;
+  return {
+    relationship: row,
+    node: Array.isArray(node) ? fromList<NodeRow>(node, layout.nodeKeys!) : node,
+    direction: row.fromId === fromId ? 'OUT' : 'IN',
+  };
+}
+
 /**
  * A node, the links `plans` ask of it and the links their children ask of each node found, in one round-trip
- * (a query compiled for the plans' shape), or null when no node has the id. The links are attached to the
- * node they start from, under the field each plan answers (NodeRow.prefetched), because they hold only what
- * that field asks of them. With `withEvidence`, the node's evidence and its sources come too.
+ * (a query compiled for the plans' shape), or null when no node has the id. The node comes with the
+ * properties `root` names; the links are attached to the node they start from, under the field each plan
+ * answers (NodeRow.prefetched), because they hold only what that field asks of them. With `withEvidence`, the
+ * node's evidence and its sources come too.
  */
 export async function nodeWithLinks(
   db: Database,
   id: string,
   plans: readonly LinkPlan[],
+  root: RootFields,
   withEvidence: boolean,
 ): Promise<NodeRow | null> {
   const asks = plans.map((p) => ({ ...askOf({ ...p.query, id }), children: p.children.map((c) => askOf({ ...c.query, id: '' })) }));
@@ -85,16 +101,24 @@ export async function nodeWithLinks(
     children: p.children.map((c, j) => ({ ...shapeOf(c), expansions: expansionsOf([asks[i]!.children[j]!]), children: [] })),
     ...shapeOf(p),
   }));
-  const [row] = await db.read<{ node: NodeRow; evidence: EvidenceRow[] | null; links: Array<Array<LinkRow & { children: LinkRow[][] }>> }>(
-    lookUpQuery(shapes),
-    { id, asks, evidence: withEvidence },
-  );
+  const compiled = lookUpQuery(shapes, root);
+  const [row] = await db.read<{ node: unknown[]; evidence: EvidenceRow[] | null; links: LinkList[][] }>(compiled.text, {
+    id,
+    asks,
+    evidence: withEvidence,
+  });
   if (!row) return null;
-  const node: NodeRow = withEvidence ? { ...row.node, evidence: row.evidence } : row.node;
+  const node = fromList<NodeRow>(row.node, compiled.nodeKeys);
+  if (withEvidence) node.evidence = row.evidence;
   node.prefetched = new Map();
   plans.forEach((plan, i) => {
-    const links = (row.links[i] ?? []).map(({ children, ...link }) => {
-      link.node.prefetched = new Map(plan.children.map((child, j) => [child.field, children[j] ?? []]));
+    const layout = compiled.links[i]!;
+    const links = (row.links[i] ?? []).map((list) => {
+      const link = linkFromList(list, layout, node.id);
+      const children = list[3] ?? [];
+      link.node.prefetched = new Map(
+        plan.children.map((child, j) => [child.field, (children[j] ?? []).map((c) => linkFromList(c as LinkList, layout.children[j]!, link.node.id))]),
+      );
       return link;
     });
     node.prefetched!.set(plan.field, links);

@@ -1,7 +1,8 @@
+import { fromList, relationshipFromList } from '../db/cypher';
 import type { Database } from '../db/database';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/model';
-import type { LinkRow, NeighbourhoodRow, NodeRow, RelationshipRow } from './rows';
-import { neighbourhoodQuery } from './shape';
+import type { NeighbourhoodRow, NodeRow, RelationshipRow } from './rows';
+import { neighbourhoodQuery, type AskedFields } from './shape';
 
 /**
  * The order in which a capped node shows its relationships: who signed what, with whom, for whom, before
@@ -21,22 +22,29 @@ export interface NeighbourhoodArgs {
   perNode: number;
 }
 
+/** A link as a level query returns it: [relationship, node (or the id of a node shown already), typed degree]. */
+type LinkList = [unknown[], unknown[] | string, number | null];
+
 /**
- * A link as a level query returns it: a node shown already comes back as its id only. `typedDegree` is the
- * node's degree within the asked types; null when all types were asked (then it is the node's degree).
+ * A link as read from its list: `typedDegree` is the node's degree within the asked types; null when all
+ * types were asked (then it is the node's degree), or when the node was shown already.
  */
-type LevelLink = Omit<LinkRow, 'direction'> & { typedDegree: number | null };
+interface LevelLink {
+  relationship: RelationshipRow;
+  node: NodeRow;
+  typedDegree: number | null;
+}
 
 /** One expanded node of a level: its id, and the relationships it shows. */
 interface LevelRow {
   id: string;
-  links: LevelLink[];
+  links: LinkList[];
 }
 
 interface StartRow {
-  center: NodeRow;
+  center: unknown[];
   typedDegree: number | null;
-  links: LevelLink[];
+  links: LinkList[];
   secondLevel: LevelRow[];
 }
 
@@ -48,17 +56,28 @@ interface StartRow {
  * thousands of relationships by its neighbours' degrees would cost more than the whole answer). Returns null
  * when the centre does not exist.
  */
-export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Promise<NeighbourhoodRow | null> {
-  const asked = args.types ? RANKED.filter((t) => args.types!.includes(t)) : RANKED;
+export async function neighbourhood(
+  db: Database,
+  args: NeighbourhoodArgs,
+  asked: AskedFields,
+): Promise<NeighbourhoodRow | null> {
+  const ranked = args.types ? RANKED.filter((t) => args.types!.includes(t)) : RANKED;
   const allTypes = args.types === null;
-  const [start] = await db.read<StartRow>(neighbourhoodQuery('neighbourhood-start', asked, allTypes), {
+  const startQuery = neighbourhoodQuery('neighbourhood-start', ranked, allTypes, asked);
+  const { nodeKeys, relationshipKeys } = startQuery;
+  const linkOf = ([relationship, node, typedDegree]: LinkList): LevelLink => ({
+    relationship: relationshipFromList<RelationshipRow>(relationship, relationshipKeys),
+    node: typeof node === 'string' ? ({ id: node } as NodeRow) : fromList<NodeRow>(node, nodeKeys),
+    typedDegree,
+  });
+  const [start] = await db.read<StartRow>(startQuery.text, {
     id: args.id,
     depth: args.depth,
     perNode: args.perNode,
     limit: args.limit,
   });
   if (!start) return null;
-  const center = start.center;
+  const center = fromList<NodeRow>(start.center, nodeKeys);
   const nodes = new Map<string, NodeRow>([[center.id, center]]);
   const edges = new Map<string, RelationshipRow>();
   /** Degree within the asked types, for every node shown. */
@@ -70,7 +89,7 @@ export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Prom
     const added: string[] = [];
     for (const row of rows) {
       if (row.links.length < (typedDegree.get(row.id) ?? 0)) truncated = true;
-      for (const link of row.links) {
+      for (const link of row.links.map(linkOf)) {
         if (!nodes.has(link.node.id)) {
           if (nodes.size >= args.limit) {
             truncated = true;
@@ -89,7 +108,7 @@ export async function neighbourhood(db: Database, args: NeighbourhoodArgs): Prom
   let frontier = absorb([{ id: center.id, links: start.links }]);
   if (args.depth >= 2) frontier = absorb(start.secondLevel);
   for (let level = 2; level < args.depth && frontier.length > 0; level++) {
-    const rows = await db.read<LevelRow>(neighbourhoodQuery('neighbourhood-level', asked, allTypes), {
+    const rows = await db.read<LevelRow>(neighbourhoodQuery('neighbourhood-level', ranked, allTypes, asked).text, {
       frontier,
       perNode: args.perNode,
       known: [...nodes.keys()],

@@ -1,4 +1,4 @@
-import { cypher, expandPlaceholders, linkProjection, type NodeFields } from '../db/cypher';
+import { cypher, expandPlaceholders, linkList, nodeList, relationshipList, type LinkLayout, type NodeFields } from '../db/cypher';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/model';
 
 /**
@@ -62,54 +62,73 @@ export interface LookUpShape {
   first: boolean;
 }
 
-const lookUpTexts = new Map<string, string>();
+/** What a look-up asks of the node itself: its properties by name, and whether its degree. */
+export interface RootFields {
+  properties: readonly string[];
+  degree: boolean;
+}
+
+/** A compiled look-up: its text, and how to read its rows (the node's list, each field's links). */
+export interface CompiledLookUp {
+  text: string;
+  nodeKeys: readonly string[];
+  links: ReadonlyArray<LinkLayout & { children: readonly LinkLayout[] }>;
+}
+
+const lookUpTexts = new Map<string, CompiledLookUp>();
 
 /**
  * One relationship field of a look-up: the links of `from` along the field's expansions, filtered, ordered and
- * cut to `first` like links.cypher, then the fields asked of each node found, as `column`.
+ * cut to `first` like links.cypher, then each as a list (linkList in src/db/cypher.ts) with the fields asked
+ * of its node, as `column`; a first-level link also holds its node's own fields' links: [.., .., .., [c0, …]].
  */
-function fieldCall(shape: LookUpShape, ask: string, column: string, nested: boolean): string {
+function fieldCall(shape: LookUpShape, ask: string, column: string, nested: boolean): { text: string; layout: LinkLayout & { children: LinkLayout[] } } {
   const [from, r, m, d] = nested ? ['m', 'childRel', 'child', 'childDirection'] : ['n', 'r', 'm', 'direction'];
   const children = nested ? [] : shape.children.map((c, j) => fieldCall(c, `${ask}.children[${j}]`, `c${j}`, true));
-  return [
+  const types = [...new Set(shape.expansions.map((e) => e.slice(0, -1) as RelationshipTypeName))];
+  const link = linkList(r, m, types, shape.node, shape.behalf);
+  const item = nested ? link.text : `${link.text.slice(0, -1)}, [${children.map((_c, j) => `c${j}`).join(', ')}]]`;
+  const text = [
     `CALL (${from}) {`,
     `  CALL (${from}) {`,
     `    ${expansions(shape.expansions, from, null, r, m, d)}`,
     `  }`,
-    `  WITH ${r}, ${m}, ${d}${shape.kinds ? ` WHERE any(l IN labels(${m}) WHERE l IN ${ask}.kinds)` : ''}`,
+    `  WITH ${r}, ${m}${shape.kinds ? ` WHERE any(l IN labels(${m}) WHERE l IN ${ask}.kinds)` : ''}`,
     `  ORDER BY ${m}.date IS NULL, ${m}.date, coalesce(${m}.name, ${m}.title), ${m}.id, type(${r})`,
     ...(shape.first ? [`  LIMIT toInteger(${ask}.first)`] : []),
-    ...children,
-    nested
-      ? `  RETURN collect(${linkProjection(r, m, d, shape.node, shape.behalf)}) AS ${column}`
-      : `  WITH ${linkProjection(r, m, d, shape.node, shape.behalf)} AS link, [${shape.children.map((_c, j) => `c${j}`).join(', ')}] AS children\n` +
-        `  RETURN collect(link {.*, children: children}) AS ${column}`,
+    ...children.map((c) => c.text),
+    `  RETURN collect(${item}) AS ${column}`,
     `}`,
   ].join('\n');
+  return { text, layout: { relationshipKeys: link.relationshipKeys, nodeKeys: link.nodeKeys, children: children.map((c) => c.layout) } };
 }
 
 /**
- * A look-up compiled for one request shape (the prefetch of src/graphql/prefetch.ts): the node, then one
- * CALL per relationship field with only its own static expansions, each nesting one CALL per field asked of
- * the nodes it finds. Values stay parameters (`$id`, `$evidence`, and `$asks[i]`: types, dir, kinds, first,
- * and the same for `children[j]`); only type names from the model and positions enter the text.
+ * A look-up compiled for one request shape (the prefetch of src/graphql/prefetch.ts): the node, with the
+ * properties asked of it, then one CALL per relationship field with only its own static expansions, each
+ * nesting one CALL per field asked of the nodes it finds. Rows are lists (src/db/cypher.ts, ListProjection),
+ * read back with the returned layouts. Values stay parameters (`$id`, `$evidence`, and `$asks[i]`: kinds,
+ * first, and the same for `children[j]`); only type names from the model and positions enter the text.
  */
-export function lookUpQuery(shapes: readonly LookUpShape[]): string {
-  const cacheKey = JSON.stringify(shapes);
-  let text = lookUpTexts.get(cacheKey);
-  if (text === undefined) {
-    text = expandPlaceholders(
+export function lookUpQuery(shapes: readonly LookUpShape[], root: RootFields): CompiledLookUp {
+  const cacheKey = JSON.stringify([shapes, root]);
+  let compiled = lookUpTexts.get(cacheKey);
+  if (compiled === undefined) {
+    const node = nodeList('n', root.properties, root.degree ? 'COUNT { (n)--() }' : null);
+    const fields = shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, `l${i}`, false));
+    const text = expandPlaceholders(
       [
         'MATCH (n:Entity {id: $id})',
-        ...shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, `l${i}`, false)),
-        `RETURN {{node n}} AS node, CASE WHEN $evidence THEN {{evidence n}} END AS evidence, [${shapes.map((_s, i) => `l${i}`).join(', ')}] AS links`,
+        ...fields.map((f) => f.text),
+        `RETURN ${node.text} AS node, CASE WHEN $evidence THEN {{evidence n}} END AS evidence, [${shapes.map((_s, i) => `l${i}`).join(', ')}] AS links`,
       ].join('\n'),
     );
+    compiled = { text, nodeKeys: node.keys, links: fields.map((f) => f.layout) };
     // Shapes come from requests: keep the cache bounded (Neo4j's own query cache holds 1000 plans).
     if (lookUpTexts.size >= 500) lookUpTexts.clear();
-    lookUpTexts.set(cacheKey, text);
+    lookUpTexts.set(cacheKey, compiled);
   }
-  return text;
+  return compiled;
 }
 
 /** A cypher/*.cypher file with its `{{maxLength}}` and `{{first}}` placeholders replaced by checked integers. */
@@ -273,6 +292,21 @@ export function buildListQuery(req: ListRequest): BuiltQuery {
   return { text, params };
 }
 
+/** What a request reads of a neighbourhood's nodes and relationships: property names. */
+export interface AskedFields {
+  node: readonly string[];
+  relationship: readonly string[];
+}
+
+/** A neighbourhood query's text, and the layouts of the node and relationship lists it returns. */
+export interface NeighbourhoodQuery {
+  text: string;
+  nodeKeys: readonly string[];
+  relationshipKeys: readonly string[];
+}
+
+const neighbourhoodTexts = new Map<string, NeighbourhoodQuery>();
+
 /**
  * A neighbourhood query (cypher/neighbourhood-start.cypher or neighbourhood-level.cypher) for these
  * relationship types, in this order (the order in which a capped node shows them): one expansion branch per
@@ -280,19 +314,34 @@ export function buildListQuery(req: ListRequest): BuiltQuery {
  * types, counted along static types. Static types let Neo4j expand a hub along one type at a time and stop
  * at the cap, and read a hub's degree from its counts; `$any($types)` read from a parameter does neither.
  * `types` holds every type of the model when the request named none, and the typed degree is then null (the
- * node's degree says it). Only names from src/model/model.ts and integers enter the text.
+ * node's degree says it). `{{askedNode x [degree]}}` and `{{askedRelationship r}}` are lists holding only the
+ * properties the request reads (a view of a hub's network asks ids and labels of a hundred nodes, not all
+ * their fields), `degree` naming a variable that holds x's degree already.
+ * Only names from src/model/model.ts and integers enter the text.
  */
 export function neighbourhoodQuery(
   name: 'neighbourhood-start' | 'neighbourhood-level',
   types: readonly RelationshipTypeName[],
   allTypes: boolean,
-): string {
+  asked: AskedFields,
+): NeighbourhoodQuery {
   for (const type of types) {
     if (!RELATIONSHIP_TYPE_NAMES.includes(type) || !/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
   }
   if (types.length === 0) throw new Error('A neighbourhood needs at least one relationship type');
-  const branches = types.map((type, rank) => `MATCH (n)-[r:${type}]-(m:Entity) RETURN r, m, ${rank} AS rank`);
-  return cypher(name)
-    .replaceAll('{{expansions}}', () => branches.join('\n    UNION ALL\n    '))
-    .replace(/\{\{typedDegree (\w+)\}\}/g, (_m, v: string) => (allTypes ? 'null' : `COUNT { (${v})-[:${types.join('|')}]-() }`));
+  const cacheKey = JSON.stringify([name, types, allTypes, asked]);
+  let query = neighbourhoodTexts.get(cacheKey);
+  if (query === undefined) {
+    const branches = types.map((type, rank) => `MATCH (n)-[r:${type}]-(m:Entity) RETURN r, m, ${rank} AS rank`);
+    const text = cypher(name)
+      .replaceAll('{{expansions}}', () => branches.join('\n    UNION ALL\n    '))
+      .replace(/\{\{typedDegree (\w+)\}\}/g, (_m, v: string) => (allTypes ? 'null' : `COUNT { (${v})-[:${types.join('|')}]-() }`))
+      .replace(/\{\{askedNode (\w+)(?: (\w+))?\}\}/g, (_m, v: string, degree?: string) => nodeList(v, asked.node, degree).text)
+      .replace(/\{\{askedRelationship (\w+)\}\}/g, (_m, r: string) => relationshipList(r, asked.relationship).text);
+    query = { text, nodeKeys: nodeList('m', asked.node).keys, relationshipKeys: relationshipList('r', asked.relationship).keys };
+    // Field lists come from requests: keep the cache bounded.
+    if (neighbourhoodTexts.size >= 500) neighbourhoodTexts.clear();
+    neighbourhoodTexts.set(cacheKey, query);
+  }
+  return query;
 }

@@ -14,6 +14,7 @@ import { idArg, intInRange, nonEmptyOrNull, optionalId, optionalIntAtLeast, page
 import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import type { QueryResolvers } from '../generated/types';
+import { neighbourhoodAsked } from '../asked';
 import { lookUpWithLinks } from '../prefetch';
 import { selects } from '../selection';
 
@@ -84,14 +85,14 @@ export const Query: QueryResolvers = {
   search: (_p, { text, kinds, first }, { db }) =>
     searchNodes(db, textArg(text, 'text', MAX_SEARCH_TEXT), nonEmptyOrNull(kinds, 'kinds'), intInRange(first, 'first', 1, 100, 10)),
 
-  neighbourhood: async (_p, args, { db }) => {
+  neighbourhood: async (_p, args, { db }, info) => {
     const row = await neighbourhood(db, {
       id: idArg(args.id, 'id'),
       depth: intInRange(args.depth, 'depth', 1, 3, 1),
       types: nonEmptyOrNull(args.types, 'types'),
       limit: intInRange(args.limit, 'limit', 1, 500, 100),
       perNode: intInRange(args.perNode, 'perNode', 1, 200, 25),
-    });
+    }, neighbourhoodAsked(info));
     if (!row) throw notFound('node', args.id);
     return row;
   },

@@ -1,0 +1,41 @@
+import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import { NODE_KIND_NAMES, NODE_KINDS, type NodeKindName } from '../model/model';
+import { selectedFields } from './selection';
+
+/**
+ * What a request reads of the nodes and relationships a field returns, as the model's property names behind
+ * the selected fields, so that a query returns those and not every property of every kind. Resolvers read a
+ * row's properties by their field names; the few computed fields are mapped here to what they read.
+ */
+
+/**
+ * The properties read of the nodes `fields` return: the fields named like a property, the label's property
+ * (of `kind`, or of every kind for an interface), and the date behind `datePrecision`. `degree` and `kind`
+ * come with every node row anyway; relationship and evidence fields load by id.
+ */
+export function nodePropertiesAsked(info: GraphQLResolveInfo, fields: readonly FieldNode[], type?: GraphQLObjectType): string[] {
+  const names = new Set(selectedFields(info, fields, type).map((f) => f.name.value));
+  const kinds = type ? NODE_KIND_NAMES.filter((k: NodeKindName) => k === type.name) : NODE_KIND_NAMES;
+  if (names.has('label')) for (const kind of kinds) names.add(NODE_KINDS[kind].label);
+  if (names.has('datePrecision')) names.add('date');
+  return [...names];
+}
+
+/** The properties read of the relationships `fields` return: `date` and `datePrecision` read `date` or `asOf`. */
+export function relationshipPropertiesAsked(info: GraphQLResolveInfo, fields: readonly FieldNode[]): string[] {
+  const names = new Set(selectedFields(info, fields).map((f) => f.name.value));
+  if (names.has('date') || names.has('datePrecision')) names.add('date').add('asOf');
+  return [...names];
+}
+
+/** The fields a neighbourhood's nodes (centre, nodes, the edges' ends) and edges are asked for. */
+export function neighbourhoodAsked(info: GraphQLResolveInfo): { node: string[]; relationship: string[] } {
+  const selected = selectedFields(info, info.fieldNodes);
+  const named = (name: string) => selected.filter((f) => f.name.value === name);
+  const edges = named('edges');
+  const ends = selectedFields(info, edges).filter((f) => f.name.value === 'from' || f.name.value === 'to');
+  return {
+    node: nodePropertiesAsked(info, [...named('center'), ...named('nodes'), ...ends]),
+    relationship: relationshipPropertiesAsked(info, edges),
+  };
+}
