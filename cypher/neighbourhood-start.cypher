@@ -1,11 +1,12 @@
 // The centre of a neighbourhood and its first two levels, in one round-trip (a third level is one more:
 // neighbourhood-level.cypher). Each node shows at most $perNode of its relationships, taken type by type in
-// the order src/store/neighbourhood.ts gives, then ordered by that rank and the best-connected first; the
+// the order src/store/neighbourhood.ts gives, then ordered by that rank and the best-connected (within the
+// asked types) first; the
 // second level expands the first level's new nodes in that order, at most $limit - 1 of them (the view shows
 // no more). Each relationship comes as a list [relationship, node, typed degree] (lists of known layout:
 // src/db/cypher.ts, nodeList), the node with only the fields the request reads. A node shown already (the
-// centre, the first level) comes back as its id only; a new one with its degree within the asked types, so
-// the view can say how many of its relationships are left out.
+// centre, the first level) comes back as its id only; a new one with its degree within the asked types
+// (which orders them), so the view can say how many of its relationships are left out.
 // src/store/shape.ts (neighbourhoodQuery) fills the placeholders with type names from the model, never from
 // a request: the expansions are one branch per asked type, most telling first, and UNION ALL is read branch
 // after branch, so LIMIT stops a hub's expansion after $perNode relationships instead of reading and sorting
@@ -19,12 +20,12 @@ CALL (c) {
   }
   WITH r, m, rank LIMIT toInteger($perNode)
   WITH r, m, rank, m = c AS shown
-  WITH r, m, rank, shown, CASE WHEN shown THEN -1 ELSE COUNT { (m)--() } END AS degree
-  ORDER BY rank, degree DESC, m.id
+  WITH r, m, rank, shown, CASE WHEN shown THEN -1 ELSE {{typedDegree m}} END AS typedDegree
+  ORDER BY rank, typedDegree DESC, m.id
   RETURN collect([
     {{askedRelationship r}},
-    CASE WHEN shown THEN m.id ELSE {{askedNode m degree}} END,
-    CASE WHEN shown THEN null ELSE {{typedDegree m}} END
+    CASE WHEN shown THEN m.id ELSE {{askedNode m}} END,
+    typedDegree
   ]) AS links, collect(m) AS ms
 }
 WITH c, links, reduce(seen = [], m IN ms | CASE WHEN m = c OR m IN seen THEN seen ELSE seen + m END) AS firstLevel
@@ -38,12 +39,12 @@ CALL (c, firstLevel) {
     }
     WITH r, m, rank LIMIT toInteger($perNode)
     WITH r, m, rank, m = c OR m IN firstLevel AS shown
-    WITH r, m, rank, shown, CASE WHEN shown THEN -1 ELSE COUNT { (m)--() } END AS degree
-    ORDER BY rank, degree DESC, m.id
+    WITH r, m, rank, shown, CASE WHEN shown THEN -1 ELSE {{typedDegree m}} END AS typedDegree
+    ORDER BY rank, typedDegree DESC, m.id
     RETURN collect([
       {{askedRelationship r}},
-      CASE WHEN shown THEN m.id ELSE {{askedNode m degree}} END,
-      CASE WHEN shown THEN null ELSE {{typedDegree m}} END
+      CASE WHEN shown THEN m.id ELSE {{askedNode m}} END,
+      typedDegree
     ]) AS nextLinks
   }
   WITH i, n.id AS id, nextLinks ORDER BY i

@@ -23,16 +23,13 @@ export interface NeighbourhoodArgs {
 }
 
 /** A link as a level query returns it: [relationship, node (or the id of a node shown already), typed degree]. */
-type LinkList = [unknown[], unknown[] | string, number | null];
+type LinkList = [unknown[], unknown[] | string, number];
 
-/**
- * A link as read from its list: `typedDegree` is the node's degree within the asked types; null when all
- * types were asked (then it is the node's degree), or when the node was shown already.
- */
+/** A link as read from its list: `typedDegree` is the node's degree within the asked types (-1: shown already). */
 interface LevelLink {
   relationship: RelationshipRow;
   node: NodeRow;
-  typedDegree: number | null;
+  typedDegree: number;
 }
 
 /** One expanded node of a level: its id, and the relationships it shows. */
@@ -43,7 +40,7 @@ interface LevelRow {
 
 interface StartRow {
   center: unknown[];
-  typedDegree: number | null;
+  typedDegree: number;
   links: LinkList[];
   secondLevel: LevelRow[];
 }
@@ -51,8 +48,8 @@ interface StartRow {
 /**
  * The network around a node, breadth first. One round-trip reads the centre and the first two levels, a
  * third level is one more; each level expands every node of the one before at once. A node's relationships
- * come in the order of SHOWN_FIRST, the best-connected neighbours first within a type; a capped node takes
- * them type by type, and within the type where the cap falls those the database gives first (sorting a hub's
+ * come in the order of SHOWN_FIRST, the best-connected neighbours (within the asked types) first within a
+ * type; a capped node takes them type by type, and within the type where the cap falls those the database gives first (sorting a hub's
  * thousands of relationships by its neighbours' degrees would cost more than the whole answer). Returns null
  * when the centre does not exist.
  */
@@ -81,7 +78,7 @@ export async function neighbourhood(
   const nodes = new Map<string, NodeRow>([[center.id, center]]);
   const edges = new Map<string, RelationshipRow>();
   /** Degree within the asked types, for every node shown. */
-  const typedDegree = new Map<string, number>([[center.id, start.typedDegree ?? center.degree]]);
+  const typedDegree = new Map<string, number>([[center.id, start.typedDegree]]);
   let truncated = false;
 
   /** Adds one level's nodes and relationships (in order, up to `limit` nodes); returns the nodes it added. */
@@ -96,7 +93,7 @@ export async function neighbourhood(
             continue;
           }
           nodes.set(link.node.id, link.node);
-          typedDegree.set(link.node.id, link.typedDegree ?? link.node.degree);
+          typedDegree.set(link.node.id, link.typedDegree);
           added.push(link.node.id);
         }
         edges.set(link.relationship.id, link.relationship);

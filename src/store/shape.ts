@@ -311,12 +311,11 @@ const neighbourhoodTexts = new Map<string, NeighbourhoodQuery>();
  * A neighbourhood query (cypher/neighbourhood-start.cypher or neighbourhood-level.cypher) for these
  * relationship types, in this order (the order in which a capped node shows them): one expansion branch per
  * type, each row with its type's place in that order (`rank`), and `{{typedDegree x}}`, x's degree within the
- * types, counted along static types. Static types let Neo4j expand a hub along one type at a time and stop
- * at the cap, and read a hub's degree from its counts; `$any($types)` read from a parameter does neither.
- * `types` holds every type of the model when the request named none, and the typed degree is then null (the
- * node's degree says it). `{{askedNode x [degree]}}` and `{{askedRelationship r}}` are lists holding only the
- * properties the request reads (a view of a hub's network asks ids and labels of a hundred nodes, not all
- * their fields), `degree` naming a variable that holds x's degree already.
+ * types, counted along static types (every type of the model when the request named none). Static types let
+ * Neo4j expand a hub along one type at a time and stop at the cap, and read a hub's degree from its counts;
+ * `$any($types)` read from a parameter does neither. `{{askedNode x}}` and `{{askedRelationship r}}` are lists
+ * holding only the properties the request reads (a view of a hub's network asks ids and labels of a hundred
+ * nodes, not all their fields), the node's degree only when it is asked.
  * Only names from src/model/model.ts and integers enter the text.
  */
 export function neighbourhoodQuery(
@@ -332,13 +331,15 @@ export function neighbourhoodQuery(
   const cacheKey = JSON.stringify([name, types, allTypes, asked]);
   let query = neighbourhoodTexts.get(cacheKey);
   if (query === undefined) {
+    // A node's own degree, only when the request reads it: the typed degree orders and counts what is left out.
+    const degree = (v: string) => (asked.node.includes('degree') ? `COUNT { (${v})--() }` : null);
     const branches = types.map((type, rank) => `MATCH (n)-[r:${type}]-(m:Entity) RETURN r, m, ${rank} AS rank`);
     const text = cypher(name)
       .replaceAll('{{expansions}}', () => branches.join('\n    UNION ALL\n    '))
-      .replace(/\{\{typedDegree (\w+)\}\}/g, (_m, v: string) => (allTypes ? 'null' : `COUNT { (${v})-[:${types.join('|')}]-() }`))
-      .replace(/\{\{askedNode (\w+)(?: (\w+))?\}\}/g, (_m, v: string, degree?: string) => nodeList(v, asked.node, degree).text)
+      .replace(/\{\{typedDegree (\w+)\}\}/g, (_m, v: string) => (allTypes ? `COUNT { (${v})--() }` : `COUNT { (${v})-[:${types.join('|')}]-() }`))
+      .replace(/\{\{askedNode (\w+)\}\}/g, (_m, v: string) => nodeList(v, asked.node, degree(v)).text)
       .replace(/\{\{askedRelationship (\w+)\}\}/g, (_m, r: string) => relationshipList(r, asked.relationship).text);
-    query = { text, nodeKeys: nodeList('m', asked.node).keys, relationshipKeys: relationshipList('r', asked.relationship).keys };
+    query = { text, nodeKeys: nodeList('m', asked.node, degree('m')).keys, relationshipKeys: relationshipList('r', asked.relationship).keys };
     // Field lists come from requests: keep the cache bounded.
     if (neighbourhoodTexts.size >= 500) neighbourhoodTexts.clear();
     neighbourhoodTexts.set(cacheKey, query);
