@@ -71,6 +71,23 @@ describe('one database round-trip per level, not per item', () => {
     for (const l of again) expect(l.agreement.title).toEqual(expect.any(String));
   });
 
+  it('a node reached back through its own relationships answers the fields asked there, not only those asked of it first', async () => {
+    const paris = 'agr-paris-microsoft-2008';
+    const { data: own } = await roundTrips(`{ agreement(id: "${paris}") { id title date datePrecision label } }`);
+    // The agreement is asked for its id only, then again, through each party and each signature, for more.
+    const { data } = await roundTrips(`{ agreement(id: "${paris}") { id
+      parties { agreement { id title date datePrecision label } organisation { id } }
+      signatories { agreement { title } } } }`);
+    expect(data.agreement.parties.length).toBeGreaterThan(1);
+    for (const p of data.agreement.parties) expect(p.agreement).toEqual(own.agreement);
+    for (const s of data.agreement.signatories) expect(s.agreement.title).toBe(own.agreement.title);
+    // node(id) then its relationships: both ends carry their labels.
+    const { data: viaNode } = await roundTrips(`{ node(id: "${paris}") { ... on Entity { relationships { from { id label } to { id label } } } } }`);
+    const ends = viaNode.node.relationships.flatMap((r: { from: { id: string; label: string }; to: { id: string; label: string } }) => [r.from, r.to]);
+    expect(ends).toContainEqual({ id: paris, label: own.agreement.label });
+    for (const end of ends) expect(end.label).not.toBe(end.id);
+  });
+
   it('a whole list three levels deep: every agreement, its parties, their people, still 3 round-trips', async () => {
     const { trips, data } = await roundTrips(`{ agreements(first: 100) { nodes { id
       parties { organisation { id people { person { name } title } } } } } }`);

@@ -78,21 +78,40 @@ export function fromList<T>(values: readonly unknown[], keys: readonly string[])
   return out as T;
 }
 
+/**
+ * The node a nodeList stands for, marked `partial`: it holds the fields one request field reads, so it is
+ * never taken for the same node reached another way (as the end of one of its own relationships).
+ */
+export function nodeFromList<T>(values: readonly unknown[], keys: readonly string[]): T {
+  return Object.assign(fromList<Record<string, unknown>>(values, keys), { partial: true }) as T;
+}
+
 /** The relationship a relationshipList stands for, with its type and ends read from its id. */
 export function relationshipFromList<T>(values: readonly unknown[], keys: readonly string[]): T {
   return Object.assign(fromList<Record<string, unknown>>(values, keys), relationshipIdParts(values[0] as string)) as T;
 }
 
 /**
- * A fact's evidence lists zipped into {sourceId, quote, source}, the source read in the same query. The
- * subquery's variables have names no query uses: a COLLECT subquery sees the variables around it.
+ * A fact's evidence lists zipped into {sourceId, quote, source}, the source read in the same query: every
+ * property of a source (a map), or with `sourceProps` only those (a list, see nodeList; read back with
+ * `evidenceFromLists`). The subquery's variables have names no query uses: a COLLECT subquery sees the
+ * variables around it.
  */
-const evidenceOf = (v: string) =>
-  `COLLECT { UNWIND range(0, size(coalesce(${v}.evidenceQuotes, [])) - 1) AS evidenceIndex ` +
-  `OPTIONAL MATCH (evidenceSource:Source {id: ${v}.evidenceSources[evidenceIndex]}) ` +
-  `WITH evidenceIndex, evidenceSource ORDER BY evidenceIndex ` +
-  `RETURN {sourceId: ${v}.evidenceSources[evidenceIndex], quote: ${v}.evidenceQuotes[evidenceIndex], ` +
-  `source: ${nodeOf('evidenceSource')}} }`;
+export function evidenceProjection(v: string, sourceProps: readonly string[] | null = null): string {
+  const source = sourceProps
+    ? `CASE WHEN evidenceSource IS NOT NULL THEN ${nodeList('evidenceSource', sourceProps, null, 'Source').text} END`
+    : nodeOf('evidenceSource');
+  return (
+    `COLLECT { UNWIND range(0, size(coalesce(${v}.evidenceQuotes, [])) - 1) AS evidenceIndex ` +
+    `OPTIONAL MATCH (evidenceSource:Source {id: ${v}.evidenceSources[evidenceIndex]}) ` +
+    `WITH evidenceIndex, evidenceSource ORDER BY evidenceIndex ` +
+    `RETURN {sourceId: ${v}.evidenceSources[evidenceIndex], quote: ${v}.evidenceQuotes[evidenceIndex], source: ${source}} }`
+  );
+}
+const evidenceOf = (v: string) => evidenceProjection(v);
+
+/** The keys of the source lists of `evidenceProjection(v, sourceProps)`. */
+export const evidenceSourceKeys = (sourceProps: readonly string[]) => nodeList('evidenceSource', sourceProps, null, 'Source').keys;
 
 /** The fields a request asks of the nodes at the far end of a link, when their kind is known. */
 export interface NodeFields {

@@ -1,5 +1,6 @@
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { NODE_KIND_NAMES, NODE_KINDS, type NodeKindName } from '../model/model';
+import type { NodeAsk } from '../store/nodes';
 import { selectedFields } from './selection';
 
 /**
@@ -26,6 +27,19 @@ export function relationshipPropertiesAsked(info: GraphQLResolveInfo, fields: re
   const names = new Set(selectedFields(info, fields).map((f) => f.name.value));
   if (names.has('date') || names.has('datePrecision')) names.add('date').add('asOf');
   return [...names];
+}
+
+/** What a root look-up by id (`node`, `nodes`) reads of the nodes: properties, degree, the evidence's sources. */
+export function nodeAsk(info: GraphQLResolveInfo): NodeAsk {
+  const properties = nodePropertiesAsked(info, info.fieldNodes);
+  const evidence = selectedFields(info, info.fieldNodes).filter((f) => f.name.value === 'evidence');
+  const sources = selectedFields(info, evidence).filter((f) => f.name.value === 'source');
+  const sourceType = info.schema.getType('Source') as GraphQLObjectType;
+  return {
+    properties,
+    degree: properties.includes('degree'),
+    evidenceSource: evidence.length > 0 ? nodePropertiesAsked(info, sources, sourceType) : null,
+  };
 }
 
 /** The fields a neighbourhood's nodes (centre, nodes, the edges' ends) and edges are asked for. */

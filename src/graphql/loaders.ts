@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Database } from '../db/database';
 import { linkKey, linksOf, LinkQuery, signaturesOnBehalfOf } from '../store/links';
 import { evidenceOfFacts, factKey, FactKey } from '../store/evidence';
-import { nodesByIds } from '../store/nodes';
+import { nodesByIds, type NodeAsk } from '../store/nodes';
 import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from '../store/rows';
 
 /**
@@ -12,20 +12,26 @@ import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from '../store/ro
  */
 export interface Loaders {
   node: DataLoader<string, NodeRow | null>;
-  /** The same, reading each node's evidence in the same round-trip (for fields that select `evidence`). */
-  nodeWithEvidence: DataLoader<string, NodeRow | null>;
   /** Evidence of nodes and relationships read without it. */
   evidence: DataLoader<FactKey, EvidenceRow[], string>;
   links: DataLoader<LinkQuery, LinkRow[], string>;
   signaturesOnBehalfOf: DataLoader<string, RelationshipRow[]>;
+  /** Nodes by id with only the fields a request reads of them (root look-ups): one loader per ask. */
+  asked(ask: NodeAsk): DataLoader<string, NodeRow | null>;
 }
 
 export function createLoaders(db: Database): Loaders {
+  const askedLoaders = new Map<string, DataLoader<string, NodeRow | null>>();
   return {
     node: new DataLoader((ids) => nodesByIds(db, ids), { maxBatchSize: 1000 }),
-    nodeWithEvidence: new DataLoader((ids) => nodesByIds(db, ids, true), { maxBatchSize: 1000 }),
     evidence: new DataLoader((facts) => evidenceOfFacts(db, facts), { cacheKeyFn: factKey, maxBatchSize: 1000 }),
     links: new DataLoader((queries) => linksOf(db, queries), { cacheKeyFn: linkKey, maxBatchSize: 1000 }),
     signaturesOnBehalfOf: new DataLoader((ids) => signaturesOnBehalfOf(db, ids), { maxBatchSize: 1000 }),
+    asked(ask) {
+      const key = JSON.stringify(ask);
+      let loader = askedLoaders.get(key);
+      if (!loader) askedLoaders.set(key, (loader = new DataLoader((ids) => nodesByIds(db, ids, ask), { maxBatchSize: 1000 })));
+      return loader;
+    },
   };
 }

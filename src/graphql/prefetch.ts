@@ -6,7 +6,7 @@ import {
   type GraphQLResolveInfo,
 } from 'graphql';
 import { NODE_KIND_NAMES, type NodeKindName } from '../model/model';
-import { nodePropertiesAsked } from './asked';
+import { nodeAsk, nodePropertiesAsked } from './asked';
 import type { NodeFields } from '../db/cypher';
 import { nodeWithLinks, type LinkPlan, type LinkQuery } from '../store/links';
 import type { NodeRow } from '../store/rows';
@@ -28,7 +28,7 @@ import { selectedFields, selects } from './selection';
 export async function lookUpWithLinks(ctx: Context, info: GraphQLResolveInfo, id: string, kind: NodeKindName): Promise<NodeRow | null> {
   const withEvidence = selects(info, 'evidence');
   const plan = planLinks(info, kind, info.fieldNodes, 2);
-  if (plan.length === 0) return (withEvidence ? ctx.loaders.nodeWithEvidence : ctx.loaders.node).load(id);
+  if (plan.length === 0) return ctx.loaders.asked(nodeAsk(info)).load(id);
   const type = info.schema.getType(kind) as GraphQLObjectType;
   const properties = nodePropertiesAsked(info, info.fieldNodes, type);
   return nodeWithLinks(ctx.db, id, plan, { properties, degree: properties.includes('degree') }, withEvidence);
@@ -66,12 +66,19 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
       query,
       field: node,
       children: farType && farEnds.length > 0 ? planLinks(info, farType.name, farEnds, levels - 1) : [],
-      node: farType instanceof GraphQLObjectType ? nodeFields(info, farType, farEnds) : null,
+      // A …Link's relationship reaches the far node too, as one of its ends: read what that asks as well.
+      node: farType instanceof GraphQLObjectType ? nodeFields(info, farType, [...farEnds, ...relationshipEnds(info, items)]) : null,
       // A …Link's relationship may be asked anything; PartyRole, Signature, Role say whether onBehalfOf is.
       behalf: !(itemType instanceof GraphQLObjectType) || 'relationship' in itemType.getFields() || items.some((f) => f.name.value === 'onBehalfOf'),
     });
   }
   return plans;
+}
+
+/** The `from` and `to` fields selected on the `relationship` of link items. */
+function relationshipEnds(info: GraphQLResolveInfo, items: readonly FieldNode[]): FieldNode[] {
+  const relationships = items.filter((f) => f.name.value === 'relationship');
+  return selectedFields(info, relationships).filter((f) => f.name.value === 'from' || f.name.value === 'to');
 }
 
 /** The properties a request reads of nodes of `type` (a node kind) through `fields`, and whether `degree` is asked. */

@@ -1,4 +1,4 @@
-import { cypher, fromList, relationshipFromList, type LinkLayout, type NodeFields } from '../db/cypher';
+import { cypher, nodeFromList, relationshipFromList, type LinkLayout, type NodeFields } from '../db/cypher';
 import type { Database } from '../db/database';
 import { NodeKindName, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
 import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from './rows';
@@ -76,7 +76,7 @@ function linkFromList([relationship, node, behalf]: LinkList, layout: LinkLayout
   if (behalf) row.onBehalfOfNode = behalf;
   return {
     relationship: row,
-    node: Array.isArray(node) ? fromList<NodeRow>(node, layout.nodeKeys!) : node,
+    node: Array.isArray(node) ? nodeFromList<NodeRow>(node, layout.nodeKeys!) : node,
     direction: row.fromId === fromId ? 'OUT' : 'IN',
   };
 }
@@ -108,7 +108,7 @@ export async function nodeWithLinks(
     evidence: withEvidence,
   });
   if (!row) return null;
-  const node = fromList<NodeRow>(row.node, compiled.nodeKeys);
+  const node = nodeFromList<NodeRow>(row.node, compiled.nodeKeys);
   if (withEvidence) node.evidence = row.evidence;
   node.prefetched = new Map();
   plans.forEach((plan, i) => {

@@ -1,4 +1,4 @@
-import { fromList, relationshipFromList } from '../db/cypher';
+import { nodeFromList, relationshipFromList } from '../db/cypher';
 import type { Database } from '../db/database';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/model';
 import type { NeighbourhoodRow, NodeRow, RelationshipRow } from './rows';
@@ -64,7 +64,7 @@ export async function neighbourhood(
   const { nodeKeys, relationshipKeys } = startQuery;
   const linkOf = ([relationship, node, typedDegree]: LinkList): LevelLink => ({
     relationship: relationshipFromList<RelationshipRow>(relationship, relationshipKeys),
-    node: typeof node === 'string' ? ({ id: node } as NodeRow) : fromList<NodeRow>(node, nodeKeys),
+    node: typeof node === 'string' ? ({ id: node } as NodeRow) : nodeFromList<NodeRow>(node, nodeKeys),
     typedDegree,
   });
   const [start] = await db.read<StartRow>(startQuery.text, {
@@ -74,7 +74,7 @@ export async function neighbourhood(
     limit: args.limit,
   });
   if (!start) return null;
-  const center = fromList<NodeRow>(start.center, nodeKeys);
+  const center = nodeFromList<NodeRow>(start.center, nodeKeys);
   const nodes = new Map<string, NodeRow>([[center.id, center]]);
   const edges = new Map<string, RelationshipRow>();
   /** Degree within the asked types, for every node shown. */

@@ -20,6 +20,11 @@ export interface NodeRow {
   description?: string | null;
   /** Set when the query read the evidence with the node (otherwise it is loaded when asked for). */
   evidence?: EvidenceRow[] | null;
+  /**
+   * Set when the row holds only the fields one request field reads (queries that return the asked fields):
+   * the node reached another way, e.g. as the end of its own relationships, is then read again.
+   */
+  partial?: boolean;
   /** Links a look-up fetched with the node, by the request field they answer (its place in the request). */
   prefetched?: Map<unknown, LinkRow[]>;
   [property: string]: unknown;

@@ -14,13 +14,12 @@ import { idArg, intInRange, nonEmptyOrNull, optionalId, optionalIntAtLeast, page
 import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import type { QueryResolvers } from '../generated/types';
-import { neighbourhoodAsked } from '../asked';
+import { neighbourhoodAsked, nodeAsk } from '../asked';
 import { lookUpWithLinks } from '../prefetch';
-import { selects } from '../selection';
 
-/** The node loader for a root look-up: with the node's evidence in the same round-trip when it is selected. */
+/** The node loader for a root look-up: the fields selected, with the evidence in the same round-trip when selected. */
 function nodeLoader(ctx: Context, info: GraphQLResolveInfo) {
-  return selects(info, 'evidence') ? ctx.loaders.nodeWithEvidence : ctx.loaders.node;
+  return ctx.loaders.asked(nodeAsk(info));
 }
 
 /**

@@ -25,10 +25,13 @@ export function linksOf(
   first: number | null = null,
   field: unknown = null,
 ): LinkRow[] | Promise<LinkRow[]> {
+  // The far node holds what the field asks of it, whichever way it is reached (src/graphql/prefetch.ts);
+  // a partial `n` holds what its own field asked, so as an end it is read again by id.
+  const self = n.partial ? undefined : n;
   const withEnds = (links: LinkRow[]) =>
     links.map((l) => ({
       ...l,
-      relationship: { ...l.relationship, from: l.direction === 'OUT' ? n : l.node, to: l.direction === 'OUT' ? l.node : n },
+      relationship: { ...l.relationship, from: l.direction === 'OUT' ? self : l.node, to: l.direction === 'OUT' ? l.node : self },
     }));
   // Prefetched links are answered without a promise: graphql-js then resolves the level synchronously.
   const prefetched = n.prefetched?.get(field);
