@@ -140,23 +140,38 @@ export function linkProjection(r: string, m: string, direction: string, node: No
  * A link as a list, for the compiled look-ups (src/store/shape.ts): [relationship, node, behalf]. The
  * relationship holds the properties of its types (relationshipList: its type and ends come from its id); the
  * node the fields asked of it (`node`, a list, see nodeList) or, its kind unknown, every property of its kind
- * (a map); `behalf`, with `behalf` set, the organisation a signature was made for (a map, or null).
+ * (a map); `behalf`, the organisation a signature was made for, or null: with `behalf` true every property
+ * (a map), with fields only those (a list), and null when false.
  */
-export function linkList(r: string, m: string, types: readonly RelationshipTypeName[], node: NodeFields | null, behalf: boolean): LinkLayout & { text: string } {
+export function linkList(
+  r: string,
+  m: string,
+  types: readonly RelationshipTypeName[],
+  node: NodeFields | null,
+  behalf: boolean | NodeFields,
+): LinkLayout & { text: string } {
   const relationship = relationshipList(r, relationshipTypeProperties(types));
   const far = node
     ? nodeList(m, node.properties, node.degree ? `COUNT { (${m})--() }` : null, node.kind)
     : { text: nodeOf(m), keys: null };
+  const organisation =
+    typeof behalf === 'object' ? nodeList('behalf', behalf.properties, behalf.degree ? 'COUNT { (behalf)--() }' : null, behalf.kind) : null;
   const behalfText = behalf
-    ? `CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${nodeOf('behalf')} }) END`
+    ? `CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${organisation?.text ?? nodeOf('behalf')} }) END`
     : 'null';
-  return { text: `[${relationship.text}, ${far.text}, ${behalfText}]`, relationshipKeys: relationship.keys, nodeKeys: far.keys };
+  return {
+    text: `[${relationship.text}, ${far.text}, ${behalfText}]`,
+    relationshipKeys: relationship.keys,
+    nodeKeys: far.keys,
+    behalfKeys: organisation?.keys ?? null,
+  };
 }
 
-/** How to read a linkList back: the relationship's keys, and the node's (null: the node is a map). */
+/** How to read a linkList back: the relationship's keys, and the node's and the organisation's (null: a map). */
 export interface LinkLayout {
   relationshipKeys: readonly string[];
   nodeKeys: readonly string[] | null;
+  behalfKeys: readonly string[] | null;
 }
 
 /**

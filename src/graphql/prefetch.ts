@@ -3,6 +3,7 @@ import {
   getNamedType,
   GraphQLObjectType,
   type FieldNode,
+  type GraphQLNamedType,
   type GraphQLResolveInfo,
 } from 'graphql';
 import { NODE_KIND_NAMES, type NodeKindName } from '../model/model';
@@ -68,11 +69,21 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
       children: farType && farEnds.length > 0 ? planLinks(info, farType.name, farEnds, levels - 1) : [],
       // A …Link's relationship reaches the far node too, as one of its ends: read what that asks as well.
       node: farType instanceof GraphQLObjectType ? nodeFields(info, farType, [...farEnds, ...relationshipEnds(info, items)]) : null,
-      // A …Link's relationship may be asked anything; PartyRole, Signature, Role say whether onBehalfOf is.
-      behalf: !(itemType instanceof GraphQLObjectType) || 'relationship' in itemType.getFields() || items.some((f) => f.name.value === 'onBehalfOf'),
+      behalf: behalfFields(info, itemType, items),
     });
   }
   return plans;
+}
+
+/**
+ * What the items ask of a signature's organisation: a …Link's relationship may be asked anything (true: every
+ * property); PartyRole, Signature and Role say whether `onBehalfOf` is asked, and for which fields.
+ */
+function behalfFields(info: GraphQLResolveInfo, itemType: GraphQLNamedType, items: readonly FieldNode[]): boolean | NodeFields {
+  if (!(itemType instanceof GraphQLObjectType) || 'relationship' in itemType.getFields()) return true;
+  const asked = items.filter((f) => f.name.value === 'onBehalfOf');
+  if (asked.length === 0) return false;
+  return nodeFields(info, info.schema.getType('Organisation') as GraphQLObjectType, asked) ?? true;
 }
 
 /** The `from` and `to` fields selected on the `relationship` of link items. */

@@ -25,9 +25,10 @@ export function linkKey(q: LinkQuery): string {
 export interface LinkPlan {
   query: Omit<LinkQuery, 'id'>;
   children: LinkPlan[];
-  /** What the request asks of the nodes found (everything when null), and of a signature's organisation. */
+  /** What the request asks of the nodes found (everything when null). */
   node: NodeFields | null;
-  behalf: boolean;
+  /** What it asks of a signature's organisation: nothing, everything (true), or these fields. */
+  behalf: boolean | NodeFields;
   /** The request field this answers: the rows fetched are attached to their node under it (NodeRow.prefetched). */
   field: unknown;
 }
@@ -68,12 +69,12 @@ export async function linksOf(db: Database, queries: readonly LinkQuery[]): Prom
 const shapeOf = (p: LinkPlan) => ({ node: p.node, behalf: p.behalf, kinds: p.query.kinds != null, first: p.query.first != null });
 
 /** A link list of a compiled look-up (linkList in src/db/cypher.ts), with its node's links when first-level. */
-type LinkList = [unknown[], unknown[] | NodeRow, NodeRow | null, unknown[][][]?];
+type LinkList = [unknown[], unknown[] | NodeRow, unknown[] | NodeRow | null, unknown[][][]?];
 
 /** The LinkRow a link list stands for, seen from the node `fromId`. */
 function linkFromList([relationship, node, behalf]: LinkList, layout: LinkLayout, fromId: string): LinkRow {
   const row = relationshipFromList<RelationshipRow>(relationship, layout.relationshipKeys);
-  if (behalf) row.onBehalfOfNode = behalf;
+  if (behalf) row.onBehalfOfNode = Array.isArray(behalf) ? nodeFromList<NodeRow>(behalf, layout.behalfKeys!) : behalf;
   return {
     relationship: row,
     node: Array.isArray(node) ? nodeFromList<NodeRow>(node, layout.nodeKeys!) : node,

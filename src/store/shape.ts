@@ -55,8 +55,8 @@ export interface LookUpShape {
   children: readonly LookUpShape[];
   /** What is asked of the nodes found (all their properties when null). */
   node: NodeFields | null;
-  /** Whether a signature's organisation is asked. */
-  behalf: boolean;
+  /** What is asked of a signature's organisation: nothing, everything (true), or these fields. */
+  behalf: boolean | NodeFields;
   /** Whether the field filters the far nodes by kind, and whether it is cut to `first`. */
   kinds: boolean;
   first: boolean;
@@ -100,7 +100,8 @@ function fieldCall(shape: LookUpShape, ask: string, column: string, nested: bool
     `  RETURN collect(${item}) AS ${column}`,
     `}`,
   ].join('\n');
-  return { text, layout: { relationshipKeys: link.relationshipKeys, nodeKeys: link.nodeKeys, children: children.map((c) => c.layout) } };
+  const { relationshipKeys, nodeKeys, behalfKeys } = link;
+  return { text, layout: { relationshipKeys, nodeKeys, behalfKeys, children: children.map((c) => c.layout) } };
 }
 
 /**
