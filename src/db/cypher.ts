@@ -51,11 +51,17 @@ export interface ListProjection {
 export function nodeList(v: string, props: readonly string[], degree: string | null = `COUNT { (${v})--() }`, kind?: NodeKindName): ListProjection {
   const named = (kind ? ownProperties(kind) : NODE_PROPERTIES).filter((p) => p === 'id' || props.includes(p));
   const kindText = kind ? `'${kind}'` : `CASE ${NODE_KIND_NAMES.map((k) => `WHEN ${v}:${k} THEN '${k}'`).join(' ')} END`;
+  // `label` (of a node of any kind): the one property its kind is labelled by, read by kind rather than
+  // reading both name and title of every node.
+  const label = !kind && props.includes('label') ? [`CASE WHEN ${TITLED.map((k) => `${v}:${k}`).join(' OR ')} THEN ${v}.title ELSE ${v}.name END`] : [];
   return {
-    text: `[${[...named.map((p) => `${v}.${p}`), kindText, ...(degree === null ? [] : [degree])].join(', ')}]`,
-    keys: [...named, 'kind', ...(degree === null ? [] : ['degree'])],
+    text: `[${[...named.map((p) => `${v}.${p}`), kindText, ...(degree === null ? [] : [degree]), ...label].join(', ')}]`,
+    keys: [...named, 'kind', ...(degree === null ? [] : ['degree']), ...(label.length ? ['label'] : [])],
   };
 }
+
+/** The kinds labelled by their title (the others by their name). */
+const TITLED = NODE_KIND_NAMES.filter((k) => NODE_KINDS[k].label === 'title');
 
 /** The properties of relationships of these types (their own fields in the model, and `id`). */
 export function relationshipTypeProperties(types: readonly RelationshipTypeName[]): string[] {

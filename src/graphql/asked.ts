@@ -10,14 +10,15 @@ import { selectedFields } from './selection';
  */
 
 /**
- * The properties read of the nodes `fields` return: the fields named like a property, the label's property
- * (of `kind`, or of every kind for an interface), and the date behind `datePrecision`. `degree` and `kind`
- * come with every node row anyway; relationship and evidence fields load by id.
+ * The properties read of the nodes `fields` return: the fields named like a property (`degree` too, which
+ * queries count when asked), the label's property (for nodes of a known kind; `label` itself otherwise), and
+ * the date behind `datePrecision`. Every node row has its kind; relationship and evidence fields load by id.
  */
 export function nodePropertiesAsked(info: GraphQLResolveInfo, fields: readonly FieldNode[], type?: GraphQLObjectType): string[] {
   const names = new Set(selectedFields(info, fields, type).map((f) => f.name.value));
-  const kinds = type ? NODE_KIND_NAMES.filter((k: NodeKindName) => k === type.name) : NODE_KIND_NAMES;
-  if (names.has('label')) for (const kind of kinds) names.add(NODE_KINDS[kind].label);
+  // Of a known kind, `label` is its label property; of any kind, the query reads it by kind (nodeList).
+  const kind = type && NODE_KIND_NAMES.find((k: NodeKindName) => k === type.name);
+  if (kind && names.has('label')) names.add(NODE_KINDS[kind].label);
   if (names.has('datePrecision')) names.add('date');
   return [...names];
 }

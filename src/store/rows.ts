@@ -12,6 +12,8 @@ export interface NodeRow {
   degree: number;
   name?: string | null;
   title?: string | null;
+  /** Its name or title, when a query read only that (nodes of any kind). */
+  label?: string | null;
   aliases?: string[] | null;
   type?: string | null;
   date?: string | null;

@@ -81,7 +81,8 @@ interface RelationshipsArgs {
 /** Fields every node kind resolves alike; spread into each kind's resolvers. */
 export const entityFields = {
   kind: (n: NodeRow) => n.kind,
-  label: (n: NodeRow) => n.name ?? n.title ?? n.id,
+  // `label` is set by queries that read only the label of nodes of any kind (src/db/cypher.ts, nodeList).
+  label: (n: NodeRow) => n.label ?? n.name ?? n.title ?? n.id,
   aliases: (n: NodeRow) => n.aliases ?? [],
   degree: (n: NodeRow) => n.degree ?? 0,
   evidence: (n: NodeRow, _a: unknown, ctx: Context) => nodeEvidence(n, ctx),
