@@ -201,18 +201,17 @@ export function expandPlaceholders(text: string): string {
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = expandPlaceholders(fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8'));
+    // Comment lines are for readers of the file: every request would send them to the server again.
+    const lines = fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8').split('\n');
+    text = expandPlaceholders(lines.filter((line) => !line.trim().startsWith('//')).join('\n'));
     cache.set(name, text);
   }
   return text;
 }
 
-/** Splits a file of several statements (the schema) on `;` at line ends, dropping `//` comments. */
+/** Splits a file of several statements (the schema) on `;` at line ends. */
 export function statements(name: string): string[] {
   return cypher(name)
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('//'))
-    .join('\n')
     .split(/;\s*(?:\n|$)/)
     .map((s) => s.trim())
     .filter(Boolean);
