@@ -1,7 +1,7 @@
 // One further level of a neighbourhood (the third: neighbourhood-start.cypher reads the centre and the first
 // two, and says how): for each node of the frontier, at most $perNode of its relationships, taken type by
-// type, ordered by rank and best-connected (within the asked types) first. A node shown already ($known) comes back as its id only;
-// others with their degree within the asked types.
+// type, ordered by rank and best-connected (within the asked types) first. A node shown already ($known)
+// comes back as its id only; others with their degree within the asked types.
 UNWIND $frontier AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
