@@ -15,9 +15,9 @@ const cache = new Map<string, string>();
 const NODE_PROPERTIES = ['id', ...new Set(Object.values(NODE_KINDS).flatMap((k) => Object.keys(k.fields)))];
 const RELATIONSHIP_PROPERTIES = ['id', ...new Set(Object.values(RELATIONSHIP_TYPES).flatMap((t) => Object.keys(t.fields)))];
 const properties = (names: readonly string[]) => names.map((p) => `.${p}`).join(', ');
-/** Node `v` of a known kind: the given properties, its kind, and its degree when asked. */
-const nodeOfKind = (v: string, kind: NodeKindName, props: readonly string[], degree = true) =>
-  `${v} {${properties(props)}, kind: '${kind}'${degree ? `, degree: COUNT { (${v})--() }` : ''}}`;
+/** Node `v` of a known kind: its properties, its kind and its degree. */
+const nodeOfKind = (v: string, kind: NodeKindName) =>
+  `${v} {${properties(ownProperties(kind))}, kind: '${kind}', degree: COUNT { (${v})--() }}`;
 const ownProperties = (kind: NodeKindName) => ['id', ...Object.keys(NODE_KINDS[kind].fields)];
 
 /**
@@ -25,7 +25,7 @@ const ownProperties = (kind: NodeKindName) => ['id', ...Object.keys(NODE_KINDS[k
  * of other kinds), with its kind and degree.
  */
 const nodeOf = (v: string) =>
-  `CASE ${NODE_KIND_NAMES.map((kind) => `WHEN ${v}:${kind} THEN ${nodeOfKind(v, kind, ownProperties(kind))}`).join(' ')} END`;
+  `CASE ${NODE_KIND_NAMES.map((kind) => `WHEN ${v}:${kind} THEN ${nodeOfKind(v, kind)}`).join(' ')} END`;
 
 /** Relationship `r`'s properties, its type and the ids of its ends, plus `extra` fields. */
 const relationshipOf = (r: string, extra = '') =>
@@ -128,19 +128,16 @@ export interface NodeFields {
 }
 
 /**
- * A relationship seen from one end: its direction, the relationship and the node at the other end, every
- * property of its kind or, for a request whose selection is known, only those asked (`node`). With `behalf`,
- * a signature brings the organisation it was made for, so `onBehalfOf` costs no further round-trip.
+ * A relationship seen from one end (`{{link r m direction}}`, the batched links.cypher): its direction, the
+ * relationship and every property of the node at the other end; a signature brings the organisation it was
+ * made for, so `onBehalfOf` costs no further round-trip.
  */
-export function linkProjection(r: string, m: string, direction: string, node: NodeFields | null, behalf: boolean): string {
-  const nodeText = node
-    ? nodeOfKind(m, node.kind, ownProperties(node.kind).filter((p) => p === 'id' || node.properties.includes(p)), node.degree)
-    : nodeOf(m);
-  const behalfText = behalf
-    ? `, onBehalfOfNode: CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${nodeOf('behalf')} }) END`
-    : '';
-  return `{direction: ${direction}, relationship: ${relationshipOf(r, behalfText)}, node: ${nodeText}}`;
-}
+const linkOf = (r: string, m: string, direction: string) =>
+  `{direction: ${direction}, relationship: ${relationshipOf(r, `, onBehalfOfNode: ${behalfOf(r, nodeOf('behalf'))}`)}, node: ${nodeOf(m)}}`;
+
+/** The organisation signature `r` was made for (`behalf` projected as `projection`), or null. */
+const behalfOf = (r: string, projection: string) =>
+  `CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${projection} }) END`;
 
 /**
  * A link as a list, for the compiled look-ups (src/store/shape.ts): [relationship, node, behalf]. The
@@ -162,9 +159,7 @@ export function linkList(
     : { text: nodeOf(m), keys: null };
   const organisation =
     typeof behalf === 'object' ? nodeList('behalf', behalf.properties, behalf.degree ? 'COUNT { (behalf)--() }' : null, behalf.kind) : null;
-  const behalfText = behalf
-    ? `CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${organisation?.text ?? nodeOf('behalf')} }) END`
-    : 'null';
+  const behalfText = behalf ? behalfOf(r, organisation?.text ?? nodeOf('behalf')) : 'null';
   return {
     text: `[${relationship.text}, ${far.text}, ${behalfText}]`,
     relationshipKeys: relationship.keys,
@@ -191,7 +186,7 @@ export function expandPlaceholders(text: string): string {
   return text
     .replace(/\{\{node (\w+)\}\}/g, (_m, v: string) => nodeOf(v))
     .replace(/\{\{evidence (\w+)\}\}/g, (_m, v: string) => evidenceOf(v))
-    .replace(/\{\{link (\w+) (\w+) (\w+)\}\}/g, (_m, r: string, m: string, d: string) => linkProjection(r, m, d, null, true))
+    .replace(/\{\{link (\w+) (\w+) (\w+)\}\}/g, (_m, r: string, m: string, d: string) => linkOf(r, m, d))
     .replace(/\{\{relationship (\w+)\}\}/g, (_m, v: string) => relationshipOf(v))
     .replaceAll('{{nodeProperties}}', properties(NODE_PROPERTIES))
     .replaceAll('{{relationshipProperties}}', properties(RELATIONSHIP_PROPERTIES));
