@@ -99,8 +99,8 @@ export function relationshipFromList<T>(values: readonly unknown[], keys: readon
 
 /**
  * A fact's evidence lists zipped into {sourceId, quote, source}, the source read in the same query: every
- * property of a source (a map), or with `sourceProps` only those (a list, see nodeList; read back with
- * `evidenceFromLists`). The subquery's variables have names no query uses: a COLLECT subquery sees the
+ * property of a source (a map), or with `sourceProps` only those (a list, see nodeList; src/store/nodes.ts
+ * reads them back). The subquery's variables have names no query uses: a COLLECT subquery sees the
  * variables around it.
  */
 export function evidenceProjection(v: string, sourceProps: readonly string[] | null = null): string {
@@ -114,7 +114,6 @@ export function evidenceProjection(v: string, sourceProps: readonly string[] | n
     `RETURN {sourceId: ${v}.evidenceSources[evidenceIndex], quote: ${v}.evidenceQuotes[evidenceIndex], source: ${source}} }`
   );
 }
-const evidenceOf = (v: string) => evidenceProjection(v);
 
 /** The keys of the source lists of `evidenceProjection(v, sourceProps)`. */
 export const evidenceSourceKeys = (sourceProps: readonly string[]) => nodeList('evidenceSource', sourceProps, null, 'Source').keys;
@@ -185,7 +184,7 @@ export interface LinkLayout {
 export function expandPlaceholders(text: string): string {
   return text
     .replace(/\{\{node (\w+)\}\}/g, (_m, v: string) => nodeOf(v))
-    .replace(/\{\{evidence (\w+)\}\}/g, (_m, v: string) => evidenceOf(v))
+    .replace(/\{\{evidence (\w+)\}\}/g, (_m, v: string) => evidenceProjection(v))
     .replace(/\{\{link (\w+) (\w+) (\w+)\}\}/g, (_m, r: string, m: string, d: string) => linkOf(r, m, d))
     .replace(/\{\{relationship (\w+)\}\}/g, (_m, v: string) => relationshipOf(v))
     .replaceAll('{{nodeProperties}}', properties(NODE_PROPERTIES))

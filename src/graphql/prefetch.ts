@@ -14,7 +14,7 @@ import type { NodeRow } from '../store/rows';
 import type { Context } from './context';
 import type { LinkFieldSpec } from './resolvers/entity';
 import { atMost } from './resolvers/entity';
-import { selectedFields, selects } from './selection';
+import { selectedFields } from './selection';
 
 /**
  * A root look-up of a node of a known kind that also fetches, in the same round-trip, the relationship fields
@@ -27,12 +27,9 @@ import { selectedFields, selects } from './selection';
  * resolver, which then asks the database itself: planning saves round-trips, it never changes an answer.
  */
 export async function lookUpWithLinks(ctx: Context, info: GraphQLResolveInfo, id: string, kind: NodeKindName): Promise<NodeRow | null> {
-  const withEvidence = selects(info, 'evidence');
+  const ask = nodeAsk(info);
   const plan = planLinks(info, kind, info.fieldNodes, 2);
-  if (plan.length === 0) return ctx.loaders.asked(nodeAsk(info)).load(id);
-  const type = info.schema.getType(kind) as GraphQLObjectType;
-  const properties = nodePropertiesAsked(info, info.fieldNodes, type);
-  return nodeWithLinks(ctx.db, id, plan, { properties, degree: properties.includes('degree') }, withEvidence);
+  return plan.length === 0 ? ctx.loaders.asked(ask).load(id) : nodeWithLinks(ctx.db, id, plan, ask);
 }
 
 /** The relationship fields selected on the nodes `fields` return (of type `kind`), `levels` deep. */

@@ -25,8 +25,3 @@ export function selectedFields(info: GraphQLResolveInfo, fields: readonly FieldN
   for (const f of fields) collect(f.selectionSet);
   return out;
 }
-
-/** Whether the field being resolved selects `name` on its result (e.g. a node's evidence, read with the node). */
-export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  return selectedFields(info, info.fieldNodes).some((f) => f.name.value === name);
-}

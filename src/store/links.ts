@@ -2,7 +2,8 @@ import { cypher, nodeFromList, relationshipFromList, type LinkLayout, type NodeF
 import type { Database } from '../db/database';
 import { NodeKindName, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
 import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from './rows';
-import { linksQuery, lookUpQuery, type Expansion, type RootFields } from './shape';
+import { askedNodeRow, type NodeAsk } from './nodes';
+import { linksQuery, lookUpQuery, type Expansion } from './shape';
 
 /** Which relationships of a node to follow. */
 export interface LinkQuery {
@@ -84,17 +85,15 @@ function linkFromList([relationship, node, behalf]: LinkList, layout: LinkLayout
 
 /**
  * A node, the links `plans` ask of it and the links their children ask of each node found, in one round-trip
- * (a query compiled for the plans' shape), or null when no node has the id. The node comes with the
- * properties `root` names; the links are attached to the node they start from, under the field each plan
- * answers (NodeRow.prefetched), because they hold only what that field asks of them. With `withEvidence`, the
- * node's evidence and its sources come too.
+ * (a query compiled for the plans' shape), or null when no node has the id. The node comes as `root` asks
+ * it (its fields, its evidence); the links are attached to the node they start from, under the field each
+ * plan answers (NodeRow.prefetched), because they hold only what that field asks of them.
  */
 export async function nodeWithLinks(
   db: Database,
   id: string,
   plans: readonly LinkPlan[],
-  root: RootFields,
-  withEvidence: boolean,
+  root: NodeAsk,
 ): Promise<NodeRow | null> {
   const asks = plans.map((p) => ({ ...askOf({ ...p.query, id }), children: p.children.map((c) => askOf({ ...c.query, id: '' })) }));
   const shapes = plans.map((p, i) => ({
@@ -103,14 +102,9 @@ export async function nodeWithLinks(
     ...shapeOf(p),
   }));
   const compiled = lookUpQuery(shapes, root);
-  const [row] = await db.read<{ node: unknown[]; evidence: EvidenceRow[] | null; links: LinkList[][] }>(compiled.text, {
-    id,
-    asks,
-    evidence: withEvidence,
-  });
+  const [row] = await db.read<{ node: unknown[]; evidence: EvidenceRow[] | null; links: LinkList[][] }>(compiled.text, { id, asks });
   if (!row) return null;
-  const node = nodeFromList<NodeRow>(row.node, compiled.nodeKeys);
-  if (withEvidence) node.evidence = row.evidence;
+  const node = askedNodeRow(row.node, row.evidence, compiled.node);
   node.prefetched = new Map();
   plans.forEach((plan, i) => {
     const layout = compiled.links[i]!;

@@ -10,11 +10,40 @@ export interface NodeAsk {
   evidenceSource: readonly string[] | null;
 }
 
+/** How to read a node asked for by a NodeAsk back: its list's layout, and its evidence's sources'. */
+export interface AskedNodeLayout {
+  nodeKeys: readonly string[];
+  sourceKeys: readonly string[] | null;
+}
+
+/**
+ * Node `v` as `ask` asks it: its list (src/db/cypher.ts, nodeList) and its evidence with the fields asked of
+ * each quote's source (`null` when the evidence is not asked); the texts of the query's two columns.
+ */
+export function askedNodeProjection(v: string, ask: NodeAsk): { node: string; evidence: string; layout: AskedNodeLayout } {
+  const node = nodeList(v, ask.properties, ask.degree ? `COUNT { (${v})--() }` : null);
+  const source = ask.evidenceSource;
+  return {
+    node: node.text,
+    evidence: source ? evidenceProjection(v, source) : 'null',
+    layout: { nodeKeys: node.keys, sourceKeys: source ? evidenceSourceKeys(source) : null },
+  };
+}
+
+/** The row of a node read with askedNodeProjection (partial: it holds what was asked). */
+export function askedNodeRow(node: unknown[], evidence: EvidenceRow[] | null, layout: AskedNodeLayout): NodeRow {
+  const row = nodeFromList<NodeRow>(node, layout.nodeKeys);
+  if (layout.sourceKeys) {
+    const keys = layout.sourceKeys;
+    row.evidence = (evidence ?? []).map((e) => ({ ...e, source: e.source && nodeFromList<NodeRow>(e.source as unknown as unknown[], keys) }));
+  }
+  return row;
+}
+
 interface NodesQuery {
   text: string;
-  /** The layouts of the node and source lists; null when they are maps of every property. */
-  nodeKeys: readonly string[] | null;
-  sourceKeys: readonly string[] | null;
+  /** Null when the query returns every property (a map). */
+  layout: AskedNodeLayout | null;
 }
 
 const texts = new Map<string, NodesQuery>();
@@ -24,12 +53,11 @@ function nodesQuery(ask: NodeAsk | null): NodesQuery {
   const cacheKey = JSON.stringify(ask);
   let query = texts.get(cacheKey);
   if (query === undefined) {
-    const node = ask ? nodeList('n', ask.properties, ask.degree ? 'COUNT { (n)--() }' : null) : null;
-    const source = ask?.evidenceSource ?? null;
+    const asked = ask && askedNodeProjection('n', ask);
     const text = cypher('nodes-by-id')
-      .replace('{{askedNode n}}', () => node?.text ?? expandPlaceholders('{{node n}}'))
-      .replace('{{askedEvidence n}}', () => evidenceProjection('n', source));
-    query = { text, nodeKeys: node?.keys ?? null, sourceKeys: source ? evidenceSourceKeys(source) : null };
+      .replace('{{askedNode n}}', () => asked?.node ?? expandPlaceholders('{{node n}}'))
+      .replace('{{askedEvidence n}}', () => asked?.evidence ?? 'null');
+    query = { text, layout: asked?.layout ?? null };
     // Asks come from requests: keep the cache bounded.
     if (texts.size >= 500) texts.clear();
     texts.set(cacheKey, query);
@@ -44,17 +72,11 @@ function nodesQuery(ask: NodeAsk | null): NodesQuery {
  */
 export async function nodesByIds(db: Database, ids: readonly string[], ask: NodeAsk | null = null): Promise<Array<NodeRow | null>> {
   if (ids.length === 0) return [];
-  const query = nodesQuery(ask);
-  const evidence = ask?.evidenceSource != null;
-  const rows = await db.read<{ node: NodeRow | unknown[]; evidence: EvidenceRow[] | null }>(query.text, { ids: [...new Set(ids)], evidence });
+  const { text, layout } = nodesQuery(ask);
+  const rows = await db.read<{ node: NodeRow | unknown[]; evidence: EvidenceRow[] | null }>(text, { ids: [...new Set(ids)] });
   const byId = new Map<string, NodeRow>();
   for (const r of rows) {
-    const node = Array.isArray(r.node) ? nodeFromList<NodeRow>(r.node, query.nodeKeys!) : r.node;
-    if (evidence) {
-      node.evidence = query.sourceKeys
-        ? r.evidence!.map((e) => ({ ...e, source: e.source && nodeFromList<NodeRow>(e.source as unknown as unknown[], query.sourceKeys!) }))
-        : r.evidence;
-    }
+    const node = layout ? askedNodeRow(r.node as unknown[], r.evidence, layout) : (r.node as NodeRow);
     byId.set(node.id, node);
   }
   return ids.map((id) => byId.get(id) ?? null);

@@ -1,4 +1,5 @@
-import { cypher, expandPlaceholders, linkList, nodeList, relationshipList, type LinkLayout, type NodeFields } from '../db/cypher';
+import { cypher, linkList, nodeList, relationshipList, type LinkLayout, type NodeFields } from '../db/cypher';
+import { askedNodeProjection, type AskedNodeLayout, type NodeAsk } from './nodes';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/model';
 
 /**
@@ -62,16 +63,10 @@ export interface LookUpShape {
   first: boolean;
 }
 
-/** What a look-up asks of the node itself: its properties by name, and whether its degree. */
-export interface RootFields {
-  properties: readonly string[];
-  degree: boolean;
-}
-
 /** A compiled look-up: its text, and how to read its rows (the node's list, each field's links). */
 export interface CompiledLookUp {
   text: string;
-  nodeKeys: readonly string[];
+  node: AskedNodeLayout;
   links: ReadonlyArray<LinkLayout & { children: readonly LinkLayout[] }>;
 }
 
@@ -105,26 +100,24 @@ function fieldCall(shape: LookUpShape, ask: string, column: string, nested: bool
 }
 
 /**
- * A look-up compiled for one request shape (the prefetch of src/graphql/prefetch.ts): the node, with the
- * properties asked of it, then one CALL per relationship field with only its own static expansions, each
+ * A look-up compiled for one request shape (the prefetch of src/graphql/prefetch.ts): the node as `root`
+ * asks it (its fields, its evidence), then one CALL per relationship field with only its own static expansions, each
  * nesting one CALL per field asked of the nodes it finds. Rows are lists (src/db/cypher.ts, ListProjection),
- * read back with the returned layouts. Values stay parameters (`$id`, `$evidence`, and `$asks[i]`: kinds,
+ * read back with the returned layouts. Values stay parameters (`$id`, and `$asks[i]`: kinds,
  * first, and the same for `children[j]`); only type names from the model and positions enter the text.
  */
-export function lookUpQuery(shapes: readonly LookUpShape[], root: RootFields): CompiledLookUp {
+export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk): CompiledLookUp {
   const cacheKey = JSON.stringify([shapes, root]);
   let compiled = lookUpTexts.get(cacheKey);
   if (compiled === undefined) {
-    const node = nodeList('n', root.properties, root.degree ? 'COUNT { (n)--() }' : null);
+    const node = askedNodeProjection('n', root);
     const fields = shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, `l${i}`, false));
-    const text = expandPlaceholders(
-      [
-        'MATCH (n:Entity {id: $id})',
-        ...fields.map((f) => f.text),
-        `RETURN ${node.text} AS node, CASE WHEN $evidence THEN {{evidence n}} END AS evidence, [${shapes.map((_s, i) => `l${i}`).join(', ')}] AS links`,
-      ].join('\n'),
-    );
-    compiled = { text, nodeKeys: node.keys, links: fields.map((f) => f.layout) };
+    const text = [
+      'MATCH (n:Entity {id: $id})',
+      ...fields.map((f) => f.text),
+      `RETURN ${node.node} AS node, ${node.evidence} AS evidence, [${shapes.map((_s, i) => `l${i}`).join(', ')}] AS links`,
+    ].join('\n');
+    compiled = { text, node: node.layout, links: fields.map((f) => f.layout) };
     // Shapes come from requests: keep the cache bounded (Neo4j's own query cache holds 1000 plans).
     if (lookUpTexts.size >= 500) lookUpTexts.clear();
     lookUpTexts.set(cacheKey, compiled);
