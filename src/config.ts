@@ -20,7 +20,7 @@ export interface Config {
   };
   /** Bearer token that unlocks write operations; writes are refused when unset. */
   adminToken?: string;
-  seedsDir: string;
+  sourcesDir: string;
   dataDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
@@ -64,7 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       startTimeoutMs: intFromEnv(env, 'NEO4J_START_TIMEOUT_S', 120) * 1000 || 120_000,
     },
     adminToken: env.ACCORDS_ADMIN_TOKEN || undefined,
-    seedsDir: path.resolve(ROOT, env.ACCORDS_SEEDS_DIR || '../shared/seeds'),
+    // The corpus' documents are part of the repository (data/sources): a fresh clone needs nothing beside it.
+    sourcesDir: path.resolve(ROOT, env.ACCORDS_SOURCES_DIR || 'data/sources'),
     dataDir: path.resolve(ROOT, env.ACCORDS_DATA_DIR || 'data'),
     logLevel: level,
   };

@@ -14,9 +14,9 @@ export async function loadCorpusIfEmpty(db: Database, config: Config): Promise<v
     log.info('database already holds data; not importing', { nodes: row?.n });
     return;
   }
-  log.info('database is empty; importing the corpus', { data: config.dataDir, sources: config.seedsDir });
+  log.info('database is empty; importing the corpus', { data: config.dataDir, sources: config.sourcesDir });
   const report = await importCorpus(db, [config.dataDir], {
-    sourcesDir: config.seedsDir,
+    sourcesDir: config.sourcesDir,
     onProgress: (line) => log.info(line),
   });
   log.info('corpus imported', {

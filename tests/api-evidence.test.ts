@@ -9,7 +9,7 @@ describe('evidence beside every answer', () => {
   const documents = new Map<string, string>();
   beforeAll(async () => {
     server = await startTestServer();
-    const seeds = loadConfig().seedsDir;
+    const seeds = loadConfig().sourcesDir;
     for (const file of fs.readdirSync(seeds)) documents.set(file, fs.readFileSync(path.join(seeds, file), 'utf8'));
   });
   afterAll(() => server.close());

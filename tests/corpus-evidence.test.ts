@@ -32,7 +32,7 @@ describe('every fact carries its evidence', () => {
       'src-003-apvf-protocol',
       'src-004-cigref-sciences-po',
     ]);
-    for (const s of sources) expect(fs.existsSync(path.join(loadConfig().seedsDir, s.file))).toBe(true);
+    for (const s of sources) expect(fs.existsSync(path.join(loadConfig().sourcesDir, s.file))).toBe(true);
   });
 
   it('no fact without evidence (stats says 0), and evidence lists are parallel', async () => {
@@ -50,7 +50,7 @@ describe('every fact carries its evidence', () => {
     const files = new Map(
       (await db.read<{ id: string; file: string }>('MATCH (s:Source) RETURN s.id AS id, s.file AS file')).map((s) => [
         s.id,
-        fs.readFileSync(path.join(loadConfig().seedsDir, s.file)),
+        fs.readFileSync(path.join(loadConfig().sourcesDir, s.file)),
       ]),
     );
     const facts = await db.read<Fact>(`

@@ -21,7 +21,7 @@ describe('the Ville de Paris statement', () => {
     expect(article3?.props.title).toBe('Article 3');
     expect(article3?.props.text).toMatch(/^La signature du partenariat n’est liée, en aucun cas, à l’existence d’une relation commerciale/);
     expect(article3?.props.text).toContain('Le présent accord n’est pas exclusif');
-    const document = fs.readFileSync(path.join(loadConfig().seedsDir, '002_5f3030a4463c94cf.txt'), 'utf8');
+    const document = fs.readFileSync(path.join(loadConfig().sourcesDir, '002_5f3030a4463c94cf.txt'), 'utf8');
     expect(document).toContain(article3?.props.text);
     expect(article3?.rel.evidenceSources).toContain(SOURCE);
   });

@@ -110,7 +110,7 @@ describe('importing merges, and importing again changes nothing', () => {
   it('re-importing the curated corpus changes nothing', async () => {
     const config = loadConfig();
     const before = await graphFingerprint(db);
-    const report = await importCorpus(db, [config.dataDir], { sourcesDir: config.seedsDir });
+    const report = await importCorpus(db, [config.dataDir], { sourcesDir: config.sourcesDir });
     expect(report.files).toBeGreaterThanOrEqual(5);
     expect(report.written).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0 });
     expect(await graphFingerprint(db)).toEqual(before);

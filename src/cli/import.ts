@@ -46,7 +46,7 @@ async function run(): Promise<void> {
   const config = loadConfig();
   setLogLevel(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const paths = args.paths.length ? args.paths : [config.dataDir];
-  const sourcesDir = args.sources ?? config.seedsDir;
+  const sourcesDir = args.sources ?? config.sourcesDir;
   // A mistyped path fails here, before seconds are spent starting Neo4j.
   const files = listCorpusFiles(paths);
   let connection: Connection | undefined;

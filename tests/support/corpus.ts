@@ -14,5 +14,5 @@ export async function wipeDatabase(db: Database): Promise<void> {
 export async function prepareTestDatabase(db: Database): Promise<ImportReport> {
   await wipeDatabase(db);
   const config = loadConfig();
-  return importCorpus(db, [config.dataDir], { sourcesDir: config.seedsDir });
+  return importCorpus(db, [config.dataDir], { sourcesDir: config.sourcesDir });
 }
