@@ -143,7 +143,7 @@ async function main(): Promise<void> {
           const t = process.hrtime.bigint();
           const res =
             side === 'accords'
-              ? await accords.executeOperation({ query, variables }, { contextValue: createContext(db, false) })
+              ? await accords.executeOperation({ query, variables }, { contextValue: createContext(db) })
               : await peer.executeOperation({ query, variables: row.peerVariables ? row.peerVariables(v) : variables });
           const ms = Number(process.hrtime.bigint() - t) / 1e6;
           const body = res.body.kind === 'single' ? res.body.singleResult : undefined;

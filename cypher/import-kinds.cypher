@@ -1,5 +1,8 @@
 // The kinds the database already gives to some ids: validation resolves references to entities loaded by an
 // earlier import, and refuses an id the corpus gives another kind.
+// A node retracted through the API keeps its kind here: a file may still name it (its facts are skipped).
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-RETURN id, [l IN labels(n) WHERE l <> 'Entity'][0] AS kind
+OPTIONAL MATCH (n:Entity {id: id})
+OPTIONAL MATCH (x:Retracted {id: id, factType: 'NODE'})
+WITH id, n, x WHERE n IS NOT NULL OR x IS NOT NULL
+RETURN id, coalesce([l IN labels(n) WHERE l <> 'Entity'][0], x.kind) AS kind

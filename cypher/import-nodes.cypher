@@ -1,7 +1,9 @@
 // Upserts a batch of nodes, one row per id ($rows: id, kind, props, lists, sources, quotes).
 // MERGE on the stable id, so importing twice changes nothing; `+=` keeps properties other files gave;
 // name lists and evidence (source, quote) pairs are merged without duplicates, never appended twice.
+// A fact retracted through the API stays retracted: its row is skipped (it is kept as a :Retracted record).
 UNWIND $rows AS row
+WITH row WHERE NOT EXISTS { MATCH (:Retracted {id: row.id}) }
 MERGE (n:Entity {id: row.id})
 SET n:$(row.kind)
 SET n += row.props

@@ -4,7 +4,9 @@
 // per type (why: see there). The ends are merged on their id too, because a relationship may be listed in a
 // file before the file that describes one of its ends; validation has checked that every end is described,
 // and import-check.cypher verifies that every node got its kind before the transaction commits.
+// A relationship retracted through the API, or one whose end is retracted, is skipped.
 UNWIND $rows AS row
+WITH row WHERE NOT EXISTS { MATCH (x:Retracted) WHERE x.id IN [row.id, row.from, row.to] }
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:$(row.type) {key: row.key}]->(b)

@@ -33,6 +33,18 @@ CREATE RANGE INDEX source_title IF NOT EXISTS FOR (n:Source) ON (n.title);
 CREATE RANGE INDEX source_type IF NOT EXISTS FOR (n:Source) ON (n.type);
 CREATE RANGE INDEX source_date IF NOT EXISTS FOR (n:Source) ON (n.date);
 
+// Writes through the API (src/auth/, src/writes/): tokens by the hash of their secret, documents by the
+// hash of their text, the change log by number and by fact, retracted facts by id, idempotency keys once.
+CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (t:Token) REQUIRE t.hash IS UNIQUE;
+CREATE CONSTRAINT token_id IF NOT EXISTS FOR (t:Token) REQUIRE t.id IS UNIQUE;
+CREATE RANGE INDEX source_content_hash IF NOT EXISTS FOR (n:Source) ON (n.contentHash);
+CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE;
+CREATE RANGE INDEX change_fact IF NOT EXISTS FOR (c:Change) ON (c.factId);
+CREATE CONSTRAINT change_idempotency IF NOT EXISTS FOR (c:Change) REQUIRE c.idempotencyKey IS UNIQUE;
+CREATE CONSTRAINT change_counter IF NOT EXISTS FOR (k:ChangeCounter) REQUIRE k.name IS UNIQUE;
+CREATE CONSTRAINT retracted_id IF NOT EXISTS FOR (r:Retracted) REQUIRE r.id IS UNIQUE;
+CREATE RANGE INDEX retracted_with IF NOT EXISTS FOR (r:Retracted) ON (r.cascadeOf);
+
 // Search over names, titles and aliases; standard-folding folds accents and case ("Delanoe" finds "Delanoë").
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Organisation|Person|Agreement|Programme|Clause|Commitment|Place|Event|Source) ON EACH [n.name, n.title, n.aliases]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};

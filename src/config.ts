@@ -18,11 +18,24 @@ export interface Config {
     pageCache: string;
     startTimeoutMs: number;
   };
-  /** Bearer token that unlocks write operations; writes are refused when unset. */
+  /** An admin bearer token that needs no database (to create the first tokens); unset, only stored tokens work. */
   adminToken?: string;
+  /** Sign-in, roles and cross-origin access (src/auth/, src/server/cors.ts). */
+  access: AccessConfig;
   sourcesDir: string;
   dataDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export interface AccessConfig {
+  /** `public`: anyone reads; `private`: reading needs a token too (any role). */
+  reads: 'public' | 'private';
+  /** Origins allowed to call with a token and to write (ACCORDS_CORS_ORIGINS, comma-separated). */
+  corsOrigins: string[];
+  /** Whether other origins may read (ACCORDS_CORS_READS=any, the default) or only the listed ones (`listed`). */
+  openCorsReads: boolean;
+  /** Failed sign-in attempts allowed per client address per minute. */
+  failuresPerMinute: number;
 }
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -64,9 +77,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       startTimeoutMs: intFromEnv(env, 'NEO4J_START_TIMEOUT_S', 120) * 1000 || 120_000,
     },
     adminToken: env.ACCORDS_ADMIN_TOKEN || undefined,
+    access: accessConfig(env),
     // The corpus' documents are part of the repository (data/sources): a fresh clone needs nothing beside it.
     sourcesDir: path.resolve(ROOT, env.ACCORDS_SOURCES_DIR || 'data/sources'),
     dataDir: path.resolve(ROOT, env.ACCORDS_DATA_DIR || 'data'),
     logLevel: level,
   };
+}
+
+function accessConfig(env: NodeJS.ProcessEnv): AccessConfig {
+  const reads = env.ACCORDS_READS || 'public';
+  if (reads !== 'public' && reads !== 'private') throw new ConfigError(`ACCORDS_READS must be public or private, got "${reads}"`);
+  const corsReads = env.ACCORDS_CORS_READS || 'any';
+  if (corsReads !== 'any' && corsReads !== 'listed') throw new ConfigError(`ACCORDS_CORS_READS must be any or listed, got "${corsReads}"`);
+  const corsOrigins = (env.ACCORDS_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    // An origin is scheme://host[:port], exactly as browsers send it; a path or a slash would never match.
+    if (!parsed || parsed.origin !== origin) {
+      throw new ConfigError(`ACCORDS_CORS_ORIGINS must list origins such as https://example.org (no path, no trailing slash), got "${origin}"`);
+    }
+  }
+  const failures = Number(env.ACCORDS_AUTH_FAILURES_PER_MINUTE || 10);
+  if (!Number.isInteger(failures) || failures < 1) {
+    throw new ConfigError(`ACCORDS_AUTH_FAILURES_PER_MINUTE must be a positive integer, got "${env.ACCORDS_AUTH_FAILURES_PER_MINUTE}"`);
+  }
+  return { reads, corsOrigins, openCorsReads: corsReads === 'any', failuresPerMinute: failures };
 }

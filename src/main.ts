@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   connection = await openDatabase(config);
   await applySchema(connection.db);
   await loadCorpusIfEmpty(connection.db, config);
-  app = await startApp({ db: connection.db, host: config.host, port: config.port, adminToken: config.adminToken }).catch(
+  app = await startApp({ db: connection.db, host: config.host, port: config.port, adminToken: config.adminToken, access: config.access }).catch(
     async (err: unknown) => {
       // Taken meanwhile (by the time Neo4j started), or not bindable: the probe names it in the usual words.
       await listen();

@@ -1,4 +1,4 @@
-import neo4j, { Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { BookmarkManager, Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { log } from '../log';
 import { toNative } from './values';
 
@@ -63,6 +63,8 @@ export class Database {
     readonly driver: Driver,
     readonly options: ConnectionOptions,
     private readonly parent?: Database,
+    /** Set when a request sent back a write's bookmark: its reads wait until the database has that write. */
+    private readonly bookmarkManager?: BookmarkManager,
   ) {}
 
   static async connect(options: ConnectionOptions): Promise<Database> {
@@ -82,8 +84,9 @@ export class Database {
   }
 
   /** A handle sharing the driver but counting its own round-trips: one per GraphQL request. */
-  scoped(): Database {
-    return new Database(this.driver, this.options, this);
+  scoped(bookmarks?: string[]): Database {
+    const manager = bookmarks?.length ? neo4j.bookmarkManager({ initialBookmarks: bookmarks }) : undefined;
+    return new Database(this.driver, this.options, this, manager);
   }
 
   private count(): void {
@@ -98,6 +101,7 @@ export class Database {
       const res = await this.driver.executeQuery(query, params, {
         database: this.options.database,
         routing: neo4j.routing.READ,
+        ...(this.bookmarkManager ? { bookmarkManager: this.bookmarkManager } : {}),
       });
       return res.records.map((r) => toNative(r.toObject()) as T);
     } catch (err) {
@@ -126,6 +130,29 @@ export class Database {
     try {
       return await session.executeWrite(work, timeoutMs ? { timeout: timeoutMs } : undefined);
     } catch (err) {
+      throw describeNeo4jError(err, this.options.uri, this.options.user);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * One write transaction whose bookmark is returned with its result: a client sending the bookmark back
+   * (X-Accords-Bookmark) reads its own write on any API instance, even against a cluster's follower.
+   */
+  async writeWithBookmark<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<{ result: T; bookmark: string }> {
+    this.count();
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      ...(this.bookmarkManager ? { bookmarkManager: this.bookmarkManager } : {}),
+    });
+    try {
+      const result = await session.executeWrite(work);
+      return { result, bookmark: session.lastBookmarks().join(',') };
+    } catch (err) {
+      // The work's own refusals (a stale version, a quote not found) are the client's answer, as they are.
+      if (!(err instanceof Neo4jError)) throw err;
       throw describeNeo4jError(err, this.options.uri, this.options.user);
     } finally {
       await session.close();

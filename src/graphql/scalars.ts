@@ -34,3 +34,33 @@ export const PartialDate = new GraphQLScalarType<string, string>({
     return parse(ast.value);
   },
 });
+
+function literal(ast: import('graphql').ValueNode, variables?: Record<string, unknown> | null): unknown {
+  switch (ast.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.NULL:
+      return null;
+    case Kind.LIST:
+      return ast.values.map((v) => literal(v, variables));
+    case Kind.OBJECT:
+      return Object.fromEntries(ast.fields.map((f) => [f.name.value, literal(f.value, variables)]));
+    case Kind.VARIABLE:
+      return variables?.[ast.name.value];
+    default:
+      throw badInput('Not a JSON value');
+  }
+}
+
+/** Any JSON value: the fields of a fact as a data file gives them; the model's validator checks them. */
+export const JSON_SCALAR = new GraphQLScalarType<unknown, unknown>({
+  name: 'JSON',
+  description: 'Any JSON value.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => literal(ast, variables),
+});

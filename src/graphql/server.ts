@@ -5,6 +5,7 @@ import { formatError } from './errors';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 import { costLimitPlugin, validationRules } from './limits';
+import { bookmarkPlugin } from './bookmarkPlugin';
 
 export function createApollo(): ApolloServer<Context> {
   return new ApolloServer<Context>({
@@ -17,6 +18,6 @@ export function createApollo(): ApolloServer<Context> {
     validationRules,
     // The landing page would load scripts from a CDN; the explorer at / is this server's own page.
     // No cache hints are declared, so the cache-control plugin would only add a hook to every field resolved.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin, bookmarkPlugin],
   });
 }

@@ -11,6 +11,8 @@ import { Progress, thousands } from './progress';
 import { readCorpusFile } from './read';
 import { fileRows } from './rows';
 import { SourceDocuments } from './sources';
+import { recordChanges } from '../writes/changeLog';
+import { contentHash } from '../writes/sources';
 import { checkRequiredFields, resolvePendingReferences, ValidationContext, validateFile } from './validate';
 import { inOneTransaction, type ImportTransaction } from './transaction';
 import { GraphWriter, WriteCounters } from './write';
@@ -31,6 +33,8 @@ export interface ImportOptions {
   /** Receives a progress line every `progressEveryMs` on long imports. */
   onProgress?: (line: string) => void;
   progressEveryMs?: number;
+  /** Why, for the change log. */
+  reason?: string;
   /** Timeout of the one write transaction (the server's default, 60 s, is too short for large corpora). */
   transactionTimeoutMs?: number;
 }
@@ -158,6 +162,7 @@ async function writeCorpus(
   let statementsDone = writeStarted;
   const work = async (tx: ImportTransaction) => {
     const writer = new GraphWriter(tx, batchSize);
+    const documents = new SourceDocuments(options.sourcesDir);
     const progress = new Progress(options.onProgress, options.progressEveryMs);
     let relationships = 0;
     let files = 0;
@@ -165,6 +170,11 @@ async function writeCorpus(
     try {
       for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
         const rows = fileRows(JSON.parse(line));
+        // The document's text is stored with its Source (validation has read it): the API checks quotes
+        // against it, serves it (Source.text) and recognises the same text added again (contentHash).
+        const source = rows.nodes[0]!;
+        const bytes = documents.load(String(source.props.file));
+        if (bytes) Object.assign(source.props, { documentText: bytes.toString('utf8'), contentHash: contentHash(bytes) });
         for (const row of rows.nodes) await writer.addNode(row);
         for (const row of rows.relationships) await writer.addRelationship(row);
         relationships += rows.relationships.length;
@@ -188,6 +198,18 @@ async function writeCorpus(
     if (Number(unlabelled) > 0) {
       throw new Error(`import aborted: ${unlabelled} referenced nodes were never described (${check?.get('examples').join(', ')})`);
     }
+    // The import is a change like any other, logged in its own transaction: who, when, what.
+    await recordChanges(tx, [
+      {
+        actor: 'import',
+        actorName: os.userInfo().username,
+        action: 'import',
+        factId: null,
+        before: null,
+        after: { files: summary.files, entities: summary.entities, relationships: relationships, quotes: summary.quotes, ...writer.counters },
+        reason: options.reason ?? null,
+      },
+    ]);
     statementsDone = Date.now();
     return writer.counters;
   };

@@ -39,7 +39,7 @@ type Doc = {
 };
 
 /** Properties as stored: dates keep their string and gain a precision, integers become Neo4j integers. */
-function properties(fields: Record<string, FieldSpec>, record: Record<string, unknown>) {
+export function properties(fields: Record<string, FieldSpec>, record: Record<string, unknown>) {
   const props: Record<string, unknown> = {};
   const lists: Record<string, string[]> = {};
   for (const [name, spec] of Object.entries(fields)) {

@@ -7,11 +7,11 @@ import {
   RELATIONSHIP_TYPE_NAMES,
   RelationshipTypeName,
 } from '../model/model';
-import { CorpusIndex, fingerprint, readableFingerprint } from './corpusIndex';
-import { partialDatePrecision } from './dates';
-import { ID_PATTERN, relationshipId, relationshipLabel } from './identity';
+import { a, checkFields as checkModelFields, idProblems, OnRef, quoteProblem, show, typeName } from '../model/check';
+import { CorpusIndex, readableFingerprint } from './corpusIndex';
+import { relationshipId, relationshipLabel } from './identity';
 import type { ProblemList } from './problems';
-import { containsQuote, SourceDocuments } from './sources';
+import type { SourceDocuments } from './sources';
 
 /**
  * Checks one corpus file against the model (src/model/model.ts, read here, never restated) and records its
@@ -33,22 +33,6 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isKind = (v: unknown): v is NodeKindName => typeof v === 'string' && (NODE_KIND_NAMES as readonly string[]).includes(v);
 const isType = (v: unknown): v is RelationshipTypeName =>
   typeof v === 'string' && (RELATIONSHIP_TYPE_NAMES as readonly string[]).includes(v);
-const show = (v: unknown) => {
-  const text = JSON.stringify(v) ?? String(v);
-  return text.length > 70 ? `${text.slice(0, 67)}…` : text;
-};
-/** "a Person", "an Organisation". */
-const a = (word: string) => `${/^[AEIOU]/i.test(word) ? 'an' : 'a'} ${word}`;
-const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `a ${typeof v}`);
-
-/** Folds the differences people cannot see, to hint why a quote that looks right is not found. */
-const loosely = (s: string) =>
-  s
-    .normalize('NFC')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[“”«»]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 type Report = (entity: string | undefined, field: string | undefined, message: string) => void;
 
@@ -87,13 +71,8 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
       }
       index.quotes++;
       if (!document) return; // the missing document is reported once, on the source's `file`
-      if (!containsQuote(document, quote)) {
-        const near = document.toString('utf8');
-        const hint = loosely(near).includes(loosely(quote))
-          ? ' (it differs only in apostrophes, quotation marks or spaces: copy it from the document)'
-          : '';
-        report(entity, `evidence[${i}]`, `quote not found byte for byte in ${documentName}: ${show(quote)}${hint}`);
-      }
+      const problem = quoteProblem(document, quote, documentName);
+      if (problem) report(entity, `evidence[${i}]`, problem);
     });
   };
 
@@ -107,15 +86,9 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
       report(where, 'id', `must be a string, got ${typeName(value)}`);
       return undefined;
     }
-    let ok = true;
-    if (!ID_PATTERN.test(value)) {
-      report(value, 'id', 'must be a kind prefix plus ASCII kebab-case (lower-case letters, digits and single dashes)');
-      ok = false;
-    }
-    if (kind && !value.startsWith(NODE_KINDS[kind].idPrefix)) {
-      report(value, 'id', `${a(kind)} id must start with "${NODE_KINDS[kind].idPrefix}"`);
-      ok = false;
-    }
+    const problems = idProblems(value, kind);
+    for (const message of problems) report(value, 'id', message);
+    const ok = problems.length === 0;
     if (idsHere.has(value)) {
       report(value, 'id', 'described twice in this file (describe each entity once per file)');
       return undefined;
@@ -124,84 +97,15 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
     return ok ? value : undefined;
   };
 
-  /** Checks the fields against the model; returns the fingerprints of values that must agree across files. */
+  /** The model's field checks (src/model/check.ts), reported on this entity. */
   const checkFields = (
     entity: string,
     fields: Record<string, FieldSpec>,
     record: Record<string, unknown>,
     reserved: Set<string>,
     what: string,
-    onRef: (field: string, id: string, spec: FieldSpec) => void,
-  ): Record<string, string> => {
-    const fingerprints: Record<string, string> = {};
-    for (const key of Object.keys(record)) {
-      if (reserved.has(key) || key in fields) continue;
-      const known = [...Object.keys(fields)].join(', ') || 'none';
-      report(entity, key, `unknown field for ${what} (its fields: ${known})`);
-    }
-    for (const [name, spec] of Object.entries(fields)) {
-      const value = record[name];
-      // A required field may be given by any file that describes the entity: checked once all are read.
-      if (value === undefined || value === null) continue;
-      const valid = checkValue(entity, name, spec, value, onRef);
-      // Lists of names (aliases) are merged across files, so they never conflict.
-      if (spec.type !== 'strings') fingerprints[name] = valid ? fingerprint(value) : '(invalid)';
-    }
-    return fingerprints;
-  };
-
-  const checkValue = (
-    entity: string,
-    name: string,
-    spec: FieldSpec,
-    value: unknown,
-    onRef: (field: string, id: string, spec: FieldSpec) => void,
-  ): boolean => {
-    const wrong = (expected: string) => {
-      report(entity, name, `must be ${expected}, got ${typeName(value)} ${show(value)}`);
-      return false;
-    };
-    switch (spec.type) {
-      case 'string':
-      case 'text':
-        if (typeof value !== 'string') return wrong('a string');
-        if (!value.trim()) {
-          report(entity, name, 'must not be empty');
-          return false;
-        }
-        if (spec.values && !spec.values.includes(value)) {
-          report(entity, name, `${show(value)} is not one of ${spec.values.join(', ')}`);
-          return false;
-        }
-        return true;
-      case 'strings':
-        if (!Array.isArray(value)) return wrong('a list of strings');
-        for (const [i, item] of value.entries()) {
-          if (typeof item !== 'string' || !item.trim()) {
-            report(entity, `${name}[${i}]`, `must be a non-empty string, got ${show(item)}`);
-            return false;
-          }
-        }
-        return true;
-      case 'number':
-        return typeof value === 'number' && Number.isFinite(value) ? true : wrong('a number');
-      case 'integer':
-        return Number.isSafeInteger(value) ? true : wrong('an integer');
-      case 'boolean':
-        return typeof value === 'boolean' ? true : wrong('true or false');
-      case 'date':
-        if (typeof value !== 'string') return wrong('a quoted partial date such as "2008", "2008-01" or "2008-01-29"');
-        if (!partialDatePrecision(value)) {
-          report(entity, name, `${show(value)} is not a partial date: write "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real day)`);
-          return false;
-        }
-        return true;
-      case 'ref':
-        if (typeof value !== 'string') return wrong('the id of an entity');
-        onRef(name, value, spec);
-        return true;
-    }
-  };
+    onRef: OnRef,
+  ): Record<string, string> => checkModelFields(fields, record, reserved, what, (field, message) => report(entity, field, message), onRef);
 
   const noRefs = (field: string) => report(undefined, field, 'internal: unexpected reference field');
 
@@ -225,6 +129,8 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
   } else {
     sourceId = checkId(source.id, 'Source', 'source');
     const entity = sourceId ?? 'source';
+    // The model lets a source have no file (one added through the API holds its text); a data file's must.
+    if (source.file === undefined || source.file === null) report(entity, 'file', 'missing: required for a Source, and no file describing it gives it');
     if (typeof source.file === 'string' && source.file) {
       documentName = source.file;
       document = sources.load(source.file);

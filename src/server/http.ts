@@ -5,6 +5,9 @@ import type { Database } from '../db/database';
 import { log } from '../log';
 import { createContext, type Context } from '../graphql/context';
 import { createApollo } from '../graphql/server';
+import type { AccessConfig } from '../config';
+import { AccessControl } from './access';
+import { setSecurityHeaders } from './securityHeaders';
 import { serveStatic } from './static';
 
 export interface AppOptions {
@@ -12,7 +15,11 @@ export interface AppOptions {
   host: string;
   port: number;
   adminToken?: string;
+  /** Sign-in, roles and CORS; the defaults: public reads, no cross-origin writes. */
+  access?: AccessConfig;
 }
+
+const DEFAULT_ACCESS: AccessConfig = { reads: 'public', corsOrigins: [], openCorsReads: true, failuresPerMinute: 10 };
 
 export interface RunningApp {
   url: string;
@@ -51,8 +58,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const apollo = createApollo();
   await apollo.start();
+  const access = new AccessControl(options.db, options.access ?? DEFAULT_ACCESS, options.adminToken);
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const identity = await access.admit(req, res);
+    if (!identity) return;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -67,10 +77,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         return;
       }
     }
-    const token = (headers.get('authorization') ?? '').replace(/^Bearer\s+/i, '');
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(options.db, !!options.adminToken && token === options.adminToken),
+      context: async () => createContext(options.db, identity),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -93,6 +102,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         ms: Number(process.hrtime.bigint() - started) / 1e6,
       });
     res.on('finish', done);
+    setSecurityHeaders(res);
     (async () => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (url.pathname === '/health') {

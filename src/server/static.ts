@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ROOT } from '../config';
+import { contentSecurityPolicy } from './securityHeaders';
 
 const WEB_DIST = path.join(ROOT, 'web', 'dist');
 const TYPES: Record<string, string> = {
@@ -32,6 +33,7 @@ export async function serveStatic(_req: IncomingMessage, res: ServerResponse, ur
     'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
     'content-length': stat.size,
     'cache-control': 'no-cache',
+    'content-security-policy': contentSecurityPolicy(path.join(WEB_DIST, 'index.html')),
   });
   fs.createReadStream(file).pipe(res);
 }

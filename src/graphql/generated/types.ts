@@ -2,6 +2,9 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { NodeRow, RelationshipRow, LinkRow, EvidenceRow, SearchHitRow, ConnectionRow, PageInfoRow, NeighbourhoodRow, PathRow, CommonPartnerRow, TimelineEntryRow } from '../../store/rows';
 import { StatsRow } from '../../store/stats';
+import { FactRow, WriteRow } from '../../writes/facts';
+import { ChangeRow } from '../../writes/changeLog';
+import { SourceWriteRow, SourceTextRow } from '../../writes/sources';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -14,8 +17,33 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * Any JSON value. Used for the fields of a node or relationship, exactly as a data file gives them
+   * (`{"name": "Ville de Lyon", "type": "local_authority"}`): the model (docs/model.md) says which fields each kind
+   * and type has, and the same validator checks them for the API and for `npm run import`.
+   */
+  JSON: { input: unknown; output: unknown; }
   /** A partial ISO date: `2008`, `2008-01` or `2008-01-29`. Its precision is the number of parts given. */
   PartialDate: { input: string; output: string; }
+};
+
+export type AddSourceInput = {
+  author?: InputMaybe<Scalars['String']['input']>;
+  /** When it was published (partial ISO date). */
+  date?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Its language (BCP 47, e.g. `fr`). */
+  language?: InputMaybe<Scalars['String']['input']>;
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Why it is added (recorded in the change log). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** The document's full text (or the text of a web page): quotes are checked against it. */
+  text: Scalars['String']['input'];
+  /** Its title or headline. */
+  title: Scalars['String']['input'];
+  /** The kind of document. */
+  type?: InputMaybe<SourceType>;
+  /** Where it can be read. */
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A convention, partnership, protocol, charter or accord between two or more parties. */
@@ -174,6 +202,26 @@ export type AgreementType =
   /** A twinning between cities. */
   | 'twinning';
 
+/** One recorded change. */
+export type Change = {
+  __typename?: 'Change';
+  /** create, update, retract, restore, add-source or import. */
+  action: Scalars['String']['output'];
+  /** Who: the token's id and name, or `import` for `npm run import`. */
+  actor: Scalars['String']['output'];
+  actorName: Scalars['String']['output'];
+  after: Maybe<Scalars['JSON']['output']>;
+  /** When (ISO date-time). */
+  at: Scalars['String']['output'];
+  /** The fact before (null when created) and after (JSON: fields, evidence, version). */
+  before: Maybe<Scalars['JSON']['output']>;
+  /** The node or relationship changed (null for an import). */
+  factId: Maybe<Scalars['ID']['output']>;
+  reason: Maybe<Scalars['String']['output']>;
+  /** Its place in the change log (increasing, no gaps except changes rolled back). */
+  seq: Scalars['Int']['output'];
+};
+
 /** A clause or article of an agreement, with its text where a source quotes it. */
 export type Clause = Entity & Node & {
   __typename?: 'Clause';
@@ -304,6 +352,30 @@ export type CommonPartner = {
   withB: Array<Agreement>;
 };
 
+export type CreateNodeInput = {
+  /** At least one quote stating it. */
+  evidence: Array<EvidenceInput>;
+  /** Its fields, as in a data file (docs/model.md). */
+  fields: Scalars['JSON']['input'];
+  /** Its id (the kind's prefix plus kebab-case); made from its name or title when omitted. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: NodeKind;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateRelationshipInput = {
+  /** At least one quote stating it. */
+  evidence: Array<EvidenceInput>;
+  /** Its fields, as in a data file (docs/model.md); `{}` when the type has none. */
+  fields?: InputMaybe<Scalars['JSON']['input']>;
+  from: Scalars['ID']['input'];
+  /** Only when two relationships of one type join the same nodes. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['ID']['input'];
+  type: RelationshipType;
+};
+
 /** How precise a partial date is. */
 export type DatePrecision =
   /** The full day is known (`2008-01-29`). */
@@ -421,6 +493,47 @@ export type Evidence = {
   source: Source;
 };
 
+/** A quote of a source document that states the fact. */
+export type EvidenceInput = {
+  /** The exact words of the document (byte for byte). */
+  quote: Scalars['String']['input'];
+  /** The source document's id (`src-…`). */
+  sourceId: Scalars['ID']['input'];
+};
+
+/** A quote and the id of its source document. */
+export type EvidenceRef = {
+  __typename?: 'EvidenceRef';
+  quote: Scalars['String']['output'];
+  sourceId: Scalars['ID']['output'];
+};
+
+/** A node or relationship as stored. */
+export type Fact = {
+  __typename?: 'Fact';
+  /** Each quote with its source's id. */
+  evidence: Array<EvidenceRef>;
+  /** NODE or RELATIONSHIP. */
+  factType: FactType;
+  /** Its fields (those of the model). */
+  fields: Scalars['JSON']['output'];
+  /** For a relationship: its ends. */
+  from: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** The node's kind or the relationship's type. */
+  kind: Scalars['String']['output'];
+  retracted: Scalars['Boolean']['output'];
+  /** Why it was retracted, when it is. */
+  retractedReason: Maybe<Scalars['String']['output']>;
+  to: Maybe<Scalars['ID']['output']>;
+  /** Incremented by every change; an update names the version it was made against. */
+  version: Scalars['Int']['output'];
+};
+
+export type FactType =
+  | 'NODE'
+  | 'RELATIONSHIP';
+
 /** A count for one node kind or relationship type. */
 export type KindCount = {
   __typename?: 'KindCount';
@@ -428,6 +541,167 @@ export type KindCount = {
   count: Scalars['Int']['output'];
   /** The node kind (e.g. `Agreement`) or relationship type (e.g. `SIGNED`). */
   name: Scalars['String']['output'];
+};
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Stores a source document: its full text and what is known of it. A text already stored (same sha-256,
+   * whoever added it or imported it) is not stored twice: the existing source is returned, `created: false`.
+   * Editor.
+   */
+  addSource: SourceWrite;
+  /**
+   * Creates a node of any kind of the model. `fields` are validated as in a data file; every quote of
+   * `evidence` must occur in its source's text (byte for byte), else BAD_USER_INPUT naming the quote. Editor.
+   */
+  createNode: Write;
+  /** Creates a relationship of any type of the model between two existing nodes, with its evidence. Editor. */
+  createRelationship: Write;
+  /** Creates an API token; its secret is in the answer and never shown again. Admin. */
+  createToken: NewToken;
+  /** Brings back a retracted node or relationship (and the relationships retracted with a node). Editor. */
+  restore: Write;
+  /**
+   * Hides a node or relationship from every query, keeping it: `restore` brings it back. A node's
+   * relationships are retracted with it (and restored with it). Editor.
+   */
+  retract: Write;
+  /** Revokes a token: requests sending it are refused from now on. Admin. */
+  revokeToken: Token;
+  /**
+   * Corrects a node: `set` gives new values (validated by the model), `unset` removes optional fields. The
+   * `version` is the one the correction was made against: CONFLICT when the node changed since. Editor.
+   */
+  updateNode: Write;
+  /** Corrects a relationship's fields, as updateNode does a node's. Editor. */
+  updateRelationship: Write;
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
+export type MutationAddSourceArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: AddSourceInput;
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
+export type MutationCreateNodeArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: CreateNodeInput;
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
+export type MutationCreateRelationshipArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: CreateRelationshipInput;
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
+export type MutationCreateTokenArgs = {
+  name: Scalars['String']['input'];
+  role: TokenRole;
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
+export type MutationRestoreArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
+export type MutationRetractArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
+export type MutationRevokeTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
+export type MutationUpdateNodeArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UpdateInput;
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
+export type MutationUpdateRelationshipArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: UpdateInput;
 };
 
 /** The network around a node. */
@@ -443,6 +717,14 @@ export type Neighbourhood = {
   omitted: Array<Omitted>;
   /** True when something was left out (hub cap or node limit): see `omitted`. */
   truncated: Scalars['Boolean']['output'];
+};
+
+/** A token just created. */
+export type NewToken = {
+  __typename?: 'NewToken';
+  /** The bearer secret: send it as `Authorization: Bearer <secret>`. Shown once; store it safely. */
+  secret: Scalars['String']['output'];
+  token: Token;
 };
 
 /** Anything with a stable id (Relay's Node): the id never changes between imports. */
@@ -852,6 +1134,15 @@ export type PlaceType =
   /** A region. */
   | 'region';
 
+/** The holder of a token. */
+export type Principal = {
+  __typename?: 'Principal';
+  /** The token's id (`tok-…`), or `env-admin` for ACCORDS_ADMIN_TOKEN. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  role: TokenRole;
+};
+
 /** A programme, project, scheme or strand of action set up by an agreement or an organisation. */
 export type Programme = Entity & Node & {
   __typename?: 'Programme';
@@ -986,10 +1277,24 @@ export type Query = {
   /** Agreements, filtered, sorted and paginated (at most 100 per page). */
   agreements: AgreementConnection;
   /**
+   * Every change in the order it was made (imports included), after the change numbered `since`: a feed
+   * for mirrors and alerts. Pass the last `seq` seen to get the next ones.
+   */
+  changes: Array<Change>;
+  /**
    * Actors who share an agreement with both `a` and `b` (as party or signatory), with the agreements that link
    * them to each; most shared agreements first.
    */
   commonPartners: Array<CommonPartner>;
+  /**
+   * A node or relationship as stored: its fields, evidence and version (the one an update must name). Null
+   * when no fact has that id, or when it is retracted and `includeRetracted` is false.
+   */
+  fact: Maybe<Fact>;
+  /** The changes made to a node or relationship, oldest first: who, when, before, after, why. */
+  history: Array<Change>;
+  /** Who the request's token belongs to; null for an anonymous reader. */
+  me: Maybe<Principal>;
   /**
    * The network around a node, ready for a graph view: nodes within `depth` hops and the relationships
    * between them. Each node shows at most `perNode` of its relationships (hubs are capped), the whole graph at
@@ -1033,6 +1338,8 @@ export type Query = {
    * participant).
    */
   timeline: Array<TimelineEntry>;
+  /** The API tokens, newest first (never their secrets). Admin. */
+  tokens: Array<Token>;
 };
 
 
@@ -1061,10 +1368,40 @@ export type QueryAgreementsArgs = {
  * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
  * quote it comes from.
  */
+export type QueryChangesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
 export type QueryCommonPartnersArgs = {
   a: Scalars['ID']['input'];
   b: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
+export type QueryFactArgs = {
+  id: Scalars['ID']['input'];
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
+export type QueryHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1327,6 +1664,8 @@ export type Source = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Who wrote it, when stated. */
   author: Maybe<Scalars['String']['output']>;
+  /** sha-256 of the text (hex): identical documents are stored once. */
+  contentHash: Maybe<Scalars['String']['output']>;
   /** When it was published (partial ISO date). */
   date: Maybe<Scalars['PartialDate']['output']>;
   /** Set when the source gives no year (or no date): how the date was inferred from the context. */
@@ -1339,22 +1678,31 @@ export type Source = Entity & Node & {
   description: Maybe<Scalars['String']['output']>;
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
-  /** File name of the document in the corpus. */
-  file: Scalars['String']['output'];
+  /** File name of the document in the corpus; null for a document added through the API (`addSource`). */
+  file: Maybe<Scalars['String']['output']>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  /** Its language (BCP 47, e.g. `fr`). */
+  language: Maybe<Scalars['String']['output']>;
   /** Who published it. */
   publisher: Maybe<Scalars['String']['output']>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /**
+   * The document's text, the one quotes are checked against, a page at a time: `length` characters from
+   * `offset` (0 to 100 000 per page). Null when the database holds no text for it.
+   */
+  text: Maybe<SourceText>;
   /** The document title (its headline). */
   title: Scalars['String']['output'];
   /** The kind of document. */
   type: SourceType;
+  /** Where the document can be read. */
+  url: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1363,6 +1711,13 @@ export type SourceRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A source document of the corpus; every fact cites one or more. */
+export type SourceTextArgs = {
+  length?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A linked source document, with the relationship's type and evidence. */
@@ -1380,6 +1735,18 @@ export type SourceLink = {
   type: RelationshipType;
 };
 
+/** A page of a source document's text. */
+export type SourceText = {
+  __typename?: 'SourceText';
+  /** The `offset` of the next page; null on the last page. */
+  nextOffset: Maybe<Scalars['Int']['output']>;
+  offset: Scalars['Int']['output'];
+  /** The characters from `offset`. */
+  text: Scalars['String']['output'];
+  /** How many characters the whole text has. */
+  totalLength: Scalars['Int']['output'];
+};
+
 /** The kind of source document. */
 export type SourceType =
   /** An interview. */
@@ -1394,6 +1761,15 @@ export type SourceType =
   | 'press_release'
   /** A statement. */
   | 'statement';
+
+/** The answer to addSource. */
+export type SourceWrite = {
+  __typename?: 'SourceWrite';
+  change: Maybe<Change>;
+  /** False when the same text was stored already: `source` is the existing one. */
+  created: Scalars['Boolean']['output'];
+  source: Source;
+};
 
 /** How much the graph holds. */
 export type Stats = {
@@ -1417,6 +1793,56 @@ export type TimelineEntry = {
   datePrecision: DatePrecision;
   /** The dated agreement, event or programme. */
   node: Entity;
+};
+
+/** An API token (its secret is shown only once, when created). */
+export type Token = {
+  __typename?: 'Token';
+  /** When it was created (ISO date-time). */
+  createdAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Who or what it is for. */
+  name: Scalars['String']['output'];
+  /** When it was revoked; null while it is valid. */
+  revokedAt: Maybe<Scalars['String']['output']>;
+  role: TokenRole;
+};
+
+/** What a token allows. */
+export type TokenRole =
+  /** Everything, and managing tokens. */
+  | 'admin'
+  /** Adds sources and facts, corrects and retracts them. */
+  | 'editor'
+  /** Reads (needed only on a private instance). */
+  | 'reader';
+
+export type UpdateInput = {
+  /** At least one quote stating the corrected fact. */
+  evidence: Array<EvidenceInput>;
+  /** The node's or relationship's id. */
+  id: Scalars['ID']['input'];
+  /** Why (recorded in the change log). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** New values of fields. */
+  set?: InputMaybe<Scalars['JSON']['input']>;
+  /** Optional fields to remove. */
+  unset?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The version the change was made against (from `fact`, or the last write's answer). */
+  version: Scalars['Int']['input'];
+};
+
+/** The answer to a write. */
+export type Write = {
+  __typename?: 'Write';
+  /** The change recorded. */
+  change: Change;
+  /** The fact as stored now (also when retracted). */
+  fact: Fact;
+  /** The fact's id. */
+  id: Scalars['ID']['output'];
+  /** Its version after the write: name it in the next update. */
+  version: Scalars['Int']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1533,6 +1959,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AddSourceInput: AddSourceInput;
   Agreement: ResolverTypeWrapper<NodeRow>;
   AgreementConnection: ResolverTypeWrapper<ConnectionRow>;
   AgreementEdge: ResolverTypeWrapper<Omit<AgreementEdge, 'node'> & { node: ResolversTypes['Agreement'] }>;
@@ -1541,23 +1968,33 @@ export type ResolversTypes = ResolversObject<{
   AgreementOrder: AgreementOrder;
   AgreementType: AgreementType;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<ChangeRow>;
   Clause: ResolverTypeWrapper<NodeRow>;
   ClauseLink: ResolverTypeWrapper<LinkRow>;
   Commitment: ResolverTypeWrapper<NodeRow>;
   CommitmentLink: ResolverTypeWrapper<LinkRow>;
   CommitmentType: CommitmentType;
   CommonPartner: ResolverTypeWrapper<CommonPartnerRow>;
+  CreateNodeInput: CreateNodeInput;
+  CreateRelationshipInput: CreateRelationshipInput;
   DatePrecision: DatePrecision;
   Direction: Direction;
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
   EntityLink: ResolverTypeWrapper<LinkRow>;
   Event: ResolverTypeWrapper<NodeRow>;
   Evidence: ResolverTypeWrapper<EvidenceRow>;
+  EvidenceInput: EvidenceInput;
+  EvidenceRef: ResolverTypeWrapper<EvidenceRef>;
+  Fact: ResolverTypeWrapper<FactRow>;
+  FactType: FactType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KindCount: ResolverTypeWrapper<KindCount>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodRow>;
+  NewToken: ResolverTypeWrapper<NewToken>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NodeKind: NodeKind;
   Omitted: ResolverTypeWrapper<Omitted>;
@@ -1581,6 +2018,7 @@ export type ResolversTypes = ResolversObject<{
   Place: ResolverTypeWrapper<NodeRow>;
   PlaceLink: ResolverTypeWrapper<LinkRow>;
   PlaceType: PlaceType;
+  Principal: ResolverTypeWrapper<Principal>;
   Programme: ResolverTypeWrapper<NodeRow>;
   ProgrammeConnection: ResolverTypeWrapper<ConnectionRow>;
   ProgrammeEdge: ResolverTypeWrapper<Omit<ProgrammeEdge, 'node'> & { node: ResolversTypes['Programme'] }>;
@@ -1595,34 +2033,50 @@ export type ResolversTypes = ResolversObject<{
   Signature: ResolverTypeWrapper<RelationshipRow>;
   Source: ResolverTypeWrapper<NodeRow>;
   SourceLink: ResolverTypeWrapper<LinkRow>;
+  SourceText: ResolverTypeWrapper<SourceTextRow>;
   SourceType: SourceType;
+  SourceWrite: ResolverTypeWrapper<SourceWriteRow>;
   Stats: ResolverTypeWrapper<StatsRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TimelineEntry: ResolverTypeWrapper<TimelineEntryRow>;
+  Token: ResolverTypeWrapper<Token>;
+  TokenRole: TokenRole;
+  UpdateInput: UpdateInput;
+  Write: ResolverTypeWrapper<WriteRow>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AddSourceInput: AddSourceInput;
   Agreement: NodeRow;
   AgreementConnection: ConnectionRow;
   AgreementEdge: Omit<AgreementEdge, 'node'> & { node: ResolversParentTypes['Agreement'] };
   AgreementFilter: AgreementFilter;
   AgreementLink: LinkRow;
   Boolean: Scalars['Boolean']['output'];
+  Change: ChangeRow;
   Clause: NodeRow;
   ClauseLink: LinkRow;
   Commitment: NodeRow;
   CommitmentLink: LinkRow;
   CommonPartner: CommonPartnerRow;
+  CreateNodeInput: CreateNodeInput;
+  CreateRelationshipInput: CreateRelationshipInput;
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
   EntityLink: LinkRow;
   Event: NodeRow;
   Evidence: EvidenceRow;
+  EvidenceInput: EvidenceInput;
+  EvidenceRef: EvidenceRef;
+  Fact: FactRow;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
   KindCount: KindCount;
+  Mutation: Record<PropertyKey, never>;
   Neighbourhood: NeighbourhoodRow;
+  NewToken: NewToken;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Omitted: Omitted;
   Organisation: NodeRow;
@@ -1641,6 +2095,7 @@ export type ResolversParentTypes = ResolversObject<{
   PersonFilter: PersonFilter;
   Place: NodeRow;
   PlaceLink: LinkRow;
+  Principal: Principal;
   Programme: NodeRow;
   ProgrammeConnection: ConnectionRow;
   ProgrammeEdge: Omit<ProgrammeEdge, 'node'> & { node: ResolversParentTypes['Programme'] };
@@ -1653,9 +2108,14 @@ export type ResolversParentTypes = ResolversObject<{
   Signature: RelationshipRow;
   Source: NodeRow;
   SourceLink: LinkRow;
+  SourceText: SourceTextRow;
+  SourceWrite: SourceWriteRow;
   Stats: StatsRow;
   String: Scalars['String']['output'];
   TimelineEntry: TimelineEntryRow;
+  Token: Token;
+  UpdateInput: UpdateInput;
+  Write: WriteRow;
 }>;
 
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = ResolversObject<{
@@ -1704,6 +2164,18 @@ export type AgreementLinkResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+}>;
+
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  factId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ClauseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Clause'] = ResolversParentTypes['Clause']> = ResolversObject<{
@@ -1799,9 +2271,43 @@ export type EvidenceResolvers<ContextType = Context, ParentType extends Resolver
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
+export type EvidenceRefResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceRef'] = ResolversParentTypes['EvidenceRef']> = ResolversObject<{
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type FactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = ResolversObject<{
+  evidence?: Resolver<Array<ResolversTypes['EvidenceRef']>, ParentType, ContextType>;
+  factType?: Resolver<ResolversTypes['FactType'], ParentType, ContextType>;
+  fields?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retracted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  retractedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type KindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addSource?: Resolver<ResolversTypes['SourceWrite'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
+  createNode?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationCreateNodeArgs, 'input'>>;
+  createRelationship?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationCreateRelationshipArgs, 'input'>>;
+  createToken?: Resolver<ResolversTypes['NewToken'], ParentType, ContextType, RequireFields<MutationCreateTokenArgs, 'name' | 'role'>>;
+  restore?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationRestoreArgs, 'id' | 'reason'>>;
+  retract?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'id' | 'reason'>>;
+  revokeToken?: Resolver<ResolversTypes['Token'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
+  updateNode?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationUpdateNodeArgs, 'input'>>;
+  updateRelationship?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationUpdateRelationshipArgs, 'input'>>;
 }>;
 
 export type NeighbourhoodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Neighbourhood'] = ResolversParentTypes['Neighbourhood']> = ResolversObject<{
@@ -1810,6 +2316,11 @@ export type NeighbourhoodResolvers<ContextType = Context, ParentType extends Res
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   omitted?: Resolver<Array<ResolversTypes['Omitted']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type NewTokenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NewToken'] = ResolversParentTypes['NewToken']> = ResolversObject<{
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['Token'], ParentType, ContextType>;
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
@@ -1945,6 +2456,12 @@ export type PlaceLinkResolvers<ContextType = Context, ParentType extends Resolve
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 }>;
 
+export type PrincipalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Principal'] = ResolversParentTypes['Principal']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['TokenRole'], ParentType, ContextType>;
+}>;
+
 export type ProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Programme'] = ResolversParentTypes['Programme']> = ResolversObject<{
   agreement?: Resolver<Maybe<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
@@ -1992,7 +2509,11 @@ export type ProgrammeLinkResolvers<ContextType = Context, ParentType extends Res
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first' | 'orderBy'>>;
+  changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'first' | 'since'>>;
   commonPartners?: Resolver<Array<ResolversTypes['CommonPartner']>, ParentType, ContextType, RequireFields<QueryCommonPartnersArgs, 'a' | 'b' | 'first'>>;
+  fact?: Resolver<Maybe<ResolversTypes['Fact']>, ParentType, ContextType, RequireFields<QueryFactArgs, 'id' | 'includeRetracted'>>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
+  me?: Resolver<Maybe<ResolversTypes['Principal']>, ParentType, ContextType>;
   neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'limit' | 'perNode'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
@@ -2007,6 +2528,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
+  tokens?: Resolver<Array<ResolversTypes['Token']>, ParentType, ContextType>;
 }>;
 
 export type RelationshipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = ResolversObject<{
@@ -2054,20 +2576,24 @@ export type SignatureResolvers<ContextType = Context, ParentType extends Resolve
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'direction' | 'first'>>;
+  text?: Resolver<Maybe<ResolversTypes['SourceText']>, ParentType, ContextType, RequireFields<SourceTextArgs, 'length' | 'offset'>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2077,6 +2603,19 @@ export type SourceLinkResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+}>;
+
+export type SourceTextResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceText'] = ResolversParentTypes['SourceText']> = ResolversObject<{
+  nextOffset?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SourceWriteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceWrite'] = ResolversParentTypes['SourceWrite']> = ResolversObject<{
+  change?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
 export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = ResolversObject<{
@@ -2092,11 +2631,27 @@ export type TimelineEntryResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 }>;
 
+export type TokenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Token'] = ResolversParentTypes['Token']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['TokenRole'], ParentType, ContextType>;
+}>;
+
+export type WriteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Write'] = ResolversParentTypes['Write']> = ResolversObject<{
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  fact?: Resolver<ResolversTypes['Fact'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Agreement?: AgreementResolvers<ContextType>;
   AgreementConnection?: AgreementConnectionResolvers<ContextType>;
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   AgreementLink?: AgreementLinkResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
   Clause?: ClauseResolvers<ContextType>;
   ClauseLink?: ClauseLinkResolvers<ContextType>;
   Commitment?: CommitmentResolvers<ContextType>;
@@ -2106,8 +2661,13 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EntityLink?: EntityLinkResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  EvidenceRef?: EvidenceRefResolvers<ContextType>;
+  Fact?: FactResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   KindCount?: KindCountResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
+  NewToken?: NewTokenResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Omitted?: OmittedResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
@@ -2124,6 +2684,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Place?: PlaceResolvers<ContextType>;
   PlaceLink?: PlaceLinkResolvers<ContextType>;
+  Principal?: PrincipalResolvers<ContextType>;
   Programme?: ProgrammeResolvers<ContextType>;
   ProgrammeConnection?: ProgrammeConnectionResolvers<ContextType>;
   ProgrammeEdge?: ProgrammeEdgeResolvers<ContextType>;
@@ -2135,7 +2696,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Signature?: SignatureResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceLink?: SourceLinkResolvers<ContextType>;
+  SourceText?: SourceTextResolvers<ContextType>;
+  SourceWrite?: SourceWriteResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
+  Token?: TokenResolvers<ContextType>;
+  Write?: WriteResolvers<ContextType>;
 }>;
 

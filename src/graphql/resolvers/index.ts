@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/types';
-import { PartialDate } from '../scalars';
+import { JSON_SCALAR, PartialDate } from '../scalars';
 import { Entity, Node, PathElement } from './abstract';
 import { Agreement } from './Agreement';
 import { Clause } from './Clause';
@@ -18,10 +18,16 @@ import { Relationship } from './Relationship';
 import { Role } from './Role';
 import { Signature } from './Signature';
 import { Source } from './Source';
+import { Mutation } from './Mutation';
+import { Change, SourceWrite, writeQueries } from './writes';
 
 export const resolvers: Resolvers = {
   PartialDate,
-  Query,
+  JSON: JSON_SCALAR,
+  Query: { ...Query, ...writeQueries },
+  Mutation,
+  Change,
+  SourceWrite,
   Node,
   Entity,
   PathElement,

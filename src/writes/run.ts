@@ -1,0 +1,60 @@
+import { GraphQLError } from 'graphql';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { requireRole } from '../auth/guard';
+import { DatabaseError } from '../db/database';
+import type { Context } from '../graphql/context';
+import { changeByKey, ChangeRow } from './changeLog';
+import type { Author } from './facts';
+
+/**
+ * Every write goes through here: the role check, then one write transaction that first looks for the
+ * change an earlier attempt with the same idempotency key made (answering with it instead of writing
+ * again), and the transaction's bookmark kept for `extensions.bookmark`.
+ */
+
+const MAX_KEY = 200;
+const MAX_REASON = 2000;
+
+export interface WriteArgs {
+  reason?: string | null;
+  idempotencyKey?: string | null;
+}
+
+export type Outcome<T> = { replayed: false; value: T } | { replayed: true; change: ChangeRow };
+
+const isIdempotencyClash = (err: unknown) =>
+  err instanceof DatabaseError &&
+  String((err.cause as { code?: string } | undefined)?.code).includes('ConstraintValidationFailed') &&
+  /idempotencyKey/.test(String((err.cause as Error | undefined)?.message));
+
+export async function runWrite<T>(ctx: Context, args: WriteArgs, work: (tx: ManagedTransaction, author: Author) => Promise<T>): Promise<Outcome<T>> {
+  const principal = requireRole(ctx, 'editor');
+  const key = args.idempotencyKey ?? ctx.idempotencyKey ?? null;
+  if (key !== null && (!key.trim() || key.length > MAX_KEY)) {
+    throw new GraphQLError(`idempotencyKey must be 1 to ${MAX_KEY} characters`, { extensions: { code: 'BAD_USER_INPUT', argument: 'idempotencyKey' } });
+  }
+  if (args.reason && args.reason.length > MAX_REASON) {
+    throw new GraphQLError(`reason must be at most ${MAX_REASON} characters`, { extensions: { code: 'BAD_USER_INPUT', argument: 'reason' } });
+  }
+  // Keys are per token: two editors cannot collide on a key, nor replay each other's writes.
+  const storedKey = key === null ? null : `${principal.id}:${key}`;
+  const author: Author = { principal, reason: args.reason ?? null, idempotencyKey: storedKey };
+  const attempt = () =>
+    ctx.db.writeWithBookmark(async (tx): Promise<Outcome<T>> => {
+      if (storedKey !== null) {
+        const earlier = await changeByKey(tx, storedKey);
+        if (earlier) return { replayed: true, change: earlier };
+      }
+      return { replayed: false, value: await work(tx, author) };
+    });
+  let done;
+  try {
+    done = await attempt();
+  } catch (err) {
+    // The same key sent twice at once: the first committed; the second now finds its change.
+    if (!isIdempotencyClash(err)) throw err;
+    done = await attempt();
+  }
+  ctx.bookmark = done.bookmark;
+  return done.result;
+}
