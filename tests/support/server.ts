@@ -1,9 +1,12 @@
+import type { AccessConfig } from '../../src/config';
 import type { Database } from '../../src/db/database';
 import { startApp, RunningApp } from '../../src/server/http';
 import { testDatabase } from './db';
 
 export interface GraphQLResponse<T = any> {
   status: number;
+  headers?: Headers;
+  extensions?: Record<string, any>;
   data?: T;
   errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
 }
@@ -18,9 +21,10 @@ export interface TestServer {
 }
 
 /** The real Accords HTTP server on a free port, over the run's real Neo4j. */
-export async function startTestServer(options: { adminToken?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { adminToken?: string; access?: Partial<AccessConfig> } = {}): Promise<TestServer> {
   const db = await testDatabase();
-  const app = await startApp({ db, host: '127.0.0.1', port: 0, adminToken: options.adminToken });
+  const access: AccessConfig = { reads: 'public', corsOrigins: [], openCorsReads: true, failuresPerMinute: 10, ...options.access };
+  const app = await startApp({ db, host: '127.0.0.1', port: 0, adminToken: options.adminToken, access });
   return {
     app,
     db,
@@ -32,7 +36,7 @@ export async function startTestServer(options: { adminToken?: string } = {}): Pr
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
-      return { status: res.status, ...body };
+      return { status: res.status, headers: res.headers, ...body };
     },
     async close() {
       await app.close();
