@@ -23,6 +23,7 @@ export interface SourceWriteRow {
 }
 
 export interface SourceTextRow {
+  contentHash: string | null;
   text: string;
   offset: number;
   totalLength: number;
@@ -99,7 +100,7 @@ export function sourceTextLoader(db: Database): DataLoader<TextKey, SourceTextRo
   const keyOf = (k: TextKey) => `${k.id}\u0000${k.offset}\u0000${k.length}`;
   return new DataLoader(
     async (keys) => {
-      const rows = await db.read<{ key: string; text: string | null; totalLength: number | null }>(cypher('source-text'), {
+      const rows = await db.read<{ key: string; text: string | null; totalLength: number | null; contentHash: string | null }>(cypher('source-text'), {
         keys: keys.map((k) => ({ ...k, key: keyOf(k) })),
       });
       const byKey = new Map(rows.map((r) => [r.key, r]));
@@ -107,7 +108,7 @@ export function sourceTextLoader(db: Database): DataLoader<TextKey, SourceTextRo
         const r = byKey.get(keyOf(k));
         if (!r || r.text === null || r.totalLength === null) return null;
         const end = k.offset + r.text.length;
-        return { text: r.text, offset: k.offset, totalLength: r.totalLength, nextOffset: end < r.totalLength ? end : null };
+        return { contentHash: r.contentHash, text: r.text, offset: k.offset, totalLength: r.totalLength, nextOffset: end < r.totalLength ? end : null };
       });
     },
     { cacheKeyFn: keyOf, maxBatchSize: 100 },

@@ -6,7 +6,7 @@ import type { Database } from '../../src/db/database';
 export const TEST_TOKEN_PREFIX = 'test-token:';
 
 /** A real token, stored as the API stores them; returns the headers that send it. */
-export async function tokenHeaders(db: Database, role: Role, name = role): Promise<{ authorization: string; id: string }> {
+export async function tokenHeaders(db: Database, role: Role, name: string = role): Promise<{ authorization: string; id: string }> {
   const { token, secret } = await createToken(db, role, `${TEST_TOKEN_PREFIX}${name}`, 'tests');
   return { authorization: `Bearer ${secret}`, id: token.id };
 }
