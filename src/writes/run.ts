@@ -22,10 +22,9 @@ export interface WriteArgs {
 
 export type Outcome<T> = { replayed: false; value: T } | { replayed: true; change: ChangeRow };
 
-const isIdempotencyClash = (err: unknown) =>
-  err instanceof DatabaseError &&
-  String((err.cause as { code?: string } | undefined)?.code).includes('ConstraintValidationFailed') &&
-  /idempotencyKey/.test(String((err.cause as Error | undefined)?.message));
+/** Two writers made the same thing at once (same id, same idempotency key): the later one hit a constraint. */
+const isClash = (err: unknown) =>
+  err instanceof DatabaseError && String((err.cause as { code?: string } | undefined)?.code).includes('ConstraintValidationFailed');
 
 export async function runWrite<T>(ctx: Context, args: WriteArgs, work: (tx: ManagedTransaction, author: Author) => Promise<T>): Promise<Outcome<T>> {
   const principal = requireRole(ctx, 'editor');
@@ -47,13 +46,17 @@ export async function runWrite<T>(ctx: Context, args: WriteArgs, work: (tx: Mana
       }
       return { replayed: false, value: await work(tx, author) };
     });
+  // The same write sent several times at once: the first commits, the others hit a constraint (the id, the
+  // key). Tried again, one with a key finds its change; one without finds the fact made meanwhile and
+  // answers CONFLICT, as a later attempt would.
   let done;
-  try {
-    done = await attempt();
-  } catch (err) {
-    // The same key sent twice at once: the first committed; the second now finds its change.
-    if (!isIdempotencyClash(err)) throw err;
-    done = await attempt();
+  for (let tries = 1; ; tries++) {
+    try {
+      done = await attempt();
+      break;
+    } catch (err) {
+      if (!isClash(err) || tries >= 3) throw err;
+    }
   }
   ctx.bookmark = done.bookmark;
   return done.result;
