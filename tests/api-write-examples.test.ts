@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../src/config';
+import { contentHash } from '../src/writes/sources';
+import { startTestServer, TestServer } from './support/server';
+import { removeTestTokens, tokenHeaders } from './support/tokens';
+import { changeLogMark, undoWrites } from './support/writes';
+
+const DIR = path.join(ROOT, 'examples', 'writes');
+const TEXT = fs.readFileSync(path.join(DIR, 'document.txt'), 'utf8');
+const SOURCE = `src-${contentHash(TEXT).slice(0, 16)}`;
+const SIGNATURE = 'per-claire-martin|SIGNED|agr-essai-logiciels-2008';
+const example = (file: string) => fs.readFileSync(path.join(DIR, file), 'utf8');
+
+/**
+ * examples/writes/, run in order by an editor against the real server, as the README tells: add a source,
+ * a signatory with its quote, correct a date, retract, read the history.
+ */
+describe('the write examples, in order, each answering what its comment says', () => {
+  let server: TestServer;
+  let editor: { authorization: string; id: string };
+  let mark: number;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    editor = await tokenHeaders(server.db, 'editor', 'examples');
+    mark = await changeLogMark(server.db);
+  });
+  afterAll(async () => {
+    await undoWrites(server.db, mark, [SOURCE, 'org-commune-d-essai', 'agr-essai-logiciels-2008', 'per-claire-martin', SIGNATURE]);
+    await removeTestTokens(server.db);
+    await server.close();
+  });
+
+  const run = async (file: string, variables: Record<string, unknown> = {}) => {
+    const res = await server.gql(example(file), variables, { authorization: editor.authorization });
+    expect(res.errors).toBeUndefined();
+    return res.data;
+  };
+
+  it('lists exactly the five examples run here', () => {
+    expect(fs.readdirSync(DIR).filter((f) => f.endsWith('.graphql')).sort()).toEqual([
+      '01-add-a-source.graphql',
+      '02-add-a-signatory-with-its-quote.graphql',
+      '03-correct-a-date.graphql',
+      '04-retract.graphql',
+      '05-history.graphql',
+    ]);
+  });
+
+  it('01 adds the document, and knows it the second time', async () => {
+    const { addSource } = await run('01-add-a-source.graphql', { text: TEXT });
+    expect(addSource).toMatchObject({ created: true, source: { id: SOURCE, date: '2008-03-14', contentHash: contentHash(TEXT) } });
+    expect(addSource.source.text).toEqual({ text: TEXT.slice(0, 80), totalLength: TEXT.length, nextOffset: 80 });
+    expect((await run('01-add-a-source.graphql', { text: TEXT })).addSource.created).toBe(false);
+  });
+
+  it('02 adds the commune, the convention, the mayor and her signature, each with its quote', async () => {
+    const data = await run('02-add-a-signatory-with-its-quote.graphql', { source: SOURCE });
+    expect(data.signature).toMatchObject({ id: SIGNATURE, version: 1, fact: { fields: { onBehalfOf: 'org-commune-d-essai', date: '2008-03-12' } } });
+    const read = await server.gql('{ agreement(id: "agr-essai-logiciels-2008") { signatories { person { name } onBehalfOf { name } } } }');
+    expect(read.data.agreement.signatories).toEqual([{ person: { name: 'Claire Martin' }, onBehalfOf: { name: "Commune d'Essai" } }]);
+  });
+
+  it('03 corrects the date against version 1', async () => {
+    const { updateNode } = await run('03-correct-a-date.graphql', { source: SOURCE, version: 1 });
+    expect(updateNode.version).toBe(2);
+    expect(updateNode.change.before.fields.date).toBe('2008-03-12');
+    expect(updateNode.fact.fields.date).toBe('2008-03-13');
+    // Run again against the same version, it is stale.
+    const again = await server.gql(example('03-correct-a-date.graphql'), { source: SOURCE, version: 1 }, { authorization: editor.authorization });
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('04 retracts the signature, which leaves the agreement’s signatories', async () => {
+    const { retract } = await run('04-retract.graphql');
+    expect(retract).toMatchObject({ id: SIGNATURE, version: 2, fact: { retracted: true } });
+  });
+
+  it('05 tells the history: who, when, before, after, why', async () => {
+    const data = await run('05-history.graphql');
+    expect(data.convention.map((c: { action: string }) => c.action)).toEqual(['create', 'update']);
+    expect(data.convention[1]).toMatchObject({
+      actorName: expect.stringContaining('examples'),
+      reason: 'The press release corrects the date in its last paragraph',
+      before: { fields: { date: '2008-03-12' } },
+      after: { fields: { date: '2008-03-13' } },
+    });
+    expect(data.signature.map((c: { action: string }) => c.action)).toEqual(['create', 'retract']);
+    expect(data.agreement).toMatchObject({ date: '2008-03-13', signatories: [] });
+    expect(data.retracted).toMatchObject({ retracted: true, retractedReason: expect.stringContaining('ratified') });
+  });
+});
