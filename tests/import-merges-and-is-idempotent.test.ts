@@ -85,9 +85,13 @@ describe('importing merges, and importing again changes nothing', () => {
 
   it('changes nothing when the same corpus is imported again: no node, relationship, property or quote added', async () => {
     const before = await graphFingerprint(db);
+    const imports = async () => (await db.read<{ n: number }>("MATCH (c:Change {action: 'import'}) RETURN count(c) AS n"))[0]!.n;
+    const logged = await imports();
     const report = await importFixture();
     expect(report.written).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0 });
     expect(await graphFingerprint(db)).toEqual(before);
+    // The import itself is recorded in the change log, facts changed or not.
+    expect(await imports()).toBe(logged + 1);
   });
 
   it('re-importing one file alone keeps what the other file gave (properties, aliases, evidence)', async () => {

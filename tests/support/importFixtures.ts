@@ -129,10 +129,11 @@ export interface GraphFingerprint {
 }
 
 /** Enough of the graph's state to see any write: counts of nodes, relationships, properties, labels, quotes. */
+/** The graph's facts, counted: everything but the change log, which records each import (src/writes/changeLog.ts). */
 export async function graphFingerprint(db: Database): Promise<GraphFingerprint> {
   const [row] = await db.read<GraphFingerprint>(`
     CALL () {
-      MATCH (n)
+      MATCH (n) WHERE NOT n:Change
       RETURN count(n) AS nodes, sum(size(keys(n))) AS nodeProperties, sum(size(labels(n))) AS labels,
              sum(size(coalesce(n.evidenceQuotes, []))) AS nodeQuotes
     }

@@ -27,12 +27,15 @@ export type Scalars = {
   PartialDate: { input: string; output: string; }
 };
 
+/** A source document to store. */
 export type AddSourceInput = {
+  /** Who wrote it, when stated. */
   author?: InputMaybe<Scalars['String']['input']>;
   /** When it was published (partial ISO date). */
   date?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Its language (BCP 47, e.g. `fr`). */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** Who published it. */
   publisher?: InputMaybe<Scalars['String']['input']>;
   /** Why it is added (recorded in the change log). */
   reason?: InputMaybe<Scalars['String']['input']>;
@@ -209,7 +212,9 @@ export type Change = {
   action: Scalars['String']['output'];
   /** Who: the token's id and name, or `import` for `npm run import`. */
   actor: Scalars['String']['output'];
+  /** The token's name (or the system user who imported). */
   actorName: Scalars['String']['output'];
+  /** The fact after the change (null only for an import, which gives its counts instead). */
   after: Maybe<Scalars['JSON']['output']>;
   /** When (ISO date-time). */
   at: Scalars['String']['output'];
@@ -217,6 +222,7 @@ export type Change = {
   before: Maybe<Scalars['JSON']['output']>;
   /** The node or relationship changed (null for an import). */
   factId: Maybe<Scalars['ID']['output']>;
+  /** Why, as the author said. */
   reason: Maybe<Scalars['String']['output']>;
   /** Its place in the change log (increasing, no gaps except changes rolled back). */
   seq: Scalars['Int']['output'];
@@ -352,6 +358,7 @@ export type CommonPartner = {
   withB: Array<Agreement>;
 };
 
+/** A new node of any kind of the model. */
 export type CreateNodeInput = {
   /** At least one quote stating it. */
   evidence: Array<EvidenceInput>;
@@ -359,20 +366,27 @@ export type CreateNodeInput = {
   fields: Scalars['JSON']['input'];
   /** Its id (the kind's prefix plus kebab-case); made from its name or title when omitted. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Its kind (docs/model.md says its fields). */
   kind: NodeKind;
+  /** Why it is added (recorded in the change log). */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new relationship of any type of the model. */
 export type CreateRelationshipInput = {
   /** At least one quote stating it. */
   evidence: Array<EvidenceInput>;
   /** Its fields, as in a data file (docs/model.md); `{}` when the type has none. */
   fields?: InputMaybe<Scalars['JSON']['input']>;
+  /** The id of the node it starts from. */
   from: Scalars['ID']['input'];
   /** Only when two relationships of one type join the same nodes. */
   key?: InputMaybe<Scalars['String']['input']>;
+  /** Why it is added (recorded in the change log). */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** The id of the node it leads to. */
   to: Scalars['ID']['input'];
+  /** Its type (docs/model.md says which kinds it joins and its fields). */
   type: RelationshipType;
 };
 
@@ -504,7 +518,9 @@ export type EvidenceInput = {
 /** A quote and the id of its source document. */
 export type EvidenceRef = {
   __typename?: 'EvidenceRef';
+  /** The exact words of the document. */
   quote: Scalars['String']['output'];
+  /** The source document's id. */
   sourceId: Scalars['ID']['output'];
 };
 
@@ -517,21 +533,27 @@ export type Fact = {
   factType: FactType;
   /** Its fields (those of the model). */
   fields: Scalars['JSON']['output'];
-  /** For a relationship: its ends. */
+  /** For a relationship: the id of its start node. */
   from: Maybe<Scalars['ID']['output']>;
+  /** The node's id, or the relationship's (`from|TYPE|to`, plus `|key`). */
   id: Scalars['ID']['output'];
   /** The node's kind or the relationship's type. */
   kind: Scalars['String']['output'];
+  /** Whether it is retracted (hidden from every other query). */
   retracted: Scalars['Boolean']['output'];
   /** Why it was retracted, when it is. */
   retractedReason: Maybe<Scalars['String']['output']>;
+  /** For a relationship: the id of its end node. */
   to: Maybe<Scalars['ID']['output']>;
   /** Incremented by every change; an update names the version it was made against. */
   version: Scalars['Int']['output'];
 };
 
+/** Whether a fact is a node or a relationship. */
 export type FactType =
+  /** A node (an entity). */
   | 'NODE'
+  /** A relationship between two nodes. */
   | 'RELATIONSHIP';
 
 /** A count for one node kind or relationship type. */
@@ -724,6 +746,7 @@ export type NewToken = {
   __typename?: 'NewToken';
   /** The bearer secret: send it as `Authorization: Bearer <secret>`. Shown once; store it safely. */
   secret: Scalars['String']['output'];
+  /** The token as stored. */
   token: Token;
 };
 
@@ -1139,7 +1162,9 @@ export type Principal = {
   __typename?: 'Principal';
   /** The token's id (`tok-…`), or `env-admin` for ACCORDS_ADMIN_TOKEN. */
   id: Scalars['ID']['output'];
+  /** Who or what the token is for. */
   name: Scalars['String']['output'];
+  /** What the token allows. */
   role: TokenRole;
 };
 
@@ -1740,6 +1765,7 @@ export type SourceText = {
   __typename?: 'SourceText';
   /** The `offset` of the next page; null on the last page. */
   nextOffset: Maybe<Scalars['Int']['output']>;
+  /** Where this page starts (characters from the start of the text). */
   offset: Scalars['Int']['output'];
   /** The characters from `offset`. */
   text: Scalars['String']['output'];
@@ -1765,9 +1791,11 @@ export type SourceType =
 /** The answer to addSource. */
 export type SourceWrite = {
   __typename?: 'SourceWrite';
+  /** The change recorded; null when the text was stored already. */
   change: Maybe<Change>;
   /** False when the same text was stored already: `source` is the existing one. */
   created: Scalars['Boolean']['output'];
+  /** The source stored (or found). */
   source: Source;
 };
 
@@ -1800,11 +1828,13 @@ export type Token = {
   __typename?: 'Token';
   /** When it was created (ISO date-time). */
   createdAt: Scalars['String']['output'];
+  /** Its id (`tok-…`): what revokeToken takes and what the change log records as the author. */
   id: Scalars['ID']['output'];
   /** Who or what it is for. */
   name: Scalars['String']['output'];
   /** When it was revoked; null while it is valid. */
   revokedAt: Maybe<Scalars['String']['output']>;
+  /** What it allows. */
   role: TokenRole;
 };
 
@@ -1817,6 +1847,7 @@ export type TokenRole =
   /** Reads (needed only on a private instance). */
   | 'reader';
 
+/** A correction of a node or relationship. */
 export type UpdateInput = {
   /** At least one quote stating the corrected fact. */
   evidence: Array<EvidenceInput>;
