@@ -24,7 +24,7 @@ const args = parseArgs(process.argv.slice(2), { 'bolt-port': 'int', writes: 'int
 const boltPort = args.int('bolt-port', 7732, 1);
 const writes = args.int('writes', 40, 4);
 const dataDir = path.join(ROOT, '.data', 'neo4j-durability');
-const local = { boltPort, dataDir, heap: '1g', pageCache: '256m', startTimeoutMs: 180_000 };
+const local = { boltPort, dataDir, heap: '1g', pageCache: '256m', startTimeoutMs: 180_000, restartAttempts: 0, restartBackoffMs: 1000 };
 const TEXT = fs.readFileSync(path.join(ROOT, 'examples', 'writes', 'document.txt'), 'utf8');
 const QUOTE = 'ont signé le 12 mars 2008 une convention de partenariat';
 

@@ -64,6 +64,8 @@ export class AccessControl {
 }
 
 function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  // The body is not read: drained, so the connection can be kept alive.
+  res.req.resume();
   if (status === 401) res.setHeader('www-authenticate', 'Bearer realm="accords"');
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
