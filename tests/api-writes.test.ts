@@ -320,6 +320,13 @@ describe('editors add documents and the facts they state, each with its quote', 
     expect((await write('mutation { restore(id: "per-claire-martin", reason: "test") { version } }')).errors).toBeUndefined();
   });
 
+  it('refuses to retract a source that facts cite: their quotes would lose their document', async () => {
+    const res = await write(`mutation { retract(id: "${SOURCE}", reason: "x") { version } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(res.errors?.[0]?.message).toMatch(/is the evidence of \d+ facts/);
+    expect((await server.gql(`{ source(id: "${SOURCE}") { id } }`)).data.source.id).toBe(SOURCE);
+  });
+
   it('answers history(id) with who, when, before, after and why, and changes(since) with every change in order', async () => {
     const res = await server.gql('{ history(id: "per-claire-martin") { seq action actor actorName reason before after } }');
     expect(res.data.history.map((c: { action: string }) => c.action)).toEqual(['create', 'retract', 'restore', 'retract', 'restore']);

@@ -334,6 +334,10 @@ export async function updateFact(tx: Tx, factType: FactRow['factType'], input: U
 /** Hides a fact (a node with its relationships), keeping each as a :Retracted record. */
 export async function retract(tx: Tx, id: string, version: number | null, author: Author): Promise<{ fact: FactRow; changes: ChangeRow[] }> {
   const { current, props } = await lockCurrent(tx, id, version);
+  if (current.factType === 'NODE' && current.kind === 'Source') {
+    const cited = Number((await one(tx, 'source-cited', { id }))?.cited ?? 0);
+    if (cited > 0) throw conflict(`${id} is the evidence of ${cited} fact${cited === 1 ? '' : 's'}: retract or correct them first`, { id, cited });
+  }
   const records: Props[] = [];
   const changes: ChangeInput[] = [];
   const record = (factId: string, factType: FactRow['factType'], kind: string, p: Props, cascadeOf: string | null) => {
