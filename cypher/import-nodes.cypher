@@ -6,7 +6,9 @@ UNWIND $rows AS row
 WITH row WHERE NOT EXISTS { MATCH (:Retracted {id: row.id}) }
 MERGE (n:Entity {id: row.id})
 SET n:$(row.kind)
-SET n += row.props
+// A fact made or corrected through the API carries a version: its values are the API's, a file does not
+// overwrite them (its evidence and names are still added).
+SET n += CASE WHEN n.version IS NULL THEN row.props ELSE {} END
 WITH n, row
 CALL (n, row) {
   UNWIND keys(row.lists) AS field

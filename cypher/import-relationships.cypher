@@ -11,7 +11,9 @@ MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
 SET r.id = row.id
-SET r += row.props
+// A fact made or corrected through the API carries a version: its values are the API's, a file does not
+// overwrite them (its evidence and names are still added).
+SET r += CASE WHEN r.version IS NULL THEN row.props ELSE {} END
 WITH r, row
 CALL (r, row) {
   UNWIND keys(row.lists) AS field

@@ -86,6 +86,29 @@ describe('writes under concurrency and retries, on two API instances over one da
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => mark + 1 + i));
   });
 
+  it('keeps a correction made through the API when the file that stated the fact is imported again', async () => {
+    const id = 'agr-apvf-microsoft-2007';
+    const { version } = (await a.gql(`{ fact(id: "${id}") { version } }`)).data.fact;
+    const corrected = await a.gql(UPDATE, { input: { id, version, set: { date: '2007-11-28' }, evidence: [{ sourceId: SOURCE, quote: QUOTE }], reason: 'test' } }, editor);
+    expect(corrected.errors).toBeUndefined();
+    try {
+      await importCorpus(a.db, [path.join(ROOT, 'data', '003-apvf-protocol.yaml')], { sourcesDir: path.join(ROOT, 'data', 'sources') });
+      // The file says 2007-11-27; the API's correction stands, and the file's other values are there.
+      expect((await a.gql(`{ agreement(id: "${id}") { date title } }`)).data.agreement).toEqual({
+        date: '2007-11-28',
+        title: 'Partnership protocol between the APVF and Microsoft France',
+      });
+    } finally {
+      // Back to the corpus' own state: its date, no version, no quote added by the test.
+      await a.db.write(
+        `MATCH (n:Entity {id: $id}) SET n.date = '2007-11-27', n.datePrecision = 'day' REMOVE n.version
+         WITH n, [i IN range(0, size(n.evidenceQuotes) - 1) WHERE n.evidenceQuotes[i] <> $quote OR n.evidenceSources[i] <> $source] AS keep
+         SET n.evidenceSources = [i IN keep | n.evidenceSources[i]], n.evidenceQuotes = [i IN keep | n.evidenceQuotes[i]]`,
+        { id, quote: QUOTE, source: SOURCE },
+      );
+    }
+  });
+
   it('keeps a retracted corpus fact retracted when its file is imported again, and logs the import', async () => {
     const retracted = await a.gql(`mutation { retract(id: "${SIGNED}", reason: "test: re-import") { version } }`, {}, editor);
     expect(retracted.errors).toBeUndefined();
@@ -94,7 +117,7 @@ describe('writes under concurrency and retries, on two API instances over one da
       const read = await a.gql('{ agreement(id: "agr-apvf-microsoft-2007") { signatories { person { id } } } }');
       expect(read.data.agreement.signatories.map((s: { person: { id: string } }) => s.person.id)).toEqual(['per-eric-boustouller']);
       const feed = await a.gql(`{ changes(since: ${mark}, first: 500) { action actor reason after } }`);
-      const imported = feed.data.changes.filter((c: { action: string }) => c.action === 'import');
+      const imported = feed.data.changes.filter((c: { action: string; reason: string }) => c.action === 'import' && c.reason === 'test re-import');
       expect(imported).toHaveLength(1);
       expect(imported[0]).toMatchObject({ actor: 'import', reason: 'test re-import', after: { files: 1 } });
     } finally {
