@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import YAML from 'yaml';
 import { ROOT } from '../src/config';
+import { listCorpusFiles, validateCorpus } from '../src/import';
+import { exportApiFacts } from '../src/writes/export';
 import { contentHash } from '../src/writes/sources';
 import { startTestServer, TestServer } from './support/server';
 import { removeTestTokens, tokenHeaders } from './support/tokens';
@@ -89,5 +93,24 @@ describe('the write examples, in order, each answering what its comment says', (
     expect(data.signature.map((c: { action: string }) => c.action)).toEqual(['create', 'retract']);
     expect(data.agreement).toMatchObject({ date: '2008-03-13', signatories: [] });
     expect(data.retracted).toMatchObject({ retracted: true, retractedReason: expect.stringContaining('ratified') });
+  });
+
+  it('exports what the session made as a data file the importer accepts, its document beside it', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'accords-export-'));
+    try {
+      const report = await exportApiFacts(server.db, out);
+      expect(report.files).toEqual([path.join(out, `${SOURCE}.yaml`)]);
+      const doc = YAML.parse(fs.readFileSync(report.files[0]!, 'utf8'));
+      expect(doc.source).toMatchObject({ id: SOURCE, file: `${SOURCE}.txt`, date: '2008-03-14' });
+      expect(doc.nodes.map((n: { id: string }) => n.id).sort()).toEqual(['agr-essai-logiciels-2008', 'org-commune-d-essai', 'per-claire-martin']);
+      expect(doc.nodes.find((n: { id: string }) => n.id === 'agr-essai-logiciels-2008')).toMatchObject({ kind: 'Agreement', date: '2008-03-13' });
+      // The retracted signature is not exported: it is not in the graph.
+      expect(doc.relationships).toEqual([]);
+      expect(fs.readFileSync(path.join(out, 'sources', `${SOURCE}.txt`), 'utf8')).toBe(TEXT);
+      const summary = await validateCorpus(server.db, listCorpusFiles([out]), { sourcesDir: path.join(out, 'sources') });
+      expect(summary).toMatchObject({ files: 1, nodeStatements: 3 });
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });
