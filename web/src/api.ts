@@ -48,10 +48,10 @@ export class ApiError extends Error {
   }
 }
 
-function post(query: string, variables: Record<string, unknown>): Promise<Response> {
+function post(query: string, variables: Record<string, unknown>, token?: string): Promise<Response> {
   return fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
 }
@@ -69,13 +69,14 @@ export function prefetch(query: string, variables: Record<string, unknown>): voi
   early().set(keyOf(query, variables), pending);
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** `token`: an editor's, kept in memory by the editor pane only (never stored, never in the URL). */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   let res: Response;
   try {
     const key = keyOf(query, variables);
-    const pending = early().get(key);
-    early().delete(key);
-    res = await (pending ?? post(query, variables));
+    const pending = token ? undefined : early().get(key);
+    if (!token) early().delete(key);
+    res = await (pending ?? post(query, variables, token));
   } catch {
     throw new ApiError('Accords cannot be reached. Check that the server is running, then try again.', 'NETWORK');
   }

@@ -11,6 +11,7 @@ import { PathMode, renderPaths } from './paths';
 import { findPaths, neighbourhood, nodeDetail, nodeSummary, PER_NODE } from './queries';
 import { friendly, SearchBox } from './search';
 import { Timeline } from './timeline';
+import { Editor } from './editor';
 import { initialExpansions, readView, writeView, type ViewState } from './url';
 
 const MAX_PER_NODE = 200;
@@ -21,6 +22,7 @@ class Explorer {
   readonly search: SearchBox;
   readonly timeline: Timeline;
   readonly paths: PathMode;
+  readonly editor: Editor;
   /** Expanded nodes and how many of their relationships are shown. */
   private readonly expanded = new Map<string, number>();
   private selected: string | null = null;
@@ -68,6 +70,7 @@ class Explorer {
       onOpen: (id) => void this.open(id),
     });
     this.paths = new PathMode({ find: (from, to, shortest) => void this.showPaths(from, to, shortest) });
+    this.editor = new Editor({ open: (id) => void this.start(id) });
     this.legend();
     this.tools();
     this.panel.clear('Search for a person, an organisation or an agreement, then click a node to expand it and read its evidence here.');
@@ -158,6 +161,7 @@ class Explorer {
           return;
         }
         this.panel.showNode(detail, this.graph.links(id), this.expanded.has(id));
+        if (focus) this.editor.nodeShown(node);
         if (focus && document.activeElement === document.body) this.panel.focusTitle();
       } catch (err) {
         if (this.selected === id) this.panel.error(friendly(err));

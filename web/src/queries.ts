@@ -83,6 +83,14 @@ ${FRAGMENTS}`,
 }
 ${SUMMARY}`,
   ...Object.fromEntries(Object.keys(DETAIL_FIELDS).map((kind) => [`${kind}Detail`, detailQuery(kind)])),
+  // The editor pane (web/src/editor.ts).
+  Me: `query Me { me { id name role } }`,
+  RelationshipTypes: `query RelationshipTypes { __type(name: "RelationshipType") { enumValues { name description } } }`,
+  SourceText: `query SourceText($id: ID!) { source(id: $id) { id title text(length: 100000) { text totalLength nextOffset } } }`,
+  CreateRelationship: `mutation CreateRelationship($input: CreateRelationshipInput!) {
+  createRelationship(input: $input) { id version change { seq action at actorName } }
+}`,
+  History: `query History($id: ID!) { history(id: $id) { seq action at actorName reason } }`,
 };
 
 const q = (name: string): string => QUERIES[name]!;
