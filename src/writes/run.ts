@@ -55,7 +55,10 @@ export async function runWrite<T>(ctx: Context, args: WriteArgs, work: (tx: Mana
       done = await attempt();
       break;
     } catch (err) {
-      if (!isClash(err) || tries >= 3) throw err;
+      // With a key, a CONFLICT may be the same write committed by a concurrent attempt after this one looked
+      // for its key: looked for again, it is found and answered with.
+      const sameWriteMaybe = isClash(err) || (storedKey !== null && err instanceof GraphQLError && err.extensions.code === 'CONFLICT');
+      if (!sameWriteMaybe || tries >= 3) throw err;
     }
   }
   ctx.bookmark = done.bookmark;
