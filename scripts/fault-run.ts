@@ -20,7 +20,7 @@ const KILL_AT = arg('kill-at', SECONDS / 2);
 /** A mix like the explorer's: a list with nested parties, a search, a node by id. */
 const QUERIES = [
   '{ agreements(first: 5) { totalCount nodes { id title parties { organisation { name } } } } }',
-  '{ search(text: "Paris", limit: 5) { score node { id } } }',
+  '{ search(text: "Paris", first: 5) { score node { id } } }',
   '{ node(id: "org-microsoft") { id ... on Organisation { name } } }',
 ];
 
@@ -41,6 +41,15 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(__dirname, '..', '.data', 'neo4j-fault-run');
   process.stderr.write(`fault run: starting Accords (data ${dataDir})\n`);
   const accords = await startAccordsProcess({ dataDir });
+  // Every query of the mix must succeed before the fault: a typo would count as an outage.
+  for (const query of QUERIES) {
+    const res = await fetch(`${accords.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const body = (await res.json()) as { errors?: unknown[] };
+    if (res.status !== 200 || body.errors) {
+      accords.child.kill('SIGTERM');
+      throw new Error(`the query ${query} fails before any fault: ${JSON.stringify(body)}`);
+    }
+  }
   const outcomes: Outcome[] = [];
   const t0 = Date.now();
   const stopAt = t0 + SECONDS * 1000;
