@@ -169,8 +169,8 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
           report(entity, name, 'must not be empty');
           return false;
         }
-        if (spec.values && !spec.values.includes(value)) {
-          report(entity, name, `${show(value)} is not one of ${spec.values.join(', ')}`);
+        if (spec.values && !Object.hasOwn(spec.values, value)) {
+          report(entity, name, `${show(value)} is not one of ${Object.keys(spec.values).join(', ')}`);
           return false;
         }
         return true;

@@ -1,4 +1,5 @@
 import { NODE_KINDS, NODE_KIND_NAMES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, FieldSpec } from './model';
+import { renderModelSdl } from './sdl';
 
 const snake = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -38,7 +39,7 @@ export function renderSchemaCypher(): string {
 
 function fieldRow(name: string, f: FieldSpec): string {
   const type = f.type === 'ref' ? `ref → ${(f.refKinds ?? []).join(', ')}` : f.type;
-  const values = f.values ? ` (${f.values.map((v) => `\`${v}\``).join(', ')})` : '';
+  const values = f.values ? ` (${Object.keys(f.values).map((v) => `\`${v}\``).join(', ')})` : '';
   return `| \`${name}\` | ${type}${values} | ${f.required ? 'yes' : ''} | ${f.description} |`;
 }
 
@@ -81,3 +82,10 @@ export function renderModelDoc(): string {
   out.push('');
   return out.join('\n');
 }
+
+/** Every file derived from the model, by path from the project's root: `npm run model` writes them, a test compares. */
+export const MODEL_ARTIFACTS: Record<string, () => string> = {
+  'cypher/schema.cypher': renderSchemaCypher,
+  'docs/model.md': renderModelDoc,
+  'schema/model.graphql': renderModelSdl,
+};

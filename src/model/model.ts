@@ -11,8 +11,8 @@ export type FieldType = 'string' | 'text' | 'strings' | 'number' | 'integer' | '
 export interface FieldSpec {
   type: FieldType;
   required?: boolean;
-  /** Allowed values for a string field. */
-  values?: readonly string[];
+  /** Allowed values for a string field, each with what it means (the GraphQL enum's value descriptions). */
+  values?: Readonly<Record<string, string>>;
   /** For `ref` fields: the node kinds the referenced id may have. */
   refKinds?: readonly NodeKindName[];
   description: string;
@@ -25,6 +25,16 @@ export interface NodeKindSpec {
   /** Prefix every id of this kind starts with, e.g. `org-`. */
   idPrefix: string;
   fields: Record<string, FieldSpec>;
+  /** How the explorer draws it: colour AND shape tell kinds apart (Okabe–Ito fills, readable in greyscale). */
+  display: KindDisplay;
+}
+
+export interface KindDisplay {
+  colour: string;
+  /** A Cytoscape node shape. */
+  shape: string;
+  /** SVG points (in a 0..20 box) drawing the same shape in the legend and lists, or `circle`. */
+  icon: string;
 }
 
 export interface RelationshipSpec {
@@ -60,6 +70,7 @@ const dateInferred: FieldSpec = {
 
 export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
   Organisation: {
+    display: { colour: '#0072B2', shape: 'round-rectangle', icon: '2,4 18,4 18,16 2,16' },
     description: 'A company, public body, local authority, association, school, media outlet, fund or club.',
     label: 'name',
     idPrefix: 'org-',
@@ -69,13 +80,24 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
       type: {
         type: 'string',
         required: true,
-        values: ['company', 'public_body', 'local_authority', 'association', 'school', 'media', 'fund', 'club', 'other'],
+        values: {
+          company: 'A company.',
+          public_body: 'A public body or institution.',
+          local_authority: 'A city, an urban community or another local authority.',
+          association: 'An association.',
+          school: 'A school or university.',
+          media: 'A media outlet.',
+          fund: 'A fund or investor.',
+          club: 'A club of members (e.g. of companies).',
+          other: 'Any other sort.',
+        },
         description: 'What sort of organisation it is.',
       },
       description,
     },
   },
   Person: {
+    display: { colour: '#D55E00', shape: 'ellipse', icon: 'circle' },
     description: 'A named person.',
     label: 'name',
     idPrefix: 'per-',
@@ -86,6 +108,7 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
     },
   },
   Agreement: {
+    display: { colour: '#009E73', shape: 'diamond', icon: '10,1 19,10 10,19 1,10' },
     description: 'A convention, partnership, protocol, charter or accord between two or more parties.',
     label: 'title',
     idPrefix: 'agr-',
@@ -95,7 +118,15 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
       type: {
         type: 'string',
         required: true,
-        values: ['convention', 'partnership', 'protocol', 'charter', 'accord', 'twinning', 'other'],
+        values: {
+          convention: 'A convention.',
+          partnership: 'A partnership.',
+          protocol: 'A protocol.',
+          charter: 'A charter.',
+          accord: 'An accord.',
+          twinning: 'A twinning between cities.',
+          other: 'Any other sort.',
+        },
         description: 'The kind of agreement, as the sources call it.',
       },
       date,
@@ -107,6 +138,7 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
     },
   },
   Programme: {
+    display: { colour: '#CC79A7', shape: 'hexagon', icon: '5,2 15,2 19,10 15,18 5,18 1,10' },
     description: 'A programme, project, scheme or strand of action set up by an agreement or an organisation.',
     label: 'name',
     idPrefix: 'prg-',
@@ -119,6 +151,7 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
     },
   },
   Clause: {
+    display: { colour: '#8C6D31', shape: 'rectangle', icon: '4,1 16,1 16,19 4,19' },
     description: 'A clause or article of an agreement, with its text where a source quotes it.',
     label: 'title',
     idPrefix: 'cla-',
@@ -129,6 +162,7 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
     },
   },
   Commitment: {
+    display: { colour: '#E69F00', shape: 'triangle', icon: '10,1 19,18 1,18' },
     description: 'A quantified promise, objective or reported result.',
     label: 'title',
     idPrefix: 'com-',
@@ -137,7 +171,7 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
       type: {
         type: 'string',
         required: true,
-        values: ['promise', 'objective', 'result'],
+        values: { promise: 'A promise made.', objective: 'An objective set.', result: 'A result reported.' },
         description: 'A promise made, an objective set, or a result reported.',
       },
       quantity: { type: 'number', description: 'The number promised or reported.' },
@@ -148,6 +182,7 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
     },
   },
   Place: {
+    display: { colour: '#56B4E9', shape: 'pentagon', icon: '10,1 19,8 15.5,19 4.5,19 1,8' },
     description: 'A city, district, building or country.',
     label: 'name',
     idPrefix: 'plc-',
@@ -156,12 +191,19 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
       aliases,
       type: {
         type: 'string',
-        values: ['city', 'district', 'building', 'region', 'country'],
+        values: {
+          city: 'A city.',
+          district: 'A district or neighbourhood.',
+          building: 'A building or site.',
+          region: 'A region.',
+          country: 'A country.',
+        },
         description: 'What sort of place.',
       },
     },
   },
   Event: {
+    display: { colour: '#F0E442', shape: 'star', icon: '10,1 12.4,7 19,7 13.7,11 15.6,18 10,14 4.4,18 6.3,11 1,7 7.6,7' },
     description: 'An event: a competition, a meeting, a launch.',
     label: 'name',
     idPrefix: 'evt-',
@@ -174,6 +216,7 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
     },
   },
   Source: {
+    display: { colour: '#999999', shape: 'rhomboid', icon: '5,3 19,3 15,17 1,17' },
     description: 'A source document of the corpus; every fact cites one or more.',
     label: 'title',
     idPrefix: 'src-',
@@ -182,7 +225,14 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
       type: {
         type: 'string',
         required: true,
-        values: ['press_kit', 'statement', 'interview', 'news_article', 'press_release', 'other'],
+        values: {
+          press_kit: 'A press kit.',
+          statement: 'A statement.',
+          interview: 'An interview.',
+          news_article: 'A news article.',
+          press_release: 'A press release.',
+          other: 'Any other sort.',
+        },
         description: 'The kind of document.',
       },
       file: { type: 'string', required: true, description: 'File name of the document in the corpus.' },

@@ -1,3 +1,4 @@
+import { NODE_KIND_NAMES } from '../../model/model';
 import type { Resolvers } from '../generated/types';
 import { PartialDate } from '../scalars';
 import { Entity, Node, PathElement } from './abstract';
@@ -40,12 +41,7 @@ export const resolvers: Resolvers = {
   Signature,
   Role,
   Path,
-  OrganisationLink: linkFields,
-  AgreementLink: linkFields,
-  ProgrammeLink: linkFields,
-  ClauseLink: linkFields,
-  CommitmentLink: linkFields,
-  PlaceLink: linkFields,
-  SourceLink: linkFields,
   EntityLink: linkFields,
+  // Every kind's …Link (schema/model.graphql) resolves alike.
+  ...Object.fromEntries(NODE_KIND_NAMES.map((kind) => [`${kind}Link`, linkFields])),
 };
