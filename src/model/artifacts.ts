@@ -19,8 +19,9 @@ export function renderSchemaCypher(): string {
   for (const kind of NODE_KIND_NAMES) {
     const spec = NODE_KINDS[kind];
     lines.push(`CREATE RANGE INDEX ${snake(kind)}_${spec.label} IF NOT EXISTS FOR (n:${kind}) ON (n.${spec.label});`);
-    if ('type' in spec.fields) {
-      lines.push(`CREATE RANGE INDEX ${snake(kind)}_type IF NOT EXISTS FOR (n:${kind}) ON (n.type);`);
+    // Fields with fixed values are what lists filter on (type, status …).
+    for (const [name, f] of Object.entries(spec.fields)) {
+      if (f.values) lines.push(`CREATE RANGE INDEX ${snake(kind)}_${name} IF NOT EXISTS FOR (n:${kind}) ON (n.${name});`);
     }
     if ('date' in spec.fields) {
       lines.push(`CREATE RANGE INDEX ${snake(kind)}_date IF NOT EXISTS FOR (n:${kind}) ON (n.date);`);
@@ -67,6 +68,7 @@ export function renderModelDoc(): string {
   for (const kind of NODE_KIND_NAMES) {
     const spec = NODE_KINDS[kind];
     out.push(`### ${kind}`, '', `${spec.description} Ids start with \`${spec.idPrefix}\`.`, '');
+    if (spec.rationale) out.push(`*Why a kind:* ${spec.rationale}`, '');
     out.push('| field | type | required | meaning |', '| --- | --- | --- | --- |');
     for (const [name, f] of Object.entries(spec.fields)) out.push(fieldRow(name, f));
     out.push('');

@@ -25,6 +25,8 @@ export interface NodeKindSpec {
   /** Prefix every id of this kind starts with, e.g. `org-`. */
   idPrefix: string;
   fields: Record<string, FieldSpec>;
+  /** Why it is a kind of its own rather than properties of another (docs/model.md prints it). */
+  rationale?: string;
   /** How the explorer draws it: colour AND shape tell kinds apart (Okabe–Ito fills, readable in greyscale). */
   display: KindDisplay;
 }
@@ -54,6 +56,8 @@ export const NODE_KIND_NAMES = [
   'Place',
   'Event',
   'Source',
+  'Statement',
+  'Figure',
 ] as const;
 export type NodeKindName = (typeof NODE_KIND_NAMES)[number];
 
@@ -145,8 +149,24 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
     fields: {
       name: { type: 'string', required: true, description: 'Name of the programme or a descriptive name.' },
       aliases,
+      type: {
+        type: 'string',
+        values: {
+          programme: 'A programme or project.',
+          action: 'One action or measure within a programme or a partnership.',
+          training: 'A training scheme or course.',
+          prize: 'A prize, sponsorship or competition award.',
+          facility: 'A place it opens or equips (a centre, a space).',
+          policy: 'A policy or line of conduct.',
+          publication: 'A publication, white paper or case study.',
+        },
+        description: 'What sort of programme it is.',
+      },
       date: { ...date, description: 'When it started or was signed (partial ISO date).' },
       dateInferred,
+      targets: { type: 'text', description: 'Whom it is for, as stated.' },
+      offers: { type: 'text', description: 'What it offers or does, as stated.' },
+      duration: { type: 'string', description: 'How long it lasts or lasted, as stated (e.g. `20 days over 3 months`).' },
       description,
     },
   },
@@ -212,6 +232,7 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
       aliases,
       date,
       dateInferred,
+      targets: { type: 'text', description: 'Whom it brings together or is for, as stated.' },
       description,
     },
   },
@@ -243,6 +264,85 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
       description,
     },
   },
+  Statement: {
+    display: { colour: '#000000', shape: 'tag', icon: '2,3 18,3 18,14 9,14 5,18 5,14 2,14' },
+    description: 'Something a person or an organisation said or wrote, quoted word for word or reported by a source.',
+    rationale:
+      'A statement is a node, not a property of its speaker: one statement has a speaker (SAID), any number of ' +
+      'subjects (ABOUT), its own date, medium and evidence, and is asked for from either end ("what did Marc ' +
+      'Mossé say", "what was said about Microsoft").',
+    label: 'title',
+    idPrefix: 'stm-',
+    fields: {
+      title: { type: 'string', required: true, description: 'A short neutral summary of what was said.' },
+      words: {
+        type: 'text',
+        required: true,
+        description: 'The words exactly as the source gives them: the quotation, or the sentence reporting the speech.',
+      },
+      mode: {
+        type: 'string',
+        required: true,
+        values: {
+          quoted: 'Quoted word for word by the source (between quotation marks, or an interview answer).',
+          reported: 'Reported in the source\'s own words (indirect speech).',
+        },
+        description: 'Whether the words are the speaker\'s own or the source\'s account of them.',
+      },
+      date: { ...date, description: 'When it was said or published (partial ISO date), when stated.' },
+      dateInferred,
+      medium: {
+        type: 'string',
+        description: 'Where it was said, as stated: an interview, a communiqué, a newspaper (e.g. `Le Parisien`).',
+      },
+    },
+  },
+  Figure: {
+    display: { colour: '#0B3D91', shape: 'octagon', icon: '6,1 14,1 19,6 19,14 14,19 6,19 1,14 1,6' },
+    description: 'A number a source states: a count, an amount, a share or a duration, with its unit and what it measures.',
+    rationale:
+      'A figure is a node, not a property of the relationship or entity it is about: one number may be about ' +
+      'several nodes (105 000 members are about Peuplade and about Les Ingénieurs Sociaux), it has its own ' +
+      'status, date and evidence, and as a node it can be listed, filtered by unit and status and summed across ' +
+      'the graph (`figures(...)`), which a property scattered over relationships of many types could not. ' +
+      'Commitments keep their quantity: the figure beside them gives the number its status and as-of date.',
+    label: 'title',
+    idPrefix: 'fig-',
+    fields: {
+      title: { type: 'string', required: true, description: 'What the number counts, in a few words.' },
+      value: { type: 'number', required: true, description: 'The number as stated (a share in percent is 50 for 50 %).' },
+      unit: {
+        type: 'string',
+        required: true,
+        description: 'What one unit is, singular and in English (`person`, `start-up`, `percent`, `day`, `workstation`): equal units compare and sum.',
+      },
+      measures: { type: 'text', required: true, description: 'What the number measures, as the source puts it.' },
+      status: {
+        type: 'string',
+        required: true,
+        values: {
+          TARGET: 'A target or promise: what is to be reached.',
+          FACT: 'A fact or result the source states as reached.',
+          ESTIMATE: 'An estimate or a rough number (about, some, on average).',
+        },
+        description: 'Whether the number is a target, a stated fact or an estimate.',
+      },
+      qualifier: {
+        type: 'string',
+        values: {
+          exact: 'The number as given.',
+          about: 'About this many (`environ`, `une centaine`).',
+          more_than: 'More than this many (`plus de`).',
+          less_than: 'Less than this many (`moins de`).',
+          average: 'An average (`en moyenne`).',
+        },
+        description: 'How the source bounds the number, when it does.',
+      },
+      period: { type: 'string', description: 'Over what period, as stated (`per year`, `the first year` …).' },
+      asOf: { ...date, description: 'When the number was true or stated (partial ISO date).' },
+      dateInferred,
+    },
+  },
 };
 
 const roleDate: FieldSpec = { ...date, description: 'When this was true or happened (partial ISO date).' };
@@ -263,6 +363,8 @@ export const RELATIONSHIP_TYPE_NAMES = [
   'LOCATED_IN',
   'TAKES_PART_IN',
   'AUTHORED',
+  'SAID',
+  'ABOUT',
 ] as const;
 export type RelationshipTypeName = (typeof RELATIONSHIP_TYPE_NAMES)[number];
 
@@ -369,6 +471,18 @@ export const RELATIONSHIP_TYPES: Record<RelationshipTypeName, RelationshipSpec> 
     description: 'A person wrote a source document.',
     from: ['Person'],
     to: ['Source'],
+    fields: {},
+  },
+  SAID: {
+    description: 'A person or an organisation said or wrote a statement.',
+    from: actors,
+    to: ['Statement'],
+    fields: {},
+  },
+  ABOUT: {
+    description: 'A statement or a figure is about an actor, agreement, programme, event, place or commitment.',
+    from: ['Statement', 'Figure'],
+    to: ['Organisation', 'Person', 'Agreement', 'Programme', 'Clause', 'Commitment', 'Place', 'Event'],
     fields: {},
   },
 };

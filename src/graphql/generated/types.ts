@@ -45,6 +45,8 @@ export type Agreement = Entity & Node & {
   evidence: Array<Evidence>;
   /** Whether the agreement is exclusive, when a source says so. */
   exclusive: Maybe<Scalars['Boolean']['output']>;
+  /** Numbers the sources state about it. */
+  figures: Array<FigureLink>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -65,6 +67,8 @@ export type Agreement = Entity & Node & {
   renews: Array<AgreementLink>;
   /** Who signed it, for whom and when. Empty when the sources do not name the signatories: never a guess. */
   signatories: Array<Signature>;
+  /** Statements about this agreement. */
+  statementsAbout: Array<StatementLink>;
   /** A descriptive title (the sources rarely give one). */
   title: Scalars['String']['output'];
   /** The kind of agreement, as the sources call it. */
@@ -239,6 +243,8 @@ export type Commitment = Entity & Node & {
   description: Maybe<Scalars['String']['output']>;
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Numbers the sources state about it (with their status and date). */
+  figures: Array<FigureLink>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The agreements and programmes that include it. */
@@ -380,6 +386,8 @@ export type Event = Entity & Node & {
   description: Maybe<Scalars['String']['output']>;
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Numbers the sources state about it. */
+  figures: Array<FigureLink>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -396,6 +404,8 @@ export type Event = Entity & Node & {
   relationships: Array<Relationship>;
   /** The organisations that run or organise it. */
   runBy: Array<OrganisationLink>;
+  /** Whom it brings together or is for, as stated. */
+  targets: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -435,6 +445,104 @@ export type Evidence = {
   /** The document the quote comes from. */
   source: Source;
 };
+
+/** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
+export type Figure = Entity & Node & {
+  __typename?: 'Figure';
+  /** What the number is about: actors, agreements, programmes, events, places or commitments. */
+  about: Array<EntityLink>;
+  /** Other names the sources use for it (none for this kind). */
+  aliases: Array<Scalars['String']['output']>;
+  /** When the number was true or stated (partial ISO date). */
+  asOf: Maybe<Scalars['PartialDate']['output']>;
+  /** How precise `asOf` is. */
+  asOfPrecision: Maybe<DatePrecision>;
+  /** Set when the source gives no year (or no date): how the date was inferred from the context. */
+  dateInferred: Maybe<Scalars['String']['output']>;
+  /** How many relationships it has (of any type): large numbers mark hubs. */
+  degree: Scalars['Int']['output'];
+  /** Where this is stated: each quote with its source document. */
+  evidence: Array<Evidence>;
+  /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
+  id: Scalars['ID']['output'];
+  /** The node's kind. */
+  kind: NodeKind;
+  /** Its name or title: what to call it in lists and graphs. */
+  label: Scalars['String']['output'];
+  /** What the number measures, as the source puts it. */
+  measures: Scalars['String']['output'];
+  /** Over what period, as stated (`per year`, `the first year` …). */
+  period: Maybe<Scalars['String']['output']>;
+  /** How the source bounds the number, when it does. */
+  qualifier: Maybe<FigureQualifier>;
+  /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
+  relationships: Array<Relationship>;
+  /** The documents that state it (those its evidence cites). */
+  sources: Array<Source>;
+  /** Whether the number is a target, a stated fact or an estimate. */
+  status: FigureStatus;
+  /** What the number counts, in a few words. */
+  title: Scalars['String']['output'];
+  /** What one unit is, singular and in English (`person`, `start-up`, `percent`, `day`, `workstation`): equal units compare and sum. */
+  unit: Scalars['String']['output'];
+  /** The number as stated (a share in percent is 50 for 50 %). */
+  value: Scalars['Float']['output'];
+};
+
+
+/** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
+export type FigureRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** Which figures to list; conditions combine with AND. */
+export type FigureFilter = {
+  /** Only figures about this node (id). */
+  about?: InputMaybe<Scalars['ID']['input']>;
+  /** Only targets, facts or estimates. */
+  status?: InputMaybe<FigureStatus>;
+  /** Only figures in this unit (`person`, `percent` …): figures of one unit compare and sum. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A linked Figure, with the relationship's type and evidence. */
+export type FigureLink = {
+  __typename?: 'FigureLink';
+  /** OUT when the relationship points from the node asked about to this one, IN otherwise. */
+  direction: Direction;
+  /** Where the relationship is stated: each quote with its source document. */
+  evidence: Array<Evidence>;
+  /** The node at the other end of the relationship. */
+  node: Figure;
+  /** The relationship itself, with both of its ends. */
+  relationship: Relationship;
+  /** The relationship's type. */
+  type: RelationshipType;
+};
+
+/** How the source bounds the number, when it does. */
+export type FigureQualifier =
+  /** About this many (`environ`, `une centaine`). */
+  | 'about'
+  /** An average (`en moyenne`). */
+  | 'average'
+  /** The number as given. */
+  | 'exact'
+  /** Less than this many (`moins de`). */
+  | 'less_than'
+  /** More than this many (`plus de`). */
+  | 'more_than';
+
+/** Whether the number is a target, a stated fact or an estimate. */
+export type FigureStatus =
+  /** An estimate or a rough number (about, some, on average). */
+  | 'ESTIMATE'
+  /** A fact or result the source states as reached. */
+  | 'FACT'
+  /** A target or promise: what is to be reached. */
+  | 'TARGET';
 
 /** A count for one node kind or relationship type. */
 export type KindCount = {
@@ -476,6 +584,8 @@ export type NodeKind =
   | 'Commitment'
   /** An event: a competition, a meeting, a launch. */
   | 'Event'
+  /** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. */
+  | 'Figure'
   /** A company, public body, local authority, association, school, media outlet, fund or club. */
   | 'Organisation'
   /** A named person. */
@@ -485,7 +595,9 @@ export type NodeKind =
   /** A programme, project, scheme or strand of action set up by an agreement or an organisation. */
   | 'Programme'
   /** A source document of the corpus; every fact cites one or more. */
-  | 'Source';
+  | 'Source'
+  /** Something a person or an organisation said or wrote, quoted word for word or reported by a source. */
+  | 'Statement';
 
 /** Relationships of a node that a capped view does not show (an "N more" handle). */
 export type Omitted = {
@@ -513,6 +625,8 @@ export type Organisation = Entity & Node & {
   description: Maybe<Scalars['String']['output']>;
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Numbers the sources state about it. */
+  figures: Array<FigureLink>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -533,6 +647,10 @@ export type Organisation = Entity & Node & {
   runs: Array<EntityLink>;
   /** Signatures made on its behalf: who signed what for it. */
   signatures: Array<Signature>;
+  /** What the organisation said or published, as the sources quote or report it. */
+  statements: Array<StatementLink>;
+  /** Statements about this organisation, whoever made them. */
+  statementsAbout: Array<StatementLink>;
   /** What sort of organisation it is. */
   type: OrganisationType;
 };
@@ -704,7 +822,7 @@ export type Path = {
 };
 
 /** Anything a path is made of: nodes and the relationships between them. */
-export type PathElement = Agreement | Clause | Commitment | Event | Organisation | Person | Place | Programme | Relationship | Source;
+export type PathElement = Agreement | Clause | Commitment | Event | Figure | Organisation | Person | Place | Programme | Relationship | Source | Statement;
 
 /** A named person. Ids start with `per-`. */
 export type Person = Entity & Node & {
@@ -733,6 +851,10 @@ export type Person = Entity & Node & {
   roles: Array<Role>;
   /** The agreements this person signed, for whom and when, oldest first. */
   signed: Array<Signature>;
+  /** What this person said or wrote, as the sources quote or report it. */
+  statements: Array<StatementLink>;
+  /** Statements about this person. */
+  statementsAbout: Array<StatementLink>;
   /** Events and programmes this person takes part in. */
   takesPartIn: Array<EntityLink>;
 };
@@ -903,8 +1025,12 @@ export type Programme = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
+  /** How long it lasts or lasted, as stated (e.g. `20 days over 3 months`). */
+  duration: Maybe<Scalars['String']['output']>;
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** Numbers the sources state about it. */
+  figures: Array<FigureLink>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -913,6 +1039,8 @@ export type Programme = Entity & Node & {
   label: Scalars['String']['output'];
   /** Name of the programme or a descriptive name. */
   name: Scalars['String']['output'];
+  /** What it offers or does, as stated. */
+  offers: Maybe<Scalars['String']['output']>;
   /** The programme it is a strand of, if any. */
   partOf: Array<ProgrammeLink>;
   /** Actors taking part in it. */
@@ -925,6 +1053,12 @@ export type Programme = Entity & Node & {
   relationships: Array<Relationship>;
   /** The organisations that run or fund it. */
   runBy: Array<OrganisationLink>;
+  /** Statements about this programme. */
+  statementsAbout: Array<StatementLink>;
+  /** Whom it is for, as stated. */
+  targets: Maybe<Scalars['String']['output']>;
+  /** What sort of programme it is. */
+  type: Maybe<ProgrammeType>;
 };
 
 
@@ -1005,6 +1139,23 @@ export type ProgrammeOrder =
   /** By name, Z to A. */
   | 'NAME_DESC';
 
+/** What sort of programme it is. */
+export type ProgrammeType =
+  /** One action or measure within a programme or a partnership. */
+  | 'action'
+  /** A place it opens or equips (a centre, a space). */
+  | 'facility'
+  /** A policy or line of conduct. */
+  | 'policy'
+  /** A prize, sponsorship or competition award. */
+  | 'prize'
+  /** A programme or project. */
+  | 'programme'
+  /** A publication, white paper or case study. */
+  | 'publication'
+  /** A training scheme or course. */
+  | 'training';
+
 /**
  * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
  * quote it comes from.
@@ -1020,6 +1171,10 @@ export type Query = {
    * them to each; most shared agreements first.
    */
   commonPartners: Array<CommonPartner>;
+  /** One figure by id. Fails with NOT_FOUND when the id is unknown or names another kind. */
+  figure: Figure;
+  /** Numbers the sources state, filtered by what they are about, unit and status; largest value first. */
+  figures: Array<Figure>;
   /**
    * The network around a node, ready for a graph view: nodes within `depth` hops and the relationships
    * between them. Each node shows at most `perNode` of its relationships (hubs are capped), the whole graph at
@@ -1055,6 +1210,13 @@ export type Query = {
   search: Array<SearchHit>;
   /** One source document by id. Fails with NOT_FOUND when the id is unknown or names another kind. */
   source: Source;
+  /** One statement by id. Fails with NOT_FOUND when the id is unknown or names another kind. */
+  statement: Statement;
+  /**
+   * Statements the sources quote or report, oldest first (undated ones last), filtered by speaker, subject,
+   * date and mode.
+   */
+  statements: Array<Statement>;
   /** How much the graph holds: nodes per kind, relationships per type, and facts lacking evidence. */
   stats: Stats;
   /**
@@ -1094,6 +1256,25 @@ export type QueryAgreementsArgs = {
 export type QueryCommonPartnersArgs = {
   a: Scalars['ID']['input'];
   b: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
+export type QueryFigureArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
+export type QueryFiguresArgs = {
+  filter?: InputMaybe<FigureFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1231,6 +1412,25 @@ export type QuerySourceArgs = {
  * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
  * quote it comes from.
  */
+export type QueryStatementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
+export type QueryStatementsArgs = {
+  filter?: InputMaybe<StatementFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
 export type QueryTimelineArgs = {
   actor?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1268,6 +1468,8 @@ export type Relationship = {
 
 /** The types of relationship between nodes. */
 export type RelationshipType =
+  /** A statement or a figure is about an actor, agreement, programme, event, place or commitment. */
+  | 'ABOUT'
   /** A person wrote a source document. */
   | 'AUTHORED'
   /** An organisation commits to (or is credited with) a commitment. */
@@ -1292,6 +1494,8 @@ export type RelationshipType =
   | 'RENEWS'
   /** An organisation runs, organises or funds a programme or an event. */
   | 'RUNS'
+  /** A person or an organisation said or wrote a statement. */
+  | 'SAID'
   /** A person signed an agreement, on behalf of an organisation. */
   | 'SIGNED'
   /** An organisation is a subsidiary of another. */
@@ -1425,6 +1629,89 @@ export type SourceType =
   /** A statement. */
   | 'statement';
 
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type Statement = Entity & Node & {
+  __typename?: 'Statement';
+  /** Other names the sources use for it (none for this kind). */
+  aliases: Array<Scalars['String']['output']>;
+  /** When it was said or published (partial ISO date), when stated. */
+  date: Maybe<Scalars['PartialDate']['output']>;
+  /** Set when the source gives no year (or no date): how the date was inferred from the context. */
+  dateInferred: Maybe<Scalars['String']['output']>;
+  /** How precise `date` is. */
+  datePrecision: Maybe<DatePrecision>;
+  /** How many relationships it has (of any type): large numbers mark hubs. */
+  degree: Scalars['Int']['output'];
+  /** Where this is stated: each quote with its source document. */
+  evidence: Array<Evidence>;
+  /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
+  id: Scalars['ID']['output'];
+  /** The node's kind. */
+  kind: NodeKind;
+  /** Its name or title: what to call it in lists and graphs. */
+  label: Scalars['String']['output'];
+  /** Where it was said, as stated: an interview, a communiqué, a newspaper (e.g. `Le Parisien`). */
+  medium: Maybe<Scalars['String']['output']>;
+  /** Whether the words are the speaker's own or the source's account of them. */
+  mode: StatementMode;
+  /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
+  relationships: Array<Relationship>;
+  /** The documents that report it (those its evidence cites). */
+  sources: Array<Source>;
+  /** Who said or wrote it: people and organisations. */
+  speakers: Array<EntityLink>;
+  /** What or whom it is about. */
+  subjects: Array<EntityLink>;
+  /** A short neutral summary of what was said. */
+  title: Scalars['String']['output'];
+  /** The words exactly as the source gives them: the quotation, or the sentence reporting the speech. */
+  words: Scalars['String']['output'];
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementRelationshipsArgs = {
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+/** Which statements to list; conditions combine with AND. */
+export type StatementFilter = {
+  /** Only statements dated on or after this date. */
+  dateFrom?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Only statements dated on or before this date (inclusive: `2008` includes all of 2008). */
+  dateTo?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Only statements quoted word for word, or only reported ones. */
+  mode?: InputMaybe<StatementMode>;
+  /** Only statements this person or organisation made (id). */
+  speaker?: InputMaybe<Scalars['ID']['input']>;
+  /** Only statements about this node (id). */
+  subject?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A linked Statement, with the relationship's type and evidence. */
+export type StatementLink = {
+  __typename?: 'StatementLink';
+  /** OUT when the relationship points from the node asked about to this one, IN otherwise. */
+  direction: Direction;
+  /** Where the relationship is stated: each quote with its source document. */
+  evidence: Array<Evidence>;
+  /** The node at the other end of the relationship. */
+  node: Statement;
+  /** The relationship itself, with both of its ends. */
+  relationship: Relationship;
+  /** The relationship's type. */
+  type: RelationshipType;
+};
+
+/** Whether the words are the speaker's own or the source's account of them. */
+export type StatementMode =
+  /** Quoted word for word by the source (between quotation marks, or an interview answer). */
+  | 'quoted'
+  /** Reported in the source's own words (indirect speech). */
+  | 'reported';
+
 /** How much the graph holds. */
 export type Stats = {
   __typename?: 'Stats';
@@ -1530,7 +1817,9 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
     | ( NodeRow )
     | ( NodeRow )
     | ( NodeRow )
+    | ( NodeRow )
     | ( RelationshipRow )
+    | ( NodeRow )
     | ( NodeRow )
   ;
 }>;
@@ -1547,8 +1836,12 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( NodeRow )
     | ( NodeRow )
     | ( NodeRow )
+    | ( NodeRow )
+    | ( NodeRow )
   ;
   Node:
+    | ( NodeRow )
+    | ( NodeRow )
     | ( NodeRow )
     | ( NodeRow )
     | ( NodeRow )
@@ -1584,6 +1877,11 @@ export type ResolversTypes = ResolversObject<{
   Event: ResolverTypeWrapper<NodeRow>;
   EventLink: ResolverTypeWrapper<LinkRow>;
   Evidence: ResolverTypeWrapper<EvidenceRow>;
+  Figure: ResolverTypeWrapper<NodeRow>;
+  FigureFilter: FigureFilter;
+  FigureLink: ResolverTypeWrapper<LinkRow>;
+  FigureQualifier: FigureQualifier;
+  FigureStatus: FigureStatus;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1619,6 +1917,7 @@ export type ResolversTypes = ResolversObject<{
   ProgrammeFilter: ProgrammeFilter;
   ProgrammeLink: ResolverTypeWrapper<LinkRow>;
   ProgrammeOrder: ProgrammeOrder;
+  ProgrammeType: ProgrammeType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relationship: ResolverTypeWrapper<RelationshipRow>;
   RelationshipType: RelationshipType;
@@ -1628,6 +1927,10 @@ export type ResolversTypes = ResolversObject<{
   Source: ResolverTypeWrapper<NodeRow>;
   SourceLink: ResolverTypeWrapper<LinkRow>;
   SourceType: SourceType;
+  Statement: ResolverTypeWrapper<NodeRow>;
+  StatementFilter: StatementFilter;
+  StatementLink: ResolverTypeWrapper<LinkRow>;
+  StatementMode: StatementMode;
   Stats: ResolverTypeWrapper<StatsRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TimelineEntry: ResolverTypeWrapper<TimelineEntryRow>;
@@ -1651,6 +1954,9 @@ export type ResolversParentTypes = ResolversObject<{
   Event: NodeRow;
   EventLink: LinkRow;
   Evidence: EvidenceRow;
+  Figure: NodeRow;
+  FigureFilter: FigureFilter;
+  FigureLink: LinkRow;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -1687,6 +1993,9 @@ export type ResolversParentTypes = ResolversObject<{
   Signature: RelationshipRow;
   Source: NodeRow;
   SourceLink: LinkRow;
+  Statement: NodeRow;
+  StatementFilter: StatementFilter;
+  StatementLink: LinkRow;
   Stats: StatsRow;
   String: Scalars['String']['output'];
   TimelineEntry: TimelineEntryRow;
@@ -1705,6 +2014,7 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   exclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1715,6 +2025,7 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   renewedBy?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
   renews?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
   signatories?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<AgreementSignatoriesArgs>>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['AgreementType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1770,6 +2081,7 @@ export type CommitmentResolvers<ContextType = Context, ParentType extends Resolv
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   includedIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
@@ -1798,7 +2110,7 @@ export type CommonPartnerResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Agreement' | 'Clause' | 'Commitment' | 'Event' | 'Organisation' | 'Person' | 'Place' | 'Programme' | 'Source', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Agreement' | 'Clause' | 'Commitment' | 'Event' | 'Figure' | 'Organisation' | 'Person' | 'Place' | 'Programme' | 'Source' | 'Statement', ParentType, ContextType>;
 }>;
 
 export type EntityLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityLink'] = ResolversParentTypes['EntityLink']> = ResolversObject<{
@@ -1817,6 +2129,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1825,6 +2138,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<EventRelationshipsArgs, 'direction' | 'first'>>;
   runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  targets?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1841,6 +2155,37 @@ export type EvidenceResolvers<ContextType = Context, ParentType extends Resolver
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
 }>;
 
+export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = ResolversObject<{
+  about?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  asOfPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measures?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  qualifier?: Resolver<Maybe<ResolversTypes['FigureQualifier']>, ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<FigureRelationshipsArgs, 'direction' | 'first'>>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FigureStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type FigureLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FigureLink'] = ResolversParentTypes['FigureLink']> = ResolversObject<{
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+}>;
+
 export type KindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1855,7 +2200,7 @@ export type NeighbourhoodResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Agreement' | 'Clause' | 'Commitment' | 'Event' | 'Organisation' | 'Person' | 'Place' | 'Programme' | 'Source', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Agreement' | 'Clause' | 'Commitment' | 'Event' | 'Figure' | 'Organisation' | 'Person' | 'Place' | 'Programme' | 'Source' | 'Statement', ParentType, ContextType>;
 }>;
 
 export type OmittedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Omitted'] = ResolversParentTypes['Omitted']> = ResolversObject<{
@@ -1871,6 +2216,7 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1881,6 +2227,8 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<OrganisationRelationshipsArgs, 'direction' | 'first'>>;
   runs?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<OrganisationRunsArgs>>;
   signatures?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<OrganisationSignaturesArgs>>;
+  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['OrganisationType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1932,7 +2280,7 @@ export type PathResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type PathElementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathElement'] = ResolversParentTypes['PathElement']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Agreement' | 'Clause' | 'Commitment' | 'Event' | 'Organisation' | 'Person' | 'Place' | 'Programme' | 'Relationship' | 'Source', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Agreement' | 'Clause' | 'Commitment' | 'Event' | 'Figure' | 'Organisation' | 'Person' | 'Place' | 'Programme' | 'Relationship' | 'Source' | 'Statement', ParentType, ContextType>;
 }>;
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
@@ -1948,6 +2296,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<PersonRelationshipsArgs, 'direction' | 'first'>>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   signed?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<PersonSignedArgs>>;
+  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
   takesPartIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2005,17 +2355,23 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offers?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<ProgrammeParticipantsArgs>>;
   parts?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ProgrammeRelationshipsArgs, 'direction' | 'first'>>;
   runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
+  targets?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['ProgrammeType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2043,6 +2399,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType, RequireFields<QueryAgreementArgs, 'id'>>;
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first' | 'orderBy'>>;
   commonPartners?: Resolver<Array<ResolversTypes['CommonPartner']>, ParentType, ContextType, RequireFields<QueryCommonPartnersArgs, 'a' | 'b' | 'first'>>;
+  figure?: Resolver<ResolversTypes['Figure'], ParentType, ContextType, RequireFields<QueryFigureArgs, 'id'>>;
+  figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
   neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'limit' | 'perNode'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
@@ -2055,6 +2413,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   programmes?: Resolver<ResolversTypes['ProgrammeConnection'], ParentType, ContextType, RequireFields<QueryProgrammesArgs, 'first' | 'orderBy'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
+  statement?: Resolver<ResolversTypes['Statement'], ParentType, ContextType, RequireFields<QueryStatementArgs, 'id'>>;
+  statements?: Resolver<Array<ResolversTypes['Statement']>, ParentType, ContextType, RequireFields<QueryStatementsArgs, 'first'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first'>>;
 }>;
@@ -2129,6 +2489,35 @@ export type SourceLinkResolvers<ContextType = Context, ParentType extends Resolv
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 }>;
 
+export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = ResolversObject<{
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  medium?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['StatementMode'], ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<StatementRelationshipsArgs, 'direction' | 'first'>>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  speakers?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  words?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type StatementLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementLink'] = ResolversParentTypes['StatementLink']> = ResolversObject<{
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Statement'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+}>;
+
 export type StatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Stats'] = ResolversParentTypes['Stats']> = ResolversObject<{
   factsWithoutEvidence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
@@ -2157,6 +2546,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Event?: EventResolvers<ContextType>;
   EventLink?: EventLinkResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
+  Figure?: FigureResolvers<ContextType>;
+  FigureLink?: FigureLinkResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
@@ -2187,6 +2578,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Signature?: SignatureResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceLink?: SourceLinkResolvers<ContextType>;
+  Statement?: StatementResolvers<ContextType>;
+  StatementLink?: StatementLinkResolvers<ContextType>;
   Stats?: StatsResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
 }>;

@@ -7,4 +7,6 @@ export const Person: PersonResolvers = {
   roles: relationshipsField(['HOLDS_ROLE'], 'OUT', 'organisation'),
   takesPartIn: linksField(['TAKES_PART_IN'], 'OUT'),
   authored: linksField(['AUTHORED'], 'OUT'),
+  statements: linksField(['SAID'], 'OUT'),
+  statementsAbout: linksField(['ABOUT'], 'IN', { kinds: ['Statement'] }),
 };

@@ -19,6 +19,7 @@ import { Relationship } from './Relationship';
 import { Role } from './Role';
 import { Signature } from './Signature';
 import { Source } from './Source';
+import { Figure, Statement } from './Statement';
 
 export const resolvers: Resolvers = {
   PartialDate,
@@ -35,6 +36,8 @@ export const resolvers: Resolvers = {
   Place,
   Event,
   Source,
+  Statement,
+  Figure,
   Evidence,
   Relationship,
   PartyRole,
