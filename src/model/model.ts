@@ -351,6 +351,7 @@ export const RELATIONSHIP_TYPE_NAMES = [
   'PARTY_TO',
   'SIGNED',
   'HOLDS_ROLE',
+  'AFFILIATED_WITH',
   'PART_OF',
   'SUBSIDIARY_OF',
   'MEMBER_OF',
@@ -398,6 +399,12 @@ export const RELATIONSHIP_TYPES: Record<RelationshipTypeName, RelationshipSpec> 
       asOf: roleDate,
       dateInferred,
     },
+  },
+  AFFILIATED_WITH: {
+    description: 'A person belongs to an organisation in a capacity the sources do not state (« de la société »).',
+    from: ['Person'],
+    to: ['Organisation'],
+    fields: {},
   },
   PART_OF: {
     description: 'Something is a part, branch, offshoot or component of another of the same sort.',

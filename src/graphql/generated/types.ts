@@ -611,6 +611,8 @@ export type Omitted = {
 /** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
 export type Organisation = Entity & Node & {
   __typename?: 'Organisation';
+  /** People who belong to it in a capacity the sources do not state (for stated titles see `people`). */
+  affiliates: Array<PersonLink>;
   /** The agreements it is a party to, with its role in each, oldest first. */
   agreements: Array<PartyRole>;
   /** Other names the sources use (spellings, acronyms, short forms). */
@@ -827,6 +829,8 @@ export type PathElement = Agreement | Clause | Commitment | Event | Figure | Org
 /** A named person. Ids start with `per-`. */
 export type Person = Entity & Node & {
   __typename?: 'Person';
+  /** Organisations this person belongs to in a capacity the sources do not state (for stated titles see `roles`). */
+  affiliations: Array<OrganisationLink>;
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
   /** Source documents this person wrote. */
@@ -1470,6 +1474,8 @@ export type Relationship = {
 export type RelationshipType =
   /** A statement or a figure is about an actor, agreement, programme, event, place or commitment. */
   | 'ABOUT'
+  /** A person belongs to an organisation in a capacity the sources do not state (« de la société »). */
+  | 'AFFILIATED_WITH'
   /** A person wrote a source document. */
   | 'AUTHORED'
   /** An organisation commits to (or is credited with) a commitment. */
@@ -2209,6 +2215,7 @@ export type OmittedResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = ResolversObject<{
+  affiliates?: Resolver<Array<ResolversTypes['PersonLink']>, ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<OrganisationAgreementsArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<OrganisationChildrenArgs>>;
@@ -2284,6 +2291,7 @@ export type PathElementResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
+  affiliations?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   authored?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -8,5 +8,6 @@ export const Person: PersonResolvers = {
   takesPartIn: linksField(['TAKES_PART_IN'], 'OUT'),
   authored: linksField(['AUTHORED'], 'OUT'),
   statements: linksField(['SAID'], 'OUT'),
+  affiliations: linksField(['AFFILIATED_WITH'], 'OUT'),
   statementsAbout: linksField(['ABOUT'], 'IN', { kinds: ['Statement'] }),
 };
