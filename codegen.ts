@@ -28,6 +28,8 @@ const config: CodegenConfig = {
           EntityLink: '../../store/rows#LinkRow',
           Evidence: '../../store/rows#EvidenceRow',
           SearchHit: '../../store/rows#SearchHitRow',
+          Passage: '../../store/passages#PassageRow',
+          PassageHit: '../../store/passages#PassageHitRow',
           OrganisationConnection: '../../store/rows#ConnectionRow',
           PersonConnection: '../../store/rows#ConnectionRow',
           AgreementConnection: '../../store/rows#ConnectionRow',

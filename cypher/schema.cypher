@@ -45,3 +45,8 @@ CREATE RANGE INDEX figure_qualifier IF NOT EXISTS FOR (n:Figure) ON (n.qualifier
 // Search over names, titles and aliases; standard-folding folds accents and case ("Delanoe" finds "Delanoë").
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Organisation|Person|Agreement|Programme|Clause|Commitment|Place|Event|Source|Statement|Figure) ON EACH [n.name, n.title, n.aliases]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};
+
+// The sentences of the source documents (src/corpus/passages.ts): passages(text) searches their words.
+CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE;
+CREATE FULLTEXT INDEX passage_search IF NOT EXISTS FOR (p:Passage) ON EACH [p.text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};

@@ -34,6 +34,11 @@ export function renderSchemaCypher(): string {
     `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:${searchable}) ON EACH [n.name, n.title, n.aliases]`,
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};",
     '',
+    '// The sentences of the source documents (src/corpus/passages.ts): passages(text) searches their words.',
+    'CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE;',
+    'CREATE FULLTEXT INDEX passage_search IF NOT EXISTS FOR (p:Passage) ON EACH [p.text]',
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};",
+    '',
   );
   return lines.join('\n');
 }

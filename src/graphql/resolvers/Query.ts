@@ -9,6 +9,7 @@ import { paths } from '../../store/paths';
 import { timeline } from '../../store/timeline';
 import type { NodeRow } from '../../store/rows';
 import { searchNodes } from '../../store/search';
+import { searchPassages } from '../../store/passages';
 import { listFigures, listStatements } from '../../store/statements';
 import { graphStats } from '../../store/stats';
 import { idArg, intInRange, nonEmptyOrNull, optionalId, optionalIntAtLeast, pageSize, textArg } from '../arguments';
@@ -78,22 +79,27 @@ export const Query: QueryResolvers = {
   statement: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Statement'),
   figure: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Figure'),
 
-  statements: (_p, { filter, first }, { db }) => {
+  statements: async (_p, { filter, first }, ctx) => {
     const f = filter ?? {};
     if (f.dateFrom && f.dateTo && f.dateFrom > f.dateTo + '~') throw badInput(`dateFrom (${f.dateFrom}) is after dateTo (${f.dateTo})`, 'filter.dateFrom');
-    return listStatements(db, {
-      speaker: optionalId(f.speaker, 'filter.speaker'),
-      subject: optionalId(f.subject, 'filter.subject'),
+    const speaker = optionalId(f.speaker, 'filter.speaker');
+    const subject = optionalId(f.subject, 'filter.subject');
+    await requireNodes(ctx, [['speaker', speaker], ['subject', subject]].filter((p): p is [string, string] => p[1] !== null));
+    return listStatements(ctx.db, {
+      speaker,
+      subject,
       from: f.dateFrom ?? null,
       to: f.dateTo ?? null,
       mode: f.mode ?? null,
       first: intInRange(first, 'first', 1, 100, 50),
     });
   },
-  figures: (_p, { filter, first }, { db }) => {
+  figures: async (_p, { filter, first }, ctx) => {
     const f = filter ?? {};
-    return listFigures(db, {
-      about: optionalId(f.about, 'filter.about'),
+    const about = optionalId(f.about, 'filter.about');
+    if (about) await requireNodes(ctx, [['about', about]]);
+    return listFigures(ctx.db, {
+      about,
       unit: f.unit === null || f.unit === undefined ? null : textArg(f.unit, 'filter.unit', 100),
       status: f.status ?? null,
       first: intInRange(first, 'first', 1, 100, 50),
@@ -108,6 +114,14 @@ export const Query: QueryResolvers = {
     listNodes(db, 'Agreement', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'DATE_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
   programmes: (_p, args, { db }) =>
     listNodes(db, 'Programme', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+
+  passages: (_p, { text, sources, kinds, first }, { db }) =>
+    searchPassages(db, {
+      text: textArg(text, 'text', MAX_SEARCH_TEXT),
+      sources: nonEmptyOrNull(sources, 'sources')?.map((id) => idArg(id, 'sources')) ?? null,
+      kinds: nonEmptyOrNull(kinds, 'kinds'),
+      first: intInRange(first, 'first', 1, 50, 10),
+    }),
 
   search: (_p, { text, kinds, first }, { db }) =>
     searchNodes(db, textArg(text, 'text', MAX_SEARCH_TEXT), nonEmptyOrNull(kinds, 'kinds'), intInRange(first, 'first', 1, 100, 10)),
