@@ -26,6 +26,8 @@ export interface WriteCounters {
   labelsAdded: number;
   nodeRows: number;
   relationshipRows: number;
+  /** Sentences of the documents written as passages (not counted as nodes: they state no fact). */
+  passageRows: number;
 }
 
 /**
@@ -45,6 +47,7 @@ export class GraphWriter {
     labelsAdded: 0,
     nodeRows: 0,
     relationshipRows: 0,
+    passageRows: 0,
   };
 
   constructor(
@@ -82,7 +85,8 @@ export class GraphWriter {
     if (!this.passages.length) return;
     const rows = this.passages;
     this.passages = [];
-    await this.run(cypher('import-passages'), rows);
+    await this.tx.run(cypher('import-passages'), { rows });
+    this.counters.passageRows += rows.length;
   }
 
   private async flushNodes(): Promise<void> {

@@ -61,6 +61,12 @@ export function renderModelDoc(): string {
     'fact without evidence, and any quote not found byte for byte in its source document.',
     'Every node has the label `Entity` besides its kind, and a stable `id` whose prefix names the kind.',
     '',
+    'Besides the facts, the import stores each sentence of each source document as a `Passage` node (not an',
+    '`Entity`: it states nothing by itself) with the ids of the facts whose evidence quotes it, for',
+    '`passages(text)` (src/corpus/passages.ts). What follows from this file: the database schema',
+    '(cypher/schema.cypher), the API\'s kinds, enums, `…Link` types and `PathElement` (schema/model.graphql),',
+    'codegen\'s mappers, the importer\'s validation and the explorer\'s kinds (web/src/kinds.ts).',
+    '',
     '```mermaid',
     'flowchart LR',
   ];
