@@ -39,8 +39,10 @@ CREATE RANGE INDEX statement_title IF NOT EXISTS FOR (n:Statement) ON (n.title);
 CREATE RANGE INDEX statement_mode IF NOT EXISTS FOR (n:Statement) ON (n.mode);
 CREATE RANGE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date);
 CREATE RANGE INDEX figure_title IF NOT EXISTS FOR (n:Figure) ON (n.title);
+CREATE RANGE INDEX figure_unit IF NOT EXISTS FOR (n:Figure) ON (n.unit);
 CREATE RANGE INDEX figure_status IF NOT EXISTS FOR (n:Figure) ON (n.status);
 CREATE RANGE INDEX figure_qualifier IF NOT EXISTS FOR (n:Figure) ON (n.qualifier);
+CREATE RANGE INDEX figure_as_of IF NOT EXISTS FOR (n:Figure) ON (n.asOf);
 
 // Search over names, titles and aliases; standard-folding folds accents and case ("Delanoe" finds "Delanoë").
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Organisation|Person|Agreement|Programme|Clause|Commitment|Place|Event|Source|Statement|Figure) ON EACH [n.name, n.title, n.aliases]

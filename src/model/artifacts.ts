@@ -19,12 +19,13 @@ export function renderSchemaCypher(): string {
   for (const kind of NODE_KIND_NAMES) {
     const spec = NODE_KINDS[kind];
     lines.push(`CREATE RANGE INDEX ${snake(kind)}_${spec.label} IF NOT EXISTS FOR (n:${kind}) ON (n.${spec.label});`);
-    // Fields with fixed values are what lists filter on (type, status …).
+    // Fields with fixed values, and those marked indexed, are what lists filter on (type, status, unit …).
     for (const [name, f] of Object.entries(spec.fields)) {
-      if (f.values) lines.push(`CREATE RANGE INDEX ${snake(kind)}_${name} IF NOT EXISTS FOR (n:${kind}) ON (n.${name});`);
+      if (f.values || f.indexed) lines.push(`CREATE RANGE INDEX ${snake(kind)}_${name} IF NOT EXISTS FOR (n:${kind}) ON (n.${name});`);
     }
-    if ('date' in spec.fields) {
-      lines.push(`CREATE RANGE INDEX ${snake(kind)}_date IF NOT EXISTS FOR (n:${kind}) ON (n.date);`);
+    // Dates are what the timeline and lists range over (date, asOf …).
+    for (const [name, f] of Object.entries(spec.fields)) {
+      if (f.type === 'date') lines.push(`CREATE RANGE INDEX ${snake(kind)}_${snake(name)} IF NOT EXISTS FOR (n:${kind}) ON (n.${name});`);
     }
   }
   const searchable = NODE_KIND_NAMES.join('|');

@@ -13,6 +13,8 @@ export interface FieldSpec {
   required?: boolean;
   /** Allowed values for a string field, each with what it means (the GraphQL enum's value descriptions). */
   values?: Readonly<Record<string, string>>;
+  /** Whether lists filter on it (fields with fixed values always are): the database indexes it. */
+  indexed?: boolean;
   /** For `ref` fields: the node kinds the referenced id may have. */
   refKinds?: readonly NodeKindName[];
   description: string;
@@ -314,6 +316,7 @@ export const NODE_KINDS: Record<NodeKindName, NodeKindSpec> = {
       unit: {
         type: 'string',
         required: true,
+        indexed: true,
         description: 'What one unit is, singular and in English (`person`, `start-up`, `percent`, `day`, `workstation`): equal units compare and sum.',
       },
       measures: { type: 'text', required: true, description: 'What the number measures, as the source puts it.' },

@@ -61,7 +61,7 @@ async function requireNodes(ctx: Context, ids: Array<[string, string]>): Promise
 }
 
 /** The kinds the timeline reads, each by its date index (cypher/timeline.cypher). */
-const TIMELINE_KINDS: readonly string[] = ['Agreement', 'Event', 'Programme', 'Statement'];
+const TIMELINE_KINDS: readonly string[] = ['Agreement', 'Event', 'Programme', 'Statement', 'Figure'];
 
 export const Query: QueryResolvers = {
   stats: (_parent, _args, { db }) => graphStats(db),
