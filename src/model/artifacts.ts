@@ -97,9 +97,33 @@ export function renderModelDoc(): string {
   return out.join('\n');
 }
 
+/**
+ * web/src/model.generated.ts: the kinds and how each is drawn, without the rest of the model, so the page
+ * (and prefetch.js, which must stay a few KiB to win its race with app.js) ships only what it draws.
+ */
+export function renderWebKinds(): string {
+  const display = Object.fromEntries(NODE_KIND_NAMES.map((k) => [k, NODE_KINDS[k].display]));
+  return [
+    '// Generated from src/model/model.ts by `npm run model`: edit the model, not this file.',
+    '',
+    `export const NODE_KIND_NAMES = ${JSON.stringify(NODE_KIND_NAMES)} as const;`,
+    'export type NodeKindName = (typeof NODE_KIND_NAMES)[number];',
+    '',
+    'export interface KindDisplay {',
+    '  colour: string;',
+    '  shape: string;',
+    '  icon: string;',
+    '}',
+    '',
+    `export const KIND_DISPLAY: Record<NodeKindName, KindDisplay> = ${JSON.stringify(display, null, 2)};`,
+    '',
+  ].join('\n');
+}
+
 /** Every file derived from the model, by path from the project's root: `npm run model` writes them, a test compares. */
 export const MODEL_ARTIFACTS: Record<string, () => string> = {
   'cypher/schema.cypher': renderSchemaCypher,
   'docs/model.md': renderModelDoc,
   'schema/model.graphql': renderModelSdl,
+  'web/src/model.generated.ts': renderWebKinds,
 };

@@ -1,18 +1,17 @@
-import { NODE_KINDS, NODE_KIND_NAMES, type KindDisplay, type NodeKindName } from '../../src/model/model';
+import { KIND_DISPLAY, NODE_KIND_NAMES, type KindDisplay, type NodeKindName } from './model.generated';
 
 /**
  * How each kind is drawn. Colour AND shape tell kinds apart, so the graph reads in greyscale and for
  * colour-blind readers (the fills are the Okabe–Ito palette); the legend is drawn from this one table.
  */
 
-/** The kinds the legend shows, in the model's order, and how each is drawn: both come from src/model/model.ts. */
+/** The kinds the legend shows, in the model's order, and how each is drawn: both come from src/model/model.ts
+ * (through web/src/model.generated.ts, written by `npm run model`). */
 export const KINDS = NODE_KIND_NAMES;
 export type Kind = NodeKindName;
 export type KindStyle = KindDisplay;
 
-export const KIND_STYLE: Record<Kind, KindStyle> = Object.fromEntries(
-  NODE_KIND_NAMES.map((kind) => [kind, NODE_KINDS[kind].display]),
-) as Record<Kind, KindStyle>;
+export const KIND_STYLE: Record<Kind, KindStyle> = KIND_DISPLAY;
 
 export function isKind(value: string): value is Kind {
   return (KINDS as readonly string[]).includes(value);
