@@ -9,6 +9,7 @@ import { listCorpusFiles } from './files';
 import { ImportError, ImportProblem, ProblemList } from './problems';
 import { Progress, thousands } from './progress';
 import { readCorpusFile } from './read';
+import { passageRows } from '../corpus/passages';
 import { fileRows } from './rows';
 import { SourceDocuments } from './sources';
 import { checkRequiredFields, resolvePendingReferences, ValidationContext, validateFile } from './validate';
@@ -158,15 +159,19 @@ async function writeCorpus(
   let statementsDone = writeStarted;
   const work = async (tx: ImportTransaction) => {
     const writer = new GraphWriter(tx, batchSize);
+    const documents = new SourceDocuments(options.sourcesDir);
     const progress = new Progress(options.onProgress, options.progressEveryMs);
     let relationships = 0;
     let files = 0;
     const input = fs.createReadStream(spoolFile, 'utf8');
     try {
       for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-        const rows = fileRows(JSON.parse(line));
+        const doc = JSON.parse(line);
+        const rows = fileRows(doc);
         for (const row of rows.nodes) await writer.addNode(row);
         for (const row of rows.relationships) await writer.addRelationship(row);
+        const text = documents.load(doc.source.file);
+        if (text) await writer.addPassages(passageRows(doc, text.toString('utf8')));
         relationships += rows.relationships.length;
         files++;
         progress.tick(() => {

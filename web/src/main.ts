@@ -7,6 +7,7 @@ import { busy, byId, download, h } from './dom';
 import { GraphView } from './graph';
 import { KIND_STYLE, KINDS, kindIcon } from './kinds';
 import { Panel } from './panel';
+import { PassageSearch } from './passages';
 import { PathMode, renderPaths } from './paths';
 import { findPaths, neighbourhood, nodeDetail, nodeSummary, PER_NODE } from './queries';
 import { friendly, SearchBox } from './search';
@@ -19,6 +20,7 @@ class Explorer {
   readonly graph: GraphView;
   readonly panel: Panel;
   readonly search: SearchBox;
+  readonly passages: PassageSearch;
   readonly timeline: Timeline;
   readonly paths: PathMode;
   /** Expanded nodes and how many of their relationships are shown. */
@@ -48,6 +50,12 @@ class Explorer {
       list: byId<HTMLUListElement>('q-results'),
       status: byId('q-status'),
       onChoose: (node) => void this.start(node),
+    });
+    this.passages = new PassageSearch({
+      input: byId<HTMLInputElement>('pq'),
+      list: byId<HTMLUListElement>('pq-results'),
+      status: byId('pq-status'),
+      open: (id) => void this.open(id),
     });
     this.timeline = new Timeline({
       list: byId<HTMLOListElement>('timeline'),

@@ -1,3 +1,4 @@
+import { NODE_KIND_NAMES } from '../../model/model';
 import type { Resolvers } from '../generated/types';
 import { PartialDate } from '../scalars';
 import { Entity, Node, PathElement } from './abstract';
@@ -18,6 +19,7 @@ import { Relationship } from './Relationship';
 import { Role } from './Role';
 import { Signature } from './Signature';
 import { Source } from './Source';
+import { Figure, Statement } from './Statement';
 
 export const resolvers: Resolvers = {
   PartialDate,
@@ -34,18 +36,15 @@ export const resolvers: Resolvers = {
   Place,
   Event,
   Source,
+  Statement,
+  Figure,
   Evidence,
   Relationship,
   PartyRole,
   Signature,
   Role,
   Path,
-  OrganisationLink: linkFields,
-  AgreementLink: linkFields,
-  ProgrammeLink: linkFields,
-  ClauseLink: linkFields,
-  CommitmentLink: linkFields,
-  PlaceLink: linkFields,
-  SourceLink: linkFields,
   EntityLink: linkFields,
+  // Every kind's …Link (schema/model.graphql) resolves alike.
+  ...Object.fromEntries(NODE_KIND_NAMES.map((kind) => [`${kind}Link`, linkFields])),
 };
