@@ -122,6 +122,7 @@ async function main(): Promise<void> {
       beforeKill: { p50: quantile(before, 0.5), p95: quantile(before, 0.95), n: before.length },
       afterRecovery: { p50: quantile(after, 0.5), p95: quantile(after, 0.95), n: after.length },
     },
+    breakerOpenings: accords.lines.filter((l) => l.msg === 'database unavailable').length,
     accordsExitCode: exitCode,
     neo4jLeftRunning: accords.neo4jPid() !== undefined,
   };
