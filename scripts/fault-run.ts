@@ -122,6 +122,16 @@ async function main(): Promise<void> {
       beforeKill: { p50: quantile(before, 0.5), p95: quantile(before, 0.95), n: before.length },
       afterRecovery: { p50: quantile(after, 0.5), p95: quantile(after, 0.95), n: after.length },
     },
+    // What the clients saw, 5 s at a time from the kill: ok / unavailable / timeout.
+    afterKillBy5s: (() => {
+      const slots: Record<string, string> = {};
+      for (let from = 0; killedAt + from < stopAt; from += 5_000) {
+        const slot = outcomes.filter((o) => o.end >= killedAt + from && o.end < killedAt + from + 5_000);
+        const count = (f: (o: Outcome) => boolean) => slot.filter(f).length;
+        slots[`+${from / 1000}s`] = `${count((o) => o.status === 200 && !o.code)} ok / ${count((o) => o.code === 'DATABASE_UNAVAILABLE')} unavailable / ${count((o) => o.code === 'DATABASE_TIMEOUT')} timeout`;
+      }
+      return slots;
+    })(),
     breakerOpenings: accords.lines.filter((l) => l.msg === 'database unavailable').length,
     accordsExitCode: exitCode,
     neo4jLeftRunning: accords.neo4jPid() !== undefined,
