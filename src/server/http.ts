@@ -6,6 +6,7 @@ import { log } from '../log';
 import { createContext, type Context } from '../graphql/context';
 import { createApollo } from '../graphql/server';
 import { serveStatic } from './static';
+import { EXPORT_PATH, handleExport } from './export';
 
 export interface AppOptions {
   db: Database;
@@ -95,6 +96,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     res.on('finish', done);
     (async () => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      if (EXPORT_PATH.test(url.pathname)) return handleExport(req, res, url, options.db);
       if (url.pathname === '/health') {
         const up = await options.db.ping();
         return sendJson(res, up ? 200 : 503, { status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down' });
