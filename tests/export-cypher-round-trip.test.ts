@@ -1,7 +1,7 @@
 import type { Database } from '../src/db/database';
 import { prepareTestDatabase, wipeDatabase } from './support/corpus';
 import { testDatabase } from './support/db';
-import { exportText, graphFingerprint, scriptStatements } from './support/exports';
+import { exportText, graphContent, scriptStatements } from './support/exports';
 
 /**
  * The Cypher export loaded into an empty database gives back the same graph. The run's one database is
@@ -18,7 +18,7 @@ describe('does the Cypher script recreate the graph?', () => {
   });
 
   it('loads into an empty database, statement by statement as cypher-shell runs it, with the same fingerprint, twice over', async () => {
-    const before = await graphFingerprint(db);
+    const before = await graphContent(db);
     expect(before.nodes).toBeGreaterThan(100);
     const script = await exportText(db, 'cypher');
     const statements = scriptStatements(script);
@@ -26,9 +26,9 @@ describe('does the Cypher script recreate the graph?', () => {
     expect(statements.filter((s) => s.startsWith('UNWIND')).length).toBeGreaterThan(5);
 
     await wipeDatabase(db);
-    expect((await graphFingerprint(db)).nodes).toBe(0);
+    expect((await graphContent(db)).nodes).toBe(0);
     for (const statement of statements) await db.write(statement);
-    const after = await graphFingerprint(db);
+    const after = await graphContent(db);
     expect(after.nodes).toBe(before.nodes);
     expect(after.relationships).toBe(before.relationships);
     expect(after.lines.filter((l) => !before.lines.includes(l))).toEqual([]);
@@ -36,7 +36,7 @@ describe('does the Cypher script recreate the graph?', () => {
 
     // MERGE on ids: loading the script into the graph it came from changes nothing.
     for (const statement of statements) await db.write(statement);
-    expect((await graphFingerprint(db)).hash).toBe(before.hash);
+    expect((await graphContent(db)).hash).toBe(before.hash);
   }, 180_000);
 
   it('keeps floats floats and escapes what Cypher would read otherwise', async () => {

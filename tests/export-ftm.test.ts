@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../src/db/database';
 import { testDatabase } from './support/db';
-import { exportText, graphFingerprint } from './support/exports';
+import { exportText, graphContent } from './support/exports';
 
 /**
  * FollowTheMoney lines as Aleph or OpenSanctions would read them: every entity of a schema FtM defines, with
@@ -40,7 +40,7 @@ describe('can Aleph and OpenSanctions read the graph as FollowTheMoney?', () => 
   afterAll(() => db.close());
 
   it('writes one entity per node and per relationship (and one representation per signature on behalf of someone), ids unique', async () => {
-    const fp = await graphFingerprint(db);
+    const fp = await graphContent(db);
     const [{ onBehalf }] = await db.read<{ onBehalf: number }>('MATCH ()-[s:SIGNED]->() WHERE s.onBehalfOf IS NOT NULL RETURN count(*) AS onBehalf');
     expect(entities.length).toBe(fp.nodes + fp.relationships + onBehalf!);
     expect(byId.size).toBe(entities.length);

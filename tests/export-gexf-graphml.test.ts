@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Database } from '../src/db/database';
 import { RELATIONSHIP_TYPE_NAMES } from '../src/model/model';
 import { testDatabase } from './support/db';
-import { exportText, graphFingerprint } from './support/exports';
+import { exportText, graphContent } from './support/exports';
 
 /**
  * GEXF and GraphML, as Gephi and NetworkX users receive them: valid against their published schemas
@@ -34,7 +34,7 @@ describe('do Gephi and NetworkX read the graph as it is?', () => {
   beforeAll(async () => {
     db = await testDatabase();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accords-export-'));
-    const fp = await graphFingerprint(db);
+    const fp = await graphContent(db);
     counts = { nodes: fp.nodes, relationships: fp.relationships };
   });
   afterAll(async () => {

@@ -26,10 +26,10 @@ const propsText = (props: Record<string, unknown>) =>
     .join(';');
 
 /**
- * Everything the graph holds, as one hash: each node's labels and typed properties, each relationship's
+ * Everything the graph holds, as one hash (importFixtures.graphFingerprint only counts): each node's labels and typed properties, each relationship's
  * ends, type and typed properties, sorted. Two databases with the same fingerprint hold the same graph.
  */
-export async function graphFingerprint(db: Database): Promise<{ hash: string; nodes: number; relationships: number; lines: string[] }> {
+export async function graphContent(db: Database): Promise<{ hash: string; nodes: number; relationships: number; lines: string[] }> {
   const run = async (q: string) =>
     (await db.driver.executeQuery(q, {}, { database: db.options.database, routing: neo4j.routing.READ })).records;
   const nodes = (await run('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props')).map(
