@@ -61,15 +61,16 @@ export function nodeAttributes(node: ExportNode): Record<string, string | number
 
 export function edgeAttributes(rel: ExportRelationship): Record<string, string | number | undefined> {
   const evidence = evidenceOf(rel.props);
-  const out: Record<string, string | number | undefined> = { id: rel.id, type: rel.type };
-  for (const a of EDGE_ATTRIBUTES) if (out[a.id] === undefined && a.type === 'string') out[a.id] = str(rel.props[a.id]);
-  return {
-    ...out,
+  const computed: Record<string, string | number> = {
+    id: rel.id,
+    type: rel.type,
     evidenceCount: evidence.length,
     sourceCount: distinctSources(evidence).length,
     sources: distinctSources(evidence).join(' '),
     quotes: joinLines(evidence.map((e) => `${e.source}: ${e.quote}`)),
   };
+  // In the declared order, the relationship's own fields read from its properties.
+  return Object.fromEntries(EDGE_ATTRIBUTES.map((a) => [a.id, a.id in computed ? computed[a.id] : str(rel.props[a.id])]));
 }
 
 /** When the fact starts to hold, for a timeline: the node's date, the relationship's date or asOf. */
