@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { writeCsvNodes, writeCsvRelationships } from './csv';
 import { writeCypher } from './cypherScript';
@@ -68,17 +67,34 @@ export function exportFileName(format: ExportFormat, scope: Scope): string {
 
 /**
  * Writes an export to a stream in chunks of about 64 KiB, waiting for 'drain' when the stream asks to: a slow
- * reader (a client, a disk) holds up the reading of pages, not memory.
+ * reader (a client, a disk) holds up the reading of pages, not memory. A stream closed midway (a client that
+ * hangs up) ends the export with an error, so no more pages are read for nobody.
  */
 export async function pipeExport(chunks: AsyncIterable<string>, out: Writable): Promise<void> {
+  const write = async (text: string) => {
+    if (out.destroyed || out.writableEnded) throw new Error('the output was closed before the export was complete');
+    if (out.write(text)) return;
+    await new Promise<void>((resolve, reject) => {
+      const done = (err?: Error) => {
+        out.off('drain', drained);
+        out.off('close', closed);
+        if (err) reject(err);
+        else resolve();
+      };
+      const drained = () => done();
+      const closed = () => done(new Error('the output was closed before the export was complete'));
+      out.on('drain', drained);
+      out.on('close', closed);
+    });
+  };
   let buffer = '';
   for await (const piece of chunks) {
     buffer += piece;
     if (buffer.length >= 65_536) {
-      const ok = out.write(buffer);
+      const text = buffer;
       buffer = '';
-      if (!ok) await once(out, 'drain');
+      await write(text);
     }
   }
-  if (buffer && !out.write(buffer)) await once(out, 'drain');
+  if (buffer) await write(buffer);
 }
