@@ -17,7 +17,14 @@ export interface Config {
     heap: string;
     pageCache: string;
     startTimeoutMs: number;
+    /** Restarts tried after a crash of the local Neo4j before giving up, and the first wait between them. */
+    restartAttempts: number;
+    restartBackoffMs: number;
   };
+  /** A query running longer is cancelled in Neo4j and answered with DATABASE_TIMEOUT. */
+  queryTimeoutMs: number;
+  /** How long a stop (SIGTERM, Ctrl-C) lets requests under way finish before closing their connections. */
+  drainMs: number;
   /** Bearer token that unlocks write operations; writes are refused when unset. */
   adminToken?: string;
   sourcesDir: string;
@@ -26,6 +33,14 @@ export interface Config {
 }
 
 export const ROOT = path.resolve(__dirname, '..');
+
+function countFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${raw}"`);
+  return value;
+}
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -62,7 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heap: env.NEO4J_HEAP || '4g',
       pageCache: env.NEO4J_PAGECACHE || '2g',
       startTimeoutMs: intFromEnv(env, 'NEO4J_START_TIMEOUT_S', 120) * 1000 || 120_000,
+      restartAttempts: countFromEnv(env, 'NEO4J_RESTART_ATTEMPTS', 5, 1),
+      restartBackoffMs: countFromEnv(env, 'NEO4J_RESTART_BACKOFF_MS', 1_000),
     },
+    queryTimeoutMs: countFromEnv(env, 'ACCORDS_QUERY_TIMEOUT_MS', 10_000, 1),
+    drainMs: countFromEnv(env, 'ACCORDS_DRAIN_MS', 10_000),
     adminToken: env.ACCORDS_ADMIN_TOKEN || undefined,
     // The corpus' documents are part of the repository (data/sources): a fresh clone needs nothing beside it.
     sourcesDir: path.resolve(ROOT, env.ACCORDS_SOURCES_DIR || 'data/sources'),

@@ -17,12 +17,20 @@ let connection: Connection | undefined;
 let app: RunningApp | undefined;
 let stopping = false;
 
+/**
+ * SIGTERM or Ctrl-C: stop taking requests, let those under way finish (ACCORDS_DRAIN_MS), close the driver,
+ * then stop Neo4j. A second signal stops at once (Neo4j is still stopped, by the exit hook and its watchdog).
+ */
 async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
+  if (stopping) {
+    log.warn('second signal: stopping now', { signal });
+    process.exit(1);
+  }
   stopping = true;
   log.info('shutting down', { signal });
   await app?.close().catch(() => undefined);
   await connection?.close().catch(() => undefined);
+  log.info('stopped');
   process.exit(0);
 }
 
@@ -39,7 +47,7 @@ async function main(): Promise<void> {
   connection = await openDatabase(config);
   await applySchema(connection.db);
   await loadCorpusIfEmpty(connection.db, config);
-  app = await startApp({ db: connection.db, host: config.host, port: config.port, adminToken: config.adminToken }).catch(
+  app = await startApp({ db: connection.db, host: config.host, port: config.port, adminToken: config.adminToken, drainMs: config.drainMs }).catch(
     async (err: unknown) => {
       // Taken meanwhile (by the time Neo4j started), or not bindable: the probe names it in the usual words.
       await listen();

@@ -60,7 +60,7 @@ describe('does neo4j-admin import load the CSV export back into the same graph?'
     );
     expect(`${res.status} ${res.stdout.split('\n').filter((l) => /IMPORT DONE|Imported|nodes$|relationships$|rror/.test(l)).join(' | ')}`).toMatch(/^0 .*IMPORT DONE/);
 
-    scratch = await startLocalNeo4j({ boltPort: await freePort(), dataDir: home, heap: '512m', pageCache: '64m', startTimeoutMs: 120_000 });
+    scratch = await startLocalNeo4j({ boltPort: await freePort(), dataDir: home, heap: '512m', pageCache: '64m', startTimeoutMs: 120_000, restartAttempts: 1, restartBackoffMs: 1_000 });
     scratchDb = await Database.connect({ uri: scratch.uri, user: scratch.user, password: scratch.password, database: 'neo4j' });
     const original = await graphContent(db);
     const loaded = await graphContent(scratchDb);

@@ -2,6 +2,7 @@ import { ConfigError, type Config } from '../config';
 import { log } from '../log';
 import { Database } from './database';
 import { LocalNeo4j, startLocalNeo4j } from './launcher';
+import { DEFAULT_SUPERVISOR, superviseLocalNeo4j } from './supervisor';
 
 export interface Connection {
   db: Database;
@@ -12,7 +13,7 @@ export interface Connection {
 
 /**
  * The database Accords talks to: the server in NEO4J_URI when given (starting nothing), otherwise a local
- * Neo4j that this process starts and stops.
+ * Neo4j that this process starts, supervises (restarting it when it dies) and stops.
  */
 export async function openDatabase(config: Config): Promise<Connection> {
   if (config.neo4jUri) {
@@ -22,17 +23,31 @@ export async function openDatabase(config: Config): Promise<Connection> {
       user: config.neo4jUser,
       password: config.neo4jPassword ?? '',
       database: config.neo4jDatabase,
+      queryTimeoutMs: config.queryTimeoutMs,
     });
     log.info('connected to neo4j', { uri: config.neo4jUri, database: config.neo4jDatabase });
     return { db, close: () => db.close() };
   }
   const local = await startLocalNeo4j(config.local, config.neo4jPassword);
   try {
-    const db = await Database.connect({ uri: local.uri, user: local.user, password: local.password, database: 'neo4j' });
+    const db = await Database.connect({
+      uri: local.uri,
+      user: local.user,
+      password: local.password,
+      database: 'neo4j',
+      queryTimeoutMs: config.queryTimeoutMs,
+    });
+    const supervisor = superviseLocalNeo4j(local, db.availability, {
+      ...DEFAULT_SUPERVISOR,
+      attempts: config.local.restartAttempts,
+      firstBackoffMs: config.local.restartBackoffMs,
+    });
     return {
       db,
       local,
       close: async () => {
+        // No restart while stopping: the supervisor first, then the driver, then Neo4j.
+        supervisor.stop();
         await db.close();
         await local.stop();
       },

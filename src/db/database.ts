@@ -1,5 +1,6 @@
 import neo4j, { Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { log } from '../log';
+import { Availability } from './availability';
 import { toNative } from './values';
 
 export type Row = Record<string, unknown>;
@@ -48,7 +49,13 @@ export interface ConnectionOptions {
   user: string;
   password: string;
   database: string;
+  /** A query running longer is cancelled in Neo4j and answered with a coded timeout (default 10 s). */
+  queryTimeoutMs?: number;
 }
+
+const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+/** Beyond the server's own deadline, how long the client waits for an answer before giving up on a hung server. */
+const CLIENT_GRACE_MS = 2_000;
 
 /**
  * One driver per process. Reads go through read transactions (routed to followers on a cluster), writes
@@ -62,14 +69,20 @@ export class Database {
   private constructor(
     readonly driver: Driver,
     readonly options: ConnectionOptions,
+    /** Shared by every handle of this driver: known-down means fail at once. */
+    readonly availability: Availability,
     private readonly parent?: Database,
   ) {}
 
   static async connect(options: ConnectionOptions): Promise<Database> {
     const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       maxConnectionPoolSize: 50,
-      connectionAcquisitionTimeout: 10_000,
-      connectionTimeout: 5_000,
+      connectionAcquisitionTimeout: 5_000,
+      // A blackholed server (no refusal, no answer) is given up on after this; a refused one at once.
+      connectionTimeout: 3_000,
+      // The driver retries transient failures (a leader switch, a deadlock) within this window; beyond it the
+      // breaker (Availability) answers for an unreachable database, at once.
+      maxTransactionRetryTime: 2_000,
       logging: { level: 'error', logger: (_level, message) => log.debug('neo4j driver', { message }) },
     });
     try {
@@ -78,12 +91,53 @@ export class Database {
       await driver.close().catch(() => undefined);
       throw describeNeo4jError(err, options.uri, options.user);
     }
-    return new Database(driver, options);
+    const availability = new Availability(async () => {
+      await driver.verifyConnectivity({ database: options.database });
+    });
+    return new Database(driver, options, availability);
   }
 
   /** A handle sharing the driver but counting its own round-trips: one per GraphQL request. */
   scoped(): Database {
-    return new Database(this.driver, this.options, this);
+    return new Database(this.driver, this.options, this.availability, this);
+  }
+
+  private get queryTimeoutMs(): number {
+    return this.options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+  }
+
+  /** Refuses at once while the database is known to be down: no request waits on retries that cannot succeed. */
+  private guard(): void {
+    if (!this.availability.isUp) {
+      throw new DatabaseError(`Neo4j is not available (${this.availability.reason ?? 'unreachable'})`, 'UNAVAILABLE');
+    }
+  }
+
+  /**
+   * One query through the driver's managed transaction (retried on transient errors), cancelled when the
+   * database goes down meanwhile or when the client-side deadline passes (a hung server); Neo4j itself stops
+   * it at `queryTimeoutMs`.
+   */
+  private async run<T>(query: string, params: Params, routing: 'READ' | 'WRITE'): Promise<T[]> {
+    this.guard();
+    this.count();
+    const down = this.availability.signal;
+    const deadline = AbortSignal.timeout(this.queryTimeoutMs + CLIENT_GRACE_MS);
+    try {
+      const res = await this.driver.executeQuery(query, params, {
+        database: this.options.database,
+        routing,
+        transactionConfig: { timeout: this.queryTimeoutMs },
+        signal: AbortSignal.any([down, deadline]),
+      });
+      return res.records.map((r) => toNative(r.toObject()) as T);
+    } catch (err) {
+      if (down.aborted) throw new DatabaseError(`Neo4j is not available (${this.availability.reason ?? 'unreachable'})`, 'UNAVAILABLE', err);
+      if (deadline.aborted) throw new DatabaseError('The query took longer than the database allows and was stopped', 'TIMEOUT', err);
+      const described = describeNeo4jError(err, this.options.uri, this.options.user);
+      if (described.code === 'UNAVAILABLE') this.availability.markDown(described.message);
+      throw described;
+    }
   }
 
   private count(): void {
@@ -91,49 +145,35 @@ export class Database {
     if (this.parent) this.parent.roundTrips++;
   }
 
-  /** Runs one read query and returns its rows as plain objects. */
-  async read<T = Row>(query: string, params: Params = {}): Promise<T[]> {
-    this.count();
-    try {
-      const res = await this.driver.executeQuery(query, params, {
-        database: this.options.database,
-        routing: neo4j.routing.READ,
-      });
-      return res.records.map((r) => toNative(r.toObject()) as T);
-    } catch (err) {
-      throw describeNeo4jError(err, this.options.uri, this.options.user);
-    }
+  /** Runs one read query (routed to a follower on a cluster) and returns its rows as plain objects. */
+  read<T = Row>(query: string, params: Params = {}): Promise<T[]> {
+    return this.run<T>(query, params, neo4j.routing.READ);
   }
 
   /** Runs one write query in its own transaction. */
-  async write<T = Row>(query: string, params: Params = {}): Promise<T[]> {
-    this.count();
-    try {
-      const res = await this.driver.executeQuery(query, params, {
-        database: this.options.database,
-        routing: neo4j.routing.WRITE,
-      });
-      return res.records.map((r) => toNative(r.toObject()) as T);
-    } catch (err) {
-      throw describeNeo4jError(err, this.options.uri, this.options.user);
-    }
+  write<T = Row>(query: string, params: Params = {}): Promise<T[]> {
+    return this.run<T>(query, params, neo4j.routing.WRITE);
   }
 
   /** Several statements in one write transaction, all or nothing (imports). */
   async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+    this.guard();
     this.count();
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(work, timeoutMs ? { timeout: timeoutMs } : undefined);
     } catch (err) {
-      throw describeNeo4jError(err, this.options.uri, this.options.user);
+      const described = describeNeo4jError(err, this.options.uri, this.options.user);
+      if (described.code === 'UNAVAILABLE') this.availability.markDown(described.message);
+      throw described;
     } finally {
-      await session.close();
+      await session.close().catch(() => undefined);
     }
   }
 
-  /** True when Neo4j answers within the time given. */
-  async ping(timeoutMs = 2000): Promise<boolean> {
+  /** True when Neo4j answers within the time given; false at once while it is known to be down. */
+  async ping(timeoutMs = 1000): Promise<boolean> {
+    if (!this.availability.isUp) return false;
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -142,7 +182,10 @@ export class Database {
         new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
       ]);
       return true;
-    } catch {
+    } catch (err) {
+      // A slow answer (a busy server) is not an outage; a refused or broken connection is.
+      const described = (err as Error)?.message === 'timeout' ? undefined : describeNeo4jError(err, this.options.uri, this.options.user);
+      if (described?.code === 'UNAVAILABLE') this.availability.markDown(described.message);
       return false;
     } finally {
       // Left pending, the timer kept the process alive for up to timeoutMs after the answer (jest's "did not exit").
@@ -152,6 +195,8 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    if (!this.parent) await this.driver.close();
+    if (this.parent) return;
+    this.availability.close();
+    await this.driver.close();
   }
 }

@@ -12,7 +12,12 @@ export interface LocalNeo4j {
   uri: string;
   user: string;
   password: string;
-  pid: number;
+  /** The java process of the server running now (a restart changes it). */
+  readonly pid: number;
+  /** Called when the server exits without `stop()` having been asked (a crash, a kill). */
+  onUnexpectedExit(listener: (exit: { code: number | null; signal: NodeJS.Signals | null }) => void): void;
+  /** Starts the server again on the same data, port and password, and waits until Bolt answers. */
+  restart(): Promise<void>;
   /** Stops the server and waits for the java process to exit. */
   stop(): Promise<void>;
 }
@@ -137,9 +142,39 @@ function writeConfig(cfg: LocalConfig, dirs: Dirs, lib: string): string {
   return text;
 }
 
+/** Where the running server's pid and its owner's (the Accords process that started it) are kept. */
+const pidFileOf = (dataDir: string) => path.join(dataDir, 'run', 'accords-neo4j.pid');
+
+function readPidFile(file: string): { pid: number; owner: number } | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const [pid, owner] = fs.readFileSync(file, 'utf8').split('\n').map(Number);
+  return pid ? { pid, owner: owner || 0 } : undefined;
+}
+
+async function terminate(pid: number, graceMs = 30_000): Promise<void> {
+  if (!isAlive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  for (let waited = 0; waited < graceMs && isAlive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/**
+ * A watchdog beside the server: when this process dies without stopping Neo4j (SIGKILL, a crash of Node), the
+ * watchdog stops Neo4j within a second, so no java process is left behind whatever happened. It ends by itself
+ * when Neo4j ends.
+ */
+function spawnWatchdog(javaPid: number): void {
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${javaPid} 2>/dev/null; do sleep 1; done
+if kill -0 ${javaPid} 2>/dev/null; then kill -TERM ${javaPid}; sleep 30; kill -KILL ${javaPid} 2>/dev/null; fi`;
+  const dog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  dog.on('error', () => undefined);
+  dog.unref();
+}
+
 /**
  * Starts a Neo4j server owned by this process: resolves its jars from Maven Central if needed, keeps its data
- * in `cfg.dataDir` (reused by the next start), waits until Bolt answers, and stops it on `stop()`.
+ * in `cfg.dataDir` (reused by the next start), waits until Bolt answers, and stops it on `stop()`. A server
+ * left running by an Accords that died is stopped first.
  */
 export async function startLocalNeo4j(cfg: LocalConfig, passwordFromEnv?: string): Promise<LocalNeo4j> {
   checkJava();
@@ -148,16 +183,18 @@ export async function startLocalNeo4j(cfg: LocalConfig, passwordFromEnv?: string
   const sub = (d: string) => path.join(home, d);
   const dirs: Dirs = { conf: sub('conf'), data: sub('data'), logs: sub('logs'), run: sub('run'), plugins: sub('plugins'), import: sub('import') };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
-  const pidFile = path.join(dirs.run, 'accords-neo4j.pid');
-  if (fs.existsSync(pidFile)) {
-    const old = Number(fs.readFileSync(pidFile, 'utf8'));
-    if (old && isAlive(old)) {
+  const pidFile = pidFileOf(home);
+  const previous = readPidFile(pidFile);
+  if (previous && isAlive(previous.pid)) {
+    if (previous.owner && previous.owner !== process.pid && isAlive(previous.owner)) {
       throw new RuntimeError(
-        `A Neo4j for ${home} is already running (pid ${old}): stop that Accords first, or run \`npm run neo4j -- stop\``,
+        `A Neo4j for ${home} is already running (pid ${previous.pid}, started by process ${previous.owner}): stop that Accords first, or run \`npm run neo4j -- stop\``,
       );
     }
-    fs.rmSync(pidFile);
+    log.warn('stopping a Neo4j left running by an Accords that is gone', { pid: previous.pid, owner: previous.owner });
+    await terminate(previous.pid);
   }
+  fs.rmSync(pidFile, { force: true });
   await assertPortFree(cfg.boltPort, '127.0.0.1', "Neo4j's Bolt", 'NEO4J_BOLT_PORT');
   if (cfg.httpPort) await assertPortFree(cfg.httpPort, '127.0.0.1', "Neo4j's HTTP", 'NEO4J_HTTP_PORT');
 
@@ -171,91 +208,136 @@ export async function startLocalNeo4j(cfg: LocalConfig, passwordFromEnv?: string
   if (firstStart) setInitialPassword(classpath, env, password);
 
   const consoleLog = path.join(dirs.logs, 'console.log');
-  const out = fs.openSync(consoleLog, 'a');
-  const started = Date.now();
-  // Its own process group: Ctrl-C reaches Accords, which then stops Neo4j in order, after closing the driver.
-  const child: ChildProcess = spawn(
-    javaBinary(),
-    [
-      `-Xms512m`,
-      `-Xmx${cfg.heap}`,
-      ...jvmFlags(conf),
-      '-cp',
-      classpath,
-      'org.neo4j.server.CommunityEntryPoint',
-      `--home-dir=${home}`,
-      `--config-dir=${dirs.conf}`,
-      '--console-mode',
-    ],
-    { env, detached: true, stdio: ['ignore', out, out] },
-  );
-  fs.closeSync(out);
-  const pid = child.pid!;
-  fs.writeFileSync(pidFile, String(pid));
-  let exited: number | null | undefined;
-  const exitPromise = new Promise<void>((resolve) =>
-    child.once('exit', (code, signal) => {
-      exited = code ?? (signal ? -1 : 0);
-      fs.rmSync(pidFile, { force: true });
-      resolve();
-    }),
-  );
-  // A crash of this process must not leave Neo4j behind.
+  const uri = `bolt://127.0.0.1:${cfg.boltPort}`;
+  const listeners: Array<Parameters<LocalNeo4j['onUnexpectedExit']>[0]> = [];
+  let stopping = false;
+
+  interface Running {
+    pid: number;
+    /** Set once the process has exited. */
+    exit?: { code: number | null; signal: NodeJS.Signals | null };
+    exited: Promise<void>;
+  }
+  let current: Running;
+
+  function spawnServer(): Running {
+    const out = fs.openSync(consoleLog, 'a');
+    // Its own process group: Ctrl-C reaches Accords, which then stops Neo4j in order, after closing the driver.
+    const child: ChildProcess = spawn(
+      javaBinary(),
+      [
+        `-Xms512m`,
+        `-Xmx${cfg.heap}`,
+        ...jvmFlags(conf),
+        '-cp',
+        classpath,
+        'org.neo4j.server.CommunityEntryPoint',
+        `--home-dir=${home}`,
+        `--config-dir=${dirs.conf}`,
+        '--console-mode',
+      ],
+      { env, detached: true, stdio: ['ignore', out, out] },
+    );
+    fs.closeSync(out);
+    const running: Running = { pid: child.pid!, exited: Promise.resolve() };
+    fs.writeFileSync(pidFile, `${running.pid}\n${process.pid}\n`);
+    spawnWatchdog(running.pid);
+    running.exited = new Promise<void>((resolve) =>
+      child.once('exit', (code, signal) => {
+        running.exit = { code, signal };
+        if (readPidFile(pidFile)?.pid === running.pid) fs.rmSync(pidFile, { force: true });
+        resolve();
+        if (!stopping && current === running) for (const listener of listeners) listener(running.exit);
+      }),
+    );
+    return running;
+  }
+
+  /** Waits until Bolt answers; stops the server and throws a sentence naming the cause otherwise. */
+  async function waitForBolt(running: Running): Promise<void> {
+    const started = Date.now();
+    const deadline = started + cfg.startTimeoutMs;
+    for (;;) {
+      if (stopping) throw new RuntimeError('Accords is stopping: Neo4j was not started');
+      if (running.exit) {
+        const how = running.exit.signal ? `signal ${running.exit.signal}` : `code ${running.exit.code}`;
+        throw new RuntimeError(`Neo4j exited during start (${how}). Last lines of ${consoleLog}:\n${tail(consoleLog)}`);
+      }
+      if (Date.now() > deadline) {
+        await terminate(running.pid);
+        throw new RuntimeError(`Neo4j did not answer on ${uri} within ${cfg.startTimeoutMs / 1000} s. Last lines of ${consoleLog}:\n${tail(consoleLog)}`);
+      }
+      try {
+        const db = await Database.connect({ uri, user: 'neo4j', password, database: 'neo4j' });
+        await db.close();
+        return;
+      } catch (err) {
+        if (err instanceof DatabaseError && err.code === 'AUTH') {
+          await terminate(running.pid);
+          throw new RuntimeError(
+            `The local Neo4j in ${home} refused the password${passwordFromEnv ? ' in NEO4J_PASSWORD' : ` in ${path.join(home, 'password')}`}: it was set on its first start; use that one, or delete ${home} to start afresh`,
+          );
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+  }
+
+  // A crash of this process must not leave Neo4j behind (the watchdog covers a SIGKILL of it).
   const onExit = () => {
-    if (exited === undefined && isAlive(pid)) process.kill(pid, 'SIGTERM');
+    if (!current.exit && isAlive(current.pid)) process.kill(current.pid, 'SIGTERM');
   };
   process.on('exit', onExit);
 
-  const stop = async () => {
+  const started = Date.now();
+  current = spawnServer();
+  try {
+    await waitForBolt(current);
+  } catch (err) {
     process.off('exit', onExit);
-    if (exited !== undefined) return;
-    process.kill(pid, 'SIGTERM');
-    const killer = setTimeout(() => isAlive(pid) && process.kill(pid, 'SIGKILL'), 30_000);
-    await exitPromise;
-    clearTimeout(killer);
-    log.info('neo4j stopped', { pid });
-  };
-
-  const uri = `bolt://127.0.0.1:${cfg.boltPort}`;
-  const deadline = Date.now() + cfg.startTimeoutMs;
-  for (;;) {
-    if (exited !== undefined) {
-      throw new RuntimeError(`Neo4j exited during start (code ${exited}). Last lines of ${consoleLog}:\n${tail(consoleLog)}`);
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new RuntimeError(`Neo4j did not answer on ${uri} within ${cfg.startTimeoutMs / 1000} s. Last lines of ${consoleLog}:\n${tail(consoleLog)}`);
-    }
-    try {
-      const db = await Database.connect({ uri, user: 'neo4j', password, database: 'neo4j' });
-      await db.close();
-      break;
-    } catch (err) {
-      if (err instanceof DatabaseError && err.code === 'AUTH') {
-        await stop();
-        throw new RuntimeError(
-          `The local Neo4j in ${home} refused the password${passwordFromEnv ? ' in NEO4J_PASSWORD' : ` in ${path.join(home, 'password')}`}: it was set on its first start; use that one, or delete ${home} to start afresh`,
-        );
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    throw err;
   }
-  log.info('neo4j started', { uri, pid, ms: Date.now() - started, firstStart });
-  return { uri, user: 'neo4j', password, pid, stop };
+  log.info('neo4j started', { uri, pid: current.pid, ms: Date.now() - started, firstStart });
+
+  return {
+    uri,
+    user: 'neo4j',
+    password,
+    get pid() {
+      return current.pid;
+    },
+    onUnexpectedExit(listener) {
+      listeners.push(listener);
+    },
+    async restart() {
+      if (!current.exit) await terminate(current.pid);
+      await current.exited;
+      await assertPortFree(cfg.boltPort, '127.0.0.1', "Neo4j's Bolt", 'NEO4J_BOLT_PORT');
+      const begun = Date.now();
+      current = spawnServer();
+      await waitForBolt(current);
+      log.info('neo4j started again', { uri, pid: current.pid, ms: Date.now() - begun });
+    },
+    async stop() {
+      stopping = true;
+      process.off('exit', onExit);
+      if (current.exit) return;
+      await terminate(current.pid);
+      await current.exited;
+      log.info('neo4j stopped', { pid: current.pid });
+    },
+  };
 }
 
 /** Stops a local Neo4j left running for this data folder (after a crash). */
 export async function stopLeftover(cfg: LocalConfig): Promise<boolean> {
-  const pidFile = path.join(cfg.dataDir, 'run', 'accords-neo4j.pid');
-  if (!fs.existsSync(pidFile)) return false;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-  if (!pid || !isAlive(pid)) {
+  const pidFile = pidFileOf(cfg.dataDir);
+  const running = readPidFile(pidFile);
+  if (!running || !isAlive(running.pid)) {
     fs.rmSync(pidFile, { force: true });
     return false;
   }
-  process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 120 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 250));
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  await terminate(running.pid);
   fs.rmSync(pidFile, { force: true });
   return true;
 }

@@ -1,6 +1,6 @@
 import neo4j, { type Integer } from 'neo4j-driver';
 import { cypher } from '../db/cypher';
-import { Database, describeNeo4jError, type Params } from '../db/database';
+import { Database, DatabaseError, describeNeo4jError, type Params } from '../db/database';
 import type { NodeKindName, RelationshipTypeName } from '../model/model';
 import { ExportError } from './errors';
 
@@ -76,13 +76,26 @@ function propsOf(raw: Record<string, unknown>): Record<string, Value> {
 
 type Raw = Record<string, unknown>;
 
-/** Runs one page in its own read transaction (routed to a follower on a cluster; retried on transient errors). */
+/** A page may take as long as any query (ConnectionOptions.queryTimeoutMs), no longer. */
+const PAGE_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs one page in its own read transaction (routed to a follower on a cluster; retried on transient
+ * errors), refused at once while the database is known to be down, and held to the database's query deadline.
+ */
 async function readPage(db: Database, name: string, params: Params): Promise<Raw[]> {
+  if (!db.availability.isUp) {
+    throw new DatabaseError(`Neo4j is not available (${db.availability.reason ?? 'unreachable'})`, 'UNAVAILABLE');
+  }
   const session = db.driver.session({ database: db.options.database, defaultAccessMode: neo4j.session.READ });
   try {
-    return await session.executeRead(async (tx) => (await tx.run(cypher(name), params)).records.map((r) => r.toObject()));
+    return await session.executeRead(async (tx) => (await tx.run(cypher(name), params)).records.map((r) => r.toObject()), {
+      timeout: db.options.queryTimeoutMs ?? PAGE_TIMEOUT_MS,
+    });
   } catch (err) {
-    throw describeNeo4jError(err, db.options.uri, db.options.user);
+    const described = describeNeo4jError(err, db.options.uri, db.options.user);
+    if (described.code === 'UNAVAILABLE') db.availability.markDown(described.message);
+    throw described;
   } finally {
     await session.close();
   }

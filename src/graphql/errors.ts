@@ -13,6 +13,9 @@ export type ErrorCode =
   | 'DATABASE_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
+/** Messages of the JavaScript runtime, which say nothing to a client and something to an attacker. */
+const RUNTIME_MESSAGE = /Maximum call stack|is not a function|Cannot read propert|is not defined|Cannot convert|Invalid array length|out of memory/i;
+
 export function clientError(message: string, code: ErrorCode, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });
 }
@@ -35,12 +38,24 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { ...extensions, ...validated.extensions } };
   }
   if (original instanceof DatabaseError) {
-    const code: ErrorCode =
-      original.code === 'TIMEOUT' ? 'DATABASE_TIMEOUT' : original.code === 'CLIENT' ? 'BAD_USER_INPUT' : 'DATABASE_UNAVAILABLE';
-    if (code !== 'BAD_USER_INPUT') log.warn('database error', { message: original.message });
-    const message =
-      code === 'DATABASE_UNAVAILABLE' ? 'The database is unavailable; try again shortly' : code === 'DATABASE_TIMEOUT' ? original.message : original.message;
-    return { ...formatted, message, extensions: { ...extensions, code } };
+    // Neo4j's own words (its codes, its Cypher) stay in the log: the client gets a code and a plain sentence.
+    // An outage is logged once, when the breaker opens; each refused request is not.
+    if (original.code !== 'UNAVAILABLE') log.warn('database error', { code: original.code, message: original.message });
+    if (original.code === 'TIMEOUT') {
+      return { ...formatted, message: 'The query took longer than the server allows and was stopped; ask for less (smaller pages, fewer levels)', extensions: { ...extensions, code: 'DATABASE_TIMEOUT' } };
+    }
+    if (original.code === 'CLIENT') {
+      return { ...formatted, message: 'The database could not run this request with these arguments', extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
+    }
+    return { ...formatted, message: 'The database is unavailable; try again shortly', extensions: { ...extensions, code: 'DATABASE_UNAVAILABLE' } };
+  }
+  if (RUNTIME_MESSAGE.test(formatted.message)) {
+    log.error('runtime error reached a response', { message: formatted.message, code: extensions.code });
+    const code = extensions.code === 'GRAPHQL_PARSE_FAILED' || extensions.code === 'GRAPHQL_VALIDATION_FAILED' ? 'QUERY_TOO_COMPLEX' : 'INTERNAL_SERVER_ERROR';
+    return { message: code === 'QUERY_TOO_COMPLEX' ? 'The query is too large or too deeply nested to process' : 'Internal server error', extensions: { code } };
+  }
+  if (extensions.code === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+    return { ...formatted, extensions: { ...extensions, code: 'QUERY_TOO_COMPLEX' } };
   }
   if (original instanceof GraphQLError || extensions.code !== 'INTERNAL_SERVER_ERROR') {
     return { ...formatted, extensions };

@@ -24,24 +24,34 @@ import type { Context } from './context';
 /** Deepest selection nesting a request may have (`{ a { b { c } } }` is 3). */
 export const MAX_DEPTH = 10;
 
+/**
+ * Depth of a selection. A fragment's depth is computed once (`memo`): spread twice at every level, fragments
+ * would otherwise make this walk exponential in the document's size, a request that blocks the server.
+ */
 function depthOf(
   selectionSet: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
   visited: Set<string>,
+  memo: Map<string, number> = new Map(),
 ): number {
   if (!selectionSet) return 0;
   let max = 0;
   for (const sel of selectionSet.selections) {
     if (sel.kind === Kind.FIELD) {
       if (sel.name.value.startsWith('__')) continue;
-      max = Math.max(max, sel.selectionSet ? 1 + depthOf(sel.selectionSet, fragments, visited) : 1);
+      max = Math.max(max, sel.selectionSet ? 1 + depthOf(sel.selectionSet, fragments, visited, memo) : 1);
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      max = Math.max(max, depthOf(sel.selectionSet, fragments, visited));
+      max = Math.max(max, depthOf(sel.selectionSet, fragments, visited, memo));
     } else {
       const name = sel.name.value;
       const fragment = fragments[name];
       if (!fragment || visited.has(name)) continue;
-      max = Math.max(max, depthOf(fragment.selectionSet, fragments, new Set([...visited, name])));
+      let depth = memo.get(name);
+      if (depth === undefined) {
+        depth = depthOf(fragment.selectionSet, fragments, new Set([...visited, name]), memo);
+        memo.set(name, depth);
+      }
+      max = Math.max(max, depth);
     }
   }
   return max;
@@ -95,6 +105,10 @@ function argumentValue(
   return typeof value === 'number' ? value : undefined;
 }
 
+/**
+ * The cost is linear in the multiplier, so a fragment's cost on a type is computed once, for one object, and
+ * scaled (`memo`): fragments spread twice at every level would otherwise make the estimate exponential.
+ */
 function costOf(
   selectionSet: SelectionSetNode,
   type: GraphQLNamedType,
@@ -103,6 +117,7 @@ function costOf(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
   seen: Set<string>,
+  memo: Map<string, number> = new Map(),
 ): number {
   let cost = 0;
   for (const sel of selectionSet.selections) {
@@ -110,8 +125,18 @@ function costOf(
       const fragment = sel.kind === Kind.INLINE_FRAGMENT ? sel : fragments[sel.name.value];
       if (!fragment || (sel.kind === Kind.FRAGMENT_SPREAD && seen.has(sel.name.value))) continue;
       const on = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
-      const nextSeen = sel.kind === Kind.FRAGMENT_SPREAD ? new Set([...seen, sel.name.value]) : seen;
-      if (on) cost += costOf(fragment.selectionSet, on, multiplier, schema, fragments, variables, nextSeen);
+      if (!on) continue;
+      if (sel.kind === Kind.INLINE_FRAGMENT) {
+        cost += costOf(fragment.selectionSet, on, multiplier, schema, fragments, variables, seen, memo);
+        continue;
+      }
+      const key = `${sel.name.value}@${on.name}`;
+      let unit = memo.get(key);
+      if (unit === undefined) {
+        unit = costOf(fragment.selectionSet, on, 1, schema, fragments, variables, new Set([...seen, sel.name.value]), memo);
+        memo.set(key, unit);
+      }
+      cost += unit * multiplier;
       continue;
     }
     if (!sel.selectionSet || !(isObjectType(type) || isInterfaceType(type))) continue;
@@ -122,7 +147,7 @@ function costOf(
       argumentValue(sel, def, 'limit', variables) ??
       (isListType(getNullableType(def.type)) && !SIZED_BY_PARENT.test(type.name) ? DEFAULT_LIST_SIZE : 1);
     const objects = multiplier * Math.max(1, size);
-    cost += objects + costOf(sel.selectionSet, getNamedType(def.type), objects, schema, fragments, variables, seen);
+    cost += objects + costOf(sel.selectionSet, getNamedType(def.type), objects, schema, fragments, variables, seen, memo);
   }
   return cost;
 }

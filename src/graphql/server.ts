@@ -5,6 +5,8 @@ import { formatError } from './errors';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 import { costLimitPlugin, validationRules } from './limits';
+import { MAX_TOKENS } from '../server/requests';
+import { httpStatusPlugin } from './status';
 
 export function createApollo(): ApolloServer<Context> {
   return new ApolloServer<Context>({
@@ -15,8 +17,10 @@ export function createApollo(): ApolloServer<Context> {
     // src/main.ts owns the signals: it stops HTTP, then the driver, then Neo4j, in that order.
     stopOnTerminationSignals: false,
     validationRules,
+    // A document past this many tokens is refused by the parser itself, before it builds anything.
+    parseOptions: { maxTokens: MAX_TOKENS },
     // The landing page would load scripts from a CDN; the explorer at / is this server's own page.
     // No cache hints are declared, so the cache-control plugin would only add a hook to every field resolved.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin, httpStatusPlugin],
   });
 }

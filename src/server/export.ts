@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import { DatabaseError } from '../db/database';
 import { ExportError, exportFileName, formatNamed, openExportGraph, parseScope, pipeExport } from '../export';
 import { log } from '../log';
+import { HttpError } from './requests';
 
 /**
  * `GET /export/<format>?center=ID&depth=N` or `?source=ID`: the graph in one of the export formats, streamed
@@ -13,7 +14,8 @@ import { log } from '../log';
  */
 export const EXPORT_PATH = /^\/export\/([^/]*)$/;
 
-function sendError(res: ServerResponse, status: number, message: string, code: string, argument?: string): void {
+/** An export's refusal names the parameter at fault besides the code. */
+function refuse(res: ServerResponse, status: number, message: string, code: string, argument?: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...(argument ? { argument } : {}) } }] }));
 }
@@ -26,8 +28,7 @@ const one = (params: URLSearchParams, name: string) => {
 
 export async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, db: Database): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('allow', 'GET, HEAD');
-    return sendError(res, 405, 'Exports are read with GET', 'METHOD_NOT_ALLOWED');
+    throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not supported on /export: use GET`, { allow: 'GET, HEAD' });
   }
   let started = false;
   try {
@@ -56,10 +57,10 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ur
       res.destroy();
       return;
     }
-    if (err instanceof ExportError) return sendError(res, err.status, err.message, err.code, err.argument);
+    if (err instanceof ExportError) return refuse(res, err.status, err.message, err.code, err.argument);
     if (err instanceof DatabaseError) {
       const timeout = err.code === 'TIMEOUT';
-      return sendError(res, timeout ? 504 : 503, timeout ? err.message : 'The database is unavailable; try again shortly', timeout ? 'DATABASE_TIMEOUT' : 'DATABASE_UNAVAILABLE');
+      return refuse(res, timeout ? 504 : 503, timeout ? err.message : 'The database is unavailable; try again shortly', timeout ? 'DATABASE_TIMEOUT' : 'DATABASE_UNAVAILABLE');
     }
     throw err;
   }

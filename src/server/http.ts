@@ -5,6 +5,7 @@ import type { Database } from '../db/database';
 import { log } from '../log';
 import { createContext, type Context } from '../graphql/context';
 import { createApollo } from '../graphql/server';
+import { checkDocument, HttpError, readBody, sendError, sendJson } from './requests';
 import { serveStatic } from './static';
 import { EXPORT_PATH, handleExport } from './export';
 
@@ -13,6 +14,8 @@ export interface AppOptions {
   host: string;
   port: number;
   adminToken?: string;
+  /** How long `close()` lets requests under way finish before closing their connections (default 10 s). */
+  drainMs?: number;
 }
 
 export interface RunningApp {
@@ -20,29 +23,6 @@ export interface RunningApp {
   port: number;
   apollo: ApolloServer<Context>;
   close(): Promise<void>;
-}
-
-const MAX_BODY_BYTES = 1_000_000;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('Request body too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
 }
 
 /**
@@ -54,23 +34,33 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   await apollo.start();
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'POST') {
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on /graphql: use GET or POST`, { allow: 'GET, POST' });
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const raw = req.method === 'POST' ? await readBody(req) : '';
-    let body: unknown = raw;
-    if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+    let body: unknown = '';
+    if (method === 'POST') {
+      const type = (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      const raw = await readBody(req);
+      if (type !== 'application/json') {
+        throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `A POST to /graphql must have content-type application/json, got "${type || 'none'}"`);
+      }
       try {
         body = JSON.parse(raw);
       } catch {
-        sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-        return;
+        throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON');
       }
+      for (const one of Array.isArray(body) ? body : [body]) checkDocument((one as { query?: unknown } | null)?.query);
+    } else {
+      checkDocument(url.searchParams.get('query'));
     }
     const token = (headers.get('authorization') ?? '').replace(/^Bearer\s+/i, '');
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      httpGraphQLRequest: { method, headers, search: url.search, body },
       context: async () => createContext(options.db, !!options.adminToken && token === options.adminToken),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -83,30 +73,47 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     }
   }
 
+  /** Neo4j's state as the breaker and the supervisor know it; asks Neo4j only when it is thought up. */
+  async function handleHealth(res: ServerResponse): Promise<void> {
+    const up = await options.db.ping();
+    const { state, reason, since, restarts } = options.db.availability.report();
+    if (up) return sendJson(res, 200, { status: 'ok', neo4j: 'up', restarts });
+    // Thought up but silent: a slow or hung server the breaker has not seen fail yet.
+    const neo4j = state === 'up' ? 'down' : state;
+    sendJson(res, 503, { status: 'degraded', neo4j, reason: reason ?? 'Neo4j did not answer in time', since, restarts });
+  }
+
+  let draining = false;
+  const inFlight = new Set<ServerResponse>();
+
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const done = () =>
+    inFlight.add(res);
+    const done = () => {
+      inFlight.delete(res);
       log.debug('request', {
         method: req.method,
         path: url.pathname,
         status: res.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
       });
-    res.on('finish', done);
+    };
+    res.on('close', done);
+    if (draining) {
+      req.resume();
+      return sendError(res, 503, 'SHUTTING_DOWN', 'Accords is stopping; try again shortly', { connection: 'close', 'retry-after': '5' });
+    }
     (async () => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (EXPORT_PATH.test(url.pathname)) return handleExport(req, res, url, options.db);
-      if (url.pathname === '/health') {
-        const up = await options.db.ping();
-        return sendJson(res, up ? 200 : 503, { status: up ? 'ok' : 'degraded', neo4j: up ? 'up' : 'down' });
-      }
+      if (url.pathname === '/health') return handleHealth(res);
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, url);
-      sendJson(res, 404, { error: 'not found' });
-    })().catch((err: Error & { status?: number }) => {
-      if (!res.headersSent) sendJson(res, err.status ?? 500, { error: err.status ? err.message : 'Internal server error' });
-      else res.end();
-      if (!err.status) log.error('http handler failed', { message: err.message });
+      throw new HttpError(404, 'NOT_FOUND', `Nothing at ${req.method} ${url.pathname}`);
+    })().catch((err: Error) => {
+      if (err instanceof HttpError) return sendError(res, err.status, err.code, err.message, err.headers);
+      log.error('http handler failed', { message: err.message, stack: err.stack });
+      sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     });
   });
   server.keepAliveTimeout = 5_000;
@@ -128,12 +135,23 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     port,
     apollo,
     close: async () => {
-      // Stop taking requests, let the ones under way finish, then stop Apollo.
+      // Stop taking requests (new connections refused, requests on kept-alive ones answered 503), let the ones
+      // under way finish within drainMs, then close what is left and stop Apollo.
+      draining = true;
+      const drainMs = options.drainMs ?? 10_000;
+      const pending = inFlight.size;
+      const started = Date.now();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+        const idle = setInterval(() => server.closeIdleConnections(), 100);
+        const force = setTimeout(() => server.closeAllConnections(), drainMs);
+        server.once('close', () => {
+          clearInterval(idle);
+          clearTimeout(force);
+        });
       });
+      if (pending) log.info('requests under way finished', { requests: pending, ms: Date.now() - started, cut: inFlight.size });
       await apollo.stop();
     },
   };
