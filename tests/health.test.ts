@@ -10,7 +10,7 @@ describe('is Accords up?', () => {
   it('reports Neo4j up on /health', async () => {
     const res = await fetch(`${server.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', neo4j: 'up' });
+    expect(await res.json()).toEqual({ status: 'ok', neo4j: 'up', restarts: 0 });
   });
 
   it('leaves nothing running once /health has answered (a pending timer kept the test run from exiting)', async () => {

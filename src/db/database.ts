@@ -26,7 +26,7 @@ export function describeNeo4jError(err: unknown, uri: string, user: string): Dat
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
     return new DatabaseError(`Neo4j at ${uri} refused the credentials of user "${user}": check NEO4J_USER and NEO4J_PASSWORD`, 'AUTH', err);
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT/.test(String(e?.message))) {
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|Pool is closed/.test(String(e?.message))) {
     // The driver's message is a paragraph; its last cause ("connect ECONNREFUSED …") is the useful part.
     const cause = /Caused by: (.*)$/.exec(String(e?.message ?? ''))?.[1] ?? firstLine(e?.message);
     return new DatabaseError(`Neo4j is not reachable at ${uri} (${cause})`, 'UNAVAILABLE', err);
@@ -123,13 +123,20 @@ export class Database {
     this.count();
     const down = this.availability.signal;
     const deadline = AbortSignal.timeout(this.queryTimeoutMs + CLIENT_GRACE_MS);
+    const signal = AbortSignal.any([down, deadline]);
+    // The driver honours the signal only at some points of a query's life (seen: reads in flight when Neo4j
+    // was killed waited 30 s); the race answers the request the moment the signal fires, whatever the driver does.
+    const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
     try {
-      const res = await this.driver.executeQuery(query, params, {
-        database: this.options.database,
-        routing,
-        transactionConfig: { timeout: this.queryTimeoutMs },
-        signal: AbortSignal.any([down, deadline]),
-      });
+      const res = await Promise.race([
+        this.driver.executeQuery(query, params, {
+          database: this.options.database,
+          routing,
+          transactionConfig: { timeout: this.queryTimeoutMs },
+          signal,
+        }),
+        aborted,
+      ]);
       return res.records.map((r) => toNative(r.toObject()) as T);
     } catch (err) {
       if (down.aborted) throw new DatabaseError(`Neo4j is not available (${this.availability.reason ?? 'unreachable'})`, 'UNAVAILABLE', err);
