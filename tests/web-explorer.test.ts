@@ -160,6 +160,13 @@ describe('the network explorer, in a real browser against the real server', () =
     expect(exported.view.expanded).toEqual(['org-ville-de-paris']);
     expect(exported.nodes.map((n: { id: string }) => n.id)).toContain('org-ville-de-paris');
     expect(exported.edges.length).toBeGreaterThan(0);
+
+    // The network in a format for Gephi: the selected node's neighbourhood, written by the server.
+    const [gexf] = await Promise.all([page.waitForEvent('download'), page.selectOption('#export-network', 'gexf')]);
+    expect(gexf.suggestedFilename()).toBe('accords-org-ville-de-paris-depth-1.gexf');
+    const text = fs.readFileSync((await gexf.path())!, 'utf8');
+    expect(text).toContain('<node id="org-ville-de-paris" label="Ville de Paris">');
+    expect(await page.locator('#export-network').inputValue()).toBe('');
   });
 
   it('finds where « grand frère » comes up, opens the statement with its words and speaker, and puts statements and figures on the timeline', async () => {

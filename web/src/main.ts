@@ -323,6 +323,17 @@ class Explorer {
       const data = { exported: new Date().toISOString(), url: location.href, view: this.view(), nodes: this.graph.nodes(), edges: this.graph.edges() };
       download('accords-graph.json', new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
     });
+    // The server writes these formats (GET /export/<format>): the selected node's neighbourhood at depth 1,
+    // or the first expanded node's when a relationship is selected.
+    const network = byId<HTMLSelectElement>('export-network');
+    network.addEventListener('change', () => {
+      const format = network.value;
+      network.value = '';
+      if (!format) return;
+      const center = this.selected && this.graph.node(this.selected) ? this.selected : [...this.expanded.keys()][0];
+      if (!center) return this.setStatus('Nothing to export yet: search for an actor first.', true);
+      h('a', { href: `/export/${encodeURIComponent(format)}?center=${encodeURIComponent(center)}&depth=1` }).click();
+    });
     byId('share').addEventListener('click', async () => {
       try {
         await navigator.clipboard.writeText(location.href);
