@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { modelMappers } from './src/model/sdl';
 
 /**
  * Resolver types from schema/*.graphql. The generated file is committed, so the code reads and type-checks
@@ -18,29 +19,17 @@ const config: CodegenConfig = {
         inputMaybeValue: 'T | null | undefined',
         // GraphQL type → the row the store returns for it: resolvers are typed against what they really get.
         mappers: {
-          Organisation: '../../store/rows#NodeRow',
-          Person: '../../store/rows#NodeRow',
-          Agreement: '../../store/rows#NodeRow',
-          Programme: '../../store/rows#NodeRow',
-          Clause: '../../store/rows#NodeRow',
-          Commitment: '../../store/rows#NodeRow',
-          Place: '../../store/rows#NodeRow',
-          Event: '../../store/rows#NodeRow',
-          Source: '../../store/rows#NodeRow',
+          // Every kind and its …Link, from the model (src/model/sdl.ts).
+          ...modelMappers('../../store/rows'),
           Relationship: '../../store/rows#RelationshipRow',
           PartyRole: '../../store/rows#RelationshipRow',
           Signature: '../../store/rows#RelationshipRow',
           Role: '../../store/rows#RelationshipRow',
-          OrganisationLink: '../../store/rows#LinkRow',
-          AgreementLink: '../../store/rows#LinkRow',
-          ProgrammeLink: '../../store/rows#LinkRow',
-          ClauseLink: '../../store/rows#LinkRow',
-          CommitmentLink: '../../store/rows#LinkRow',
-          PlaceLink: '../../store/rows#LinkRow',
-          SourceLink: '../../store/rows#LinkRow',
           EntityLink: '../../store/rows#LinkRow',
           Evidence: '../../store/rows#EvidenceRow',
           SearchHit: '../../store/rows#SearchHitRow',
+          Passage: '../../store/passages#PassageRow',
+          PassageHit: '../../store/passages#PassageHitRow',
           OrganisationConnection: '../../store/rows#ConnectionRow',
           PersonConnection: '../../store/rows#ConnectionRow',
           AgreementConnection: '../../store/rows#ConnectionRow',

@@ -1,4 +1,4 @@
-// The sources an export cites, with their text.
-UNWIND $ids AS id
-MATCH (s:Source {id: id})
-RETURN s {.*} AS props
+// Every source document's title and publisher: evidence in FtM names its publisher (one row per document,
+// thousands at most, not per fact).
+MATCH (s:Source)
+RETURN s.id AS id, s.title AS title, s.publisher AS publisher

@@ -12,6 +12,8 @@ CREATE CONSTRAINT commitment_id IF NOT EXISTS FOR (n:Commitment) REQUIRE n.id IS
 CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (n:Figure) REQUIRE n.id IS UNIQUE;
 
 // Look-ups and sorts the API makes.
 CREATE RANGE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name);
@@ -21,6 +23,7 @@ CREATE RANGE INDEX agreement_title IF NOT EXISTS FOR (n:Agreement) ON (n.title);
 CREATE RANGE INDEX agreement_type IF NOT EXISTS FOR (n:Agreement) ON (n.type);
 CREATE RANGE INDEX agreement_date IF NOT EXISTS FOR (n:Agreement) ON (n.date);
 CREATE RANGE INDEX programme_name IF NOT EXISTS FOR (n:Programme) ON (n.name);
+CREATE RANGE INDEX programme_type IF NOT EXISTS FOR (n:Programme) ON (n.type);
 CREATE RANGE INDEX programme_date IF NOT EXISTS FOR (n:Programme) ON (n.date);
 CREATE RANGE INDEX clause_title IF NOT EXISTS FOR (n:Clause) ON (n.title);
 CREATE RANGE INDEX commitment_title IF NOT EXISTS FOR (n:Commitment) ON (n.title);
@@ -32,6 +35,14 @@ CREATE RANGE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 CREATE RANGE INDEX source_title IF NOT EXISTS FOR (n:Source) ON (n.title);
 CREATE RANGE INDEX source_type IF NOT EXISTS FOR (n:Source) ON (n.type);
 CREATE RANGE INDEX source_date IF NOT EXISTS FOR (n:Source) ON (n.date);
+CREATE RANGE INDEX statement_title IF NOT EXISTS FOR (n:Statement) ON (n.title);
+CREATE RANGE INDEX statement_mode IF NOT EXISTS FOR (n:Statement) ON (n.mode);
+CREATE RANGE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date);
+CREATE RANGE INDEX figure_title IF NOT EXISTS FOR (n:Figure) ON (n.title);
+CREATE RANGE INDEX figure_unit IF NOT EXISTS FOR (n:Figure) ON (n.unit);
+CREATE RANGE INDEX figure_status IF NOT EXISTS FOR (n:Figure) ON (n.status);
+CREATE RANGE INDEX figure_qualifier IF NOT EXISTS FOR (n:Figure) ON (n.qualifier);
+CREATE RANGE INDEX figure_as_of IF NOT EXISTS FOR (n:Figure) ON (n.asOf);
 
 // Writes through the API (src/auth/, src/writes/): tokens by the hash of their secret, documents by the
 // hash of their text, the change log by number and by fact, retracted facts by id, idempotency keys once.
@@ -46,5 +57,10 @@ CREATE CONSTRAINT retracted_id IF NOT EXISTS FOR (r:Retracted) REQUIRE r.id IS U
 CREATE RANGE INDEX retracted_with IF NOT EXISTS FOR (r:Retracted) ON (r.cascadeOf);
 
 // Search over names, titles and aliases; standard-folding folds accents and case ("Delanoe" finds "Delanoë").
-CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Organisation|Person|Agreement|Programme|Clause|Commitment|Place|Event|Source) ON EACH [n.name, n.title, n.aliases]
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Organisation|Person|Agreement|Programme|Clause|Commitment|Place|Event|Source|Statement|Figure) ON EACH [n.name, n.title, n.aliases]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};
+
+// The sentences of the source documents (src/corpus/passages.ts): passages(text) searches their words.
+CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE;
+CREATE FULLTEXT INDEX passage_search IF NOT EXISTS FOR (p:Passage) ON EACH [p.text]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};

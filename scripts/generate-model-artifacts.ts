@@ -1,12 +1,12 @@
 /**
- * Writes what derives from src/model/model.ts: cypher/schema.cypher (constraints and indexes) and
- * docs/model.md (diagram and tables). `npm run model` rewrites them; a test fails when they are stale.
+ * Writes what derives from src/model/model.ts: cypher/schema.cypher (constraints and indexes), docs/model.md
+ * (diagram and tables) and schema/model.graphql (kinds, enums, links, the path union). `npm run model` rewrites
+ * them, then run `npm run codegen`; a test fails when any is stale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { renderModelDoc, renderSchemaCypher } from '../src/model/artifacts';
+import { MODEL_ARTIFACTS } from '../src/model/artifacts';
 
 const root = path.resolve(__dirname, '..');
-fs.writeFileSync(path.join(root, 'cypher', 'schema.cypher'), renderSchemaCypher());
-fs.writeFileSync(path.join(root, 'docs', 'model.md'), renderModelDoc());
-console.log('wrote cypher/schema.cypher and docs/model.md');
+for (const [file, render] of Object.entries(MODEL_ARTIFACTS)) fs.writeFileSync(path.join(root, file), render());
+console.log(`wrote ${Object.keys(MODEL_ARTIFACTS).join(', ')}`);

@@ -92,6 +92,29 @@ const ANSWERS: Record<string, (data: any) => void> = {
     expect(organisations.pageInfo.hasNextPage).toBe(true);
     expect(organisations.edges[0].node.agreements.length).toBeGreaterThanOrEqual(organisations.edges[1].node.agreements.length);
   },
+  '16-what-did-marc-mosse-say.graphql': ({ person }) => {
+    expect(person.roles).toContainEqual({ title: 'chargé des affaires institutionnelles', organisation: { name: 'Microsoft' } });
+    const grandFrere = person.statements.find((s: any) => s.node.words.includes('« grand frère »')).node;
+    expect(grandFrere).toMatchObject({ mode: 'quoted', medium: 'interview', sources: [{ file: '000_4259747c74391fd7.txt' }] });
+    expect(grandFrere.subjects.map((s: any) => s.node.id)).toContain('prg-idees');
+  },
+  '17-how-many-city-workstations-run-free-software.graphql': ({ figures, targets }) => {
+    expect(figures.map((f: any) => [f.value, f.unit, f.status])).toEqual([[20000, 'workstation', 'FACT'], [7000, 'workstation', 'FACT']]);
+    expect(figures[1].evidence[0].quote).toContain('7000 postes des agents de la Ville équipés en logiciels libres');
+    expect(targets.map((f: any) => [f.value, f.status, f.qualifier])).toEqual([[120, 'TARGET', null], [100, 'TARGET', 'about']]);
+  },
+  '18-what-does-the-digital-facilitators-programme-offer.graphql': ({ programme }) => {
+    expect(programme).toMatchObject({ type: 'training', runBy: expect.arrayContaining([{ node: { name: 'Microsoft' } }]) });
+    expect(programme.offers).toContain('20-day training cycle over 3 months');
+    expect(programme.figures.map((f: any) => f.node.value).sort((a: number, b: number) => a - b)).toEqual([3, 20, 28, 30]);
+  },
+  '19-where-does-grand-frere-come-up.graphql': ({ passages }) => {
+    const [first] = passages;
+    expect(first.passage.text).toContain('« grand frère »');
+    const statement = first.passage.facts.find((f: any) => f.kind === 'Statement');
+    expect(statement.speakers).toEqual([{ node: { label: 'Marc Mossé' } }]);
+    expect(statement.subjects.map((s: any) => s.node.id)).toEqual(expect.arrayContaining(['org-microsoft', 'prg-idees']));
+  },
 };
 
 const EXAMPLES = path.join(ROOT, 'examples');

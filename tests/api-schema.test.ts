@@ -1,6 +1,7 @@
 import { buildSchema, GraphQLEnumType, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { loadTypeDefs } from '../src/graphql/schema';
 import { NODE_KIND_NAMES, NODE_KINDS, RELATIONSHIP_TYPE_NAMES } from '../src/model/model';
+import { enumName } from '../src/model/sdl';
 
 const schema = buildSchema(loadTypeDefs());
 const enumValues = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
@@ -22,14 +23,24 @@ describe('the schema says what the model says', () => {
     expect(enumValues('RelationshipType')).toEqual([...RELATIONSHIP_TYPE_NAMES]);
   });
 
-  it.each([
-    ['OrganisationType', 'Organisation'],
-    ['AgreementType', 'Agreement'],
-    ['CommitmentType', 'Commitment'],
-    ['PlaceType', 'Place'],
-    ['SourceType', 'Source'],
-  ] as const)('%s has exactly the values the model allows', (enumName, kind) => {
-    expect(enumValues(enumName)).toEqual([...(NODE_KINDS[kind].fields.type?.values ?? [])]);
+  // Every field of the model with fixed values is an enum of the API with exactly those values.
+  const enumFields = NODE_KIND_NAMES.flatMap((kind) =>
+    Object.entries(NODE_KINDS[kind].fields)
+      .filter(([, f]) => f.values)
+      .map(([field, f]) => [enumName(kind, field), Object.keys(f.values ?? {})] as const),
+  );
+  it.each(enumFields)('%s has exactly the values the model allows', (name, values) => {
+    expect(enumValues(name)).toEqual(values);
+  });
+
+  it('has a type and a …Link for every kind of the model, each with its own fields', () => {
+    for (const kind of NODE_KIND_NAMES) {
+      const type = schema.getType(kind);
+      expect([kind, isObjectType(type)]).toEqual([kind, true]);
+      if (!isObjectType(type)) continue;
+      for (const field of Object.keys(NODE_KINDS[kind].fields)) expect([kind, field, field in type.getFields()]).toEqual([kind, field, true]);
+      expect(isObjectType(schema.getType(`${kind}Link`))).toBe(true);
+    }
   });
 
   it('describes every type, field and enum value', () => {

@@ -58,6 +58,26 @@ describe('the importer refuses a broken corpus, names the problem and writes not
     }
   });
 
+  it('a sentence listed as not a fact that is not in the document, or without a reason', async () => {
+    const problems = await problemsOf((c) => {
+      c['a.yaml'].notFacts = [{ text: 'Words the document never says.', reason: 'A headline.' }, { text: 'Acme', reason: ' ' }];
+    });
+    expect(problems).toContainEqual(problem('a.yaml', 'notFacts[0]', 'text', /not found byte for byte in zz-a\.txt/));
+    expect(problems).toContainEqual(problem('a.yaml', 'notFacts[1]', 'reason', /must say in one line why it is not a fact/));
+  });
+
+  it('a Figure whose status is not TARGET, FACT or ESTIMATE, and a Statement without its words', async () => {
+    const problems = await problemsOf((c) => {
+      const quote = (node(c['a.yaml'], 'org-zz-acme').evidence as string[])[0]!;
+      nodesOf(c['a.yaml']).push(
+        { id: 'fig-zz-one', kind: 'Figure', title: 'One', value: 1, unit: 'company', measures: 'Companies', status: 'GUESS', evidence: [quote] },
+        { id: 'stm-zz-said', kind: 'Statement', title: 'Said', mode: 'quoted', evidence: [quote] },
+      );
+    });
+    expect(problems).toContainEqual(problem('a.yaml', 'fig-zz-one', 'status', /"GUESS" is not one of TARGET, FACT, ESTIMATE/));
+    expect(problems).toContainEqual(problem('a.yaml', 'stm-zz-said', 'words', /required|missing/));
+  });
+
   it('an unknown kind', async () => {
     const problems = await problemsOf((c) => (node(c['a.yaml'], 'per-zz-jean-zorro').kind = 'Human'));
     expect(problems).toContainEqual(problem('a.yaml', 'per-zz-jean-zorro', 'kind', /unknown kind "Human"/));

@@ -160,6 +160,45 @@ describe('the network explorer, in a real browser against the real server', () =
     expect(exported.view.expanded).toEqual(['org-ville-de-paris']);
     expect(exported.nodes.map((n: { id: string }) => n.id)).toContain('org-ville-de-paris');
     expect(exported.edges.length).toBeGreaterThan(0);
+
+    // The network in a format for Gephi: the selected node's neighbourhood, written by the server.
+    const [gexf] = await Promise.all([page.waitForEvent('download'), page.selectOption('#export-network', 'gexf')]);
+    expect(gexf.suggestedFilename()).toBe('accords-org-ville-de-paris-depth-1.gexf');
+    const text = fs.readFileSync((await gexf.path())!, 'utf8');
+    expect(text).toContain('<node id="org-ville-de-paris" label="Ville de Paris">');
+    expect(await page.locator('#export-network').inputValue()).toBe('');
+  });
+
+  it('finds where « grand frère » comes up, opens the statement with its words and speaker, and puts statements and figures on the timeline', async () => {
+    await page.goto(server.url);
+    await page.fill('#pq', 'grand frere');
+    await page.press('#pq', 'Enter');
+    const first = page.locator('#pq-results li.passage').first();
+    await first.waitFor();
+    expect(await first.locator('blockquote').textContent()).toBe('Pour des jeunes entreprises, le soutien d’un « grand frère » est précieux.');
+    expect(await first.locator('.passage-source').textContent()).toContain('000_4259747c74391fd7.txt');
+
+    // The statement it supports opens in the graph and the panel: its words, who said it, what about.
+    await first.locator('button.fact[data-id="stm-mosse-grand-frere"]').click();
+    await panel().locator('h2', { hasText: /« grand frère »/ }).waitFor();
+    await idle(page);
+    expect(await panel().locator('[data-section="Words"] blockquote').textContent()).toContain('le soutien d’un « grand frère » est précieux');
+    expect(await panel().locator('[data-section="Said by"]').textContent()).toContain('Marc Mossé');
+    expect(await panel().locator('[data-section="About"]').textContent()).toContain('IDEES');
+    expect(await panel().locator('dl.fields').textContent()).toContain('quoted');
+
+    // A figure in a programme's panel, with its unit and status.
+    await page.goto(`${server.url}/?expanded=prg-paris-animateurs-numeriques&selected=prg-paris-animateurs-numeriques`);
+    await panel().locator('[data-section="Figures"]').waitFor();
+    expect(await panel().locator('[data-section="Figures"]').textContent()).toMatch(/20 day, target/);
+    expect(await panel().locator('dl.fields').textContent()).toContain('What it offers');
+
+    // The timeline holds statements (the 2004 communiqué) and figures beside agreements and events.
+    const entries = page.locator('#timeline li button');
+    await page.locator('#timeline li button[data-id="stm-paris-communique-2004-independence"]').waitFor();
+    const ids = await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect(ids.some((id) => id?.startsWith('fig-'))).toBe(true);
+    expect(ids.some((id) => id?.startsWith('agr-'))).toBe(true);
   });
 
   it('caps a hub with an "N more" handle that shows the rest, and explains a relationship and a timeline entry', async () => {
@@ -173,10 +212,19 @@ describe('the network explorer, in a real browser against the real server', () =
     });
     expect(handle?.label).toMatch(/^\+\d+ more$/);
     const before = await count();
+    // The handle counts the hub's relationships not shown (a node may be reached by two: Microsoft SAID a
+    // statement that is also ABOUT it), so the hub's drawn relationships grow by exactly that number.
+    const hubEdges = () => page.evaluate(() => (window as any).accords.cy.getElementById('org-microsoft').connectedEdges().not('.more').length);
+    const edgesBefore = await hubEdges();
     await clickNode(page, handle!.id);
     await page.waitForFunction((n) => (window as any).accords.cy.nodes().not('.more').length > n, before);
     await idle(page);
-    expect((await count()) - before).toBe(Number(handle!.label.match(/\d+/)![0]));
+    // Each click shows up to 30 more; a hub with more than that keeps a handle for what is still hidden.
+    const hidden = Number(handle!.label.match(/\d+/)![0]);
+    const shown = (await hubEdges()) - edgesBefore;
+    expect(shown).toBe(Math.min(hidden, 30));
+    const left = await page.evaluate(() => (window as any).accords.cy.nodes('.more').map((m: any) => m.data('label') as string));
+    expect(left).toEqual(hidden > 30 ? [`+${hidden - 30} more`] : []);
 
     // A relationship: its type, its two ends and its evidence.
     const edge = await page.evaluate(() => (window as any).accords.cy.edges('[type = "PARTY_TO"]')[0].id());

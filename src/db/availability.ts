@@ -32,6 +32,8 @@ export class Availability {
   constructor(
     /** Resolves when Neo4j answers; rejects otherwise. */
     private readonly probe: () => Promise<void>,
+    /** True for an error that says the server cannot be reached at all. */
+    private readonly isConnectionFailure: (err: unknown) => boolean,
     private readonly probeEveryMs = 500,
   ) {}
 
@@ -89,6 +91,30 @@ export class Availability {
     this.changedAt = Date.now();
     this.downSignal = new AbortController();
     this.stopProbe();
+  }
+
+  private checking: Promise<'up' | 'down' | 'unknown'> | undefined;
+
+  /**
+   * Asks Neo4j now, once for all who ask meanwhile. `down` only when the connection itself fails (refused,
+   * reset, unresolvable): then the breaker opens for every request. A slow answer is `unknown`, never an outage
+   * (a busy server under load, a full connection pool).
+   */
+  check(timeoutMs = 500): Promise<'up' | 'down' | 'unknown'> {
+    if (!this.isUp) return Promise.resolve('down');
+    this.checking ??= (async () => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const timedOut = new Promise<'unknown'>((resolve) => (timer = setTimeout(() => resolve('unknown'), timeoutMs)));
+        return await Promise.race([this.probe().then(() => 'up' as const), timedOut]);
+      } catch (err) {
+        return this.isConnectionFailure(err) ? 'down' : 'unknown';
+      } finally {
+        clearTimeout(timer);
+        this.checking = undefined;
+      }
+    })();
+    return this.checking;
   }
 
   /** Starts probing (after the supervisor restarted Neo4j, or after a query found it unreachable). */

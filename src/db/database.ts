@@ -26,7 +26,7 @@ export function describeNeo4jError(err: unknown, uri: string, user: string): Dat
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
     return new DatabaseError(`Neo4j at ${uri} refused the credentials of user "${user}": check NEO4J_USER and NEO4J_PASSWORD`, 'AUTH', err);
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT/.test(String(e?.message))) {
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|Pool is closed/.test(String(e?.message))) {
     // The driver's message is a paragraph; its last cause ("connect ECONNREFUSED …") is the useful part.
     const cause = /Caused by: (.*)$/.exec(String(e?.message ?? ''))?.[1] ?? firstLine(e?.message);
     return new DatabaseError(`Neo4j is not reachable at ${uri} (${cause})`, 'UNAVAILABLE', err);
@@ -56,6 +56,10 @@ export interface ConnectionOptions {
 const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 /** Beyond the server's own deadline, how long the client waits for an answer before giving up on a hung server. */
 const CLIENT_GRACE_MS = 2_000;
+/** Tries of one query: transient failures (deadlocks, a lost connection to a live server) are run again. */
+const MAX_ATTEMPTS = 3;
+/** A query slower than this has the server checked meanwhile (see `runOnce`). */
+const CHECK_AFTER_MS = 200;
 
 /**
  * One driver per process. Reads go through read transactions (routed to followers on a cluster), writes
@@ -82,9 +86,9 @@ export class Database {
       connectionAcquisitionTimeout: 5_000,
       // A blackholed server (no refusal, no answer) is given up on after this; a refused one at once.
       connectionTimeout: 3_000,
-      // The driver retries transient failures (a leader switch, a deadlock) within this window; beyond it the
-      // breaker (Availability) answers for an unreachable database, at once.
-      maxTransactionRetryTime: 2_000,
+      // No retries inside the driver: they kept the first request after an outage waiting 3 s on a server that
+      // refused every connection. `run()` retries itself, knowing why a query failed (see there).
+      maxTransactionRetryTime: 0,
       logging: { level: 'error', logger: (_level, message) => log.debug('neo4j driver', { message }) },
     });
     try {
@@ -93,9 +97,12 @@ export class Database {
       await driver.close().catch(() => undefined);
       throw describeNeo4jError(err, options.uri, options.user);
     }
-    const availability = new Availability(async () => {
-      await driver.verifyConnectivity({ database: options.database });
-    });
+    const availability = new Availability(
+      async () => {
+        await driver.verifyConnectivity({ database: options.database });
+      },
+      (err) => describeNeo4jError(err, options.uri, options.user).code === 'UNAVAILABLE',
+    );
     return new Database(driver, options, availability);
   }
 
@@ -122,25 +129,59 @@ export class Database {
    * it at `queryTimeoutMs`.
    */
   private async run<T>(query: string, params: Params, routing: 'READ' | 'WRITE'): Promise<T[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.runOnce<T>(query, params, routing);
+      } catch (err) {
+        if (!(err instanceof DatabaseError) || attempt >= MAX_ATTEMPTS || this.availability.signal.aborted) throw err;
+        if (err.code === 'UNAVAILABLE') {
+          // A connection lost: the server gone (fail now, and open the breaker for every other request), or
+          // one connection or cluster member (Neo4j still answers: run the query again).
+          const state = await this.availability.check();
+          if (state === 'down') this.availability.markDown(err.message);
+          if (state !== 'up') throw err;
+        } else if (!(err.cause && neo4j.isRetryableError(err.cause as Error))) {
+          throw err;
+        }
+        // A deadlock, a leader switch, a dropped connection: the work is safe to run twice (see the class note).
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
+  }
+
+  private async runOnce<T>(query: string, params: Params, routing: 'READ' | 'WRITE'): Promise<T[]> {
     this.guard();
     this.count();
     const down = this.availability.signal;
     const deadline = AbortSignal.timeout(this.queryTimeoutMs + CLIENT_GRACE_MS);
+    const signal = AbortSignal.any([down, deadline]);
+    // The driver honours the signal only at some points of a query's life (seen: reads in flight when Neo4j
+    // was killed waited 30 s); the race answers the request the moment the signal fires, whatever the driver does.
+    const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+    // The driver takes most of a second to give up on a connection the server reset; a query not answered
+    // within CHECK_AFTER_MS has the server checked (once for all such queries), and the breaker opens, aborting
+    // it, as soon as the server refuses connections.
+    const watch = setTimeout(() => {
+      void this.availability.check().then((state) => state === 'down' && this.availability.markDown('Neo4j refuses connections'));
+    }, CHECK_AFTER_MS);
     try {
-      const res = await this.driver.executeQuery(query, params, {
-        database: this.options.database,
-        routing,
-        transactionConfig: { timeout: this.queryTimeoutMs },
-        signal: AbortSignal.any([down, deadline]),
-        ...(this.bookmarkManager ? { bookmarkManager: this.bookmarkManager } : {}),
-      });
+      const res = await Promise.race([
+        this.driver.executeQuery(query, params, {
+          database: this.options.database,
+          routing,
+          transactionConfig: { timeout: this.queryTimeoutMs },
+          signal,
+          ...(this.bookmarkManager ? { bookmarkManager: this.bookmarkManager } : {}),
+        }),
+        aborted,
+      ]);
       return res.records.map((r) => toNative(r.toObject()) as T);
     } catch (err) {
       if (down.aborted) throw new DatabaseError(`Neo4j is not available (${this.availability.reason ?? 'unreachable'})`, 'UNAVAILABLE', err);
       if (deadline.aborted) throw new DatabaseError('The query took longer than the database allows and was stopped', 'TIMEOUT', err);
-      const described = describeNeo4jError(err, this.options.uri, this.options.user);
-      if (described.code === 'UNAVAILABLE') this.availability.markDown(described.message);
-      throw described;
+      throw describeNeo4jError(err, this.options.uri, this.options.user);
+    } finally {
+      clearTimeout(watch);
     }
   }
 

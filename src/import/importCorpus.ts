@@ -9,6 +9,7 @@ import { listCorpusFiles } from './files';
 import { ImportError, ImportProblem, ProblemList } from './problems';
 import { Progress, thousands } from './progress';
 import { readCorpusFile } from './read';
+import { passageRows } from '../corpus/passages';
 import { fileRows } from './rows';
 import { SourceDocuments } from './sources';
 import { recordChanges } from '../writes/changeLog';
@@ -169,7 +170,8 @@ async function writeCorpus(
     const input = fs.createReadStream(spoolFile, 'utf8');
     try {
       for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-        const rows = fileRows(JSON.parse(line));
+        const doc = JSON.parse(line);
+        const rows = fileRows(doc);
         // The document's text is stored with its Source (validation has read it): the API checks quotes
         // against it, serves it (Source.text) and recognises the same text added again (contentHash).
         const source = rows.nodes[0]!;
@@ -177,6 +179,7 @@ async function writeCorpus(
         if (bytes) Object.assign(source.props, { documentText: bytes.toString('utf8'), contentHash: contentHash(bytes) });
         for (const row of rows.nodes) await writer.addNode(row);
         for (const row of rows.relationships) await writer.addRelationship(row);
+        if (bytes) await writer.addPassages(passageRows(doc, bytes.toString('utf8')));
         relationships += rows.relationships.length;
         files++;
         progress.tick(() => {

@@ -11,7 +11,7 @@ import { a, checkFields as checkModelFields, idProblems, OnRef, quoteProblem, sh
 import { CorpusIndex, readableFingerprint } from './corpusIndex';
 import { relationshipId, relationshipLabel } from './identity';
 import type { ProblemList } from './problems';
-import type { SourceDocuments } from './sources';
+import { containsQuote, type SourceDocuments } from './sources';
 
 /**
  * Checks one corpus file against the model (src/model/model.ts, read here, never restated) and records its
@@ -24,7 +24,7 @@ export interface ValidationContext {
   problems: ProblemList;
 }
 
-const TOP_LEVEL = ['source', 'nodes', 'relationships'];
+const TOP_LEVEL = ['source', 'nodes', 'relationships', 'notFacts'];
 const NODE_RESERVED = new Set(['id', 'kind', 'evidence']);
 const SOURCE_RESERVED = new Set(['id', 'evidence']);
 const RELATIONSHIP_RESERVED = new Set(['type', 'from', 'to', 'key', 'evidence']);
@@ -232,6 +232,20 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
         if (c.given === '(invalid)' || c.earlier === '(invalid)') continue;
         report(label, c.field, `${readableFingerprint(c.given)} here, but ${readableFingerprint(c.earlier)} in ${c.earlierFile} (one relationship, one value)`);
       }
+    });
+  }
+
+  // --- sentences of the document that state no fact, each with why (the coverage report, npm run coverage)
+  const notFacts = doc.notFacts ?? [];
+  if (!Array.isArray(notFacts)) report(undefined, 'notFacts', `must be a list, got ${typeName(notFacts)}`);
+  else {
+    notFacts.forEach((entry, i) => {
+      const where = `notFacts[${i}]`;
+      if (!isRecord(entry)) return report(where, undefined, `must be a mapping with text and reason, got ${typeName(entry)}`);
+      for (const key of Object.keys(entry)) if (key !== 'text' && key !== 'reason') report(where, key, 'unknown field (a notFacts entry has text and reason)');
+      if (typeof entry.reason !== 'string' || !entry.reason.trim()) report(where, 'reason', `must say in one line why it is not a fact, got ${show(entry.reason)}`);
+      if (typeof entry.text !== 'string' || !entry.text.trim()) report(where, 'text', `must be the sentence as the document gives it, got ${show(entry.text)}`);
+      else if (document && !containsQuote(document, entry.text)) report(where, 'text', `not found byte for byte in ${documentName}: ${show(entry.text)}`);
     });
   }
 }

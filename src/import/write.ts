@@ -1,5 +1,6 @@
 import { cypher } from '../db/cypher';
 import { RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
+import type { PassageRow } from '../corpus/passages';
 import type { NodeRow, RelationshipRow } from './rows';
 import type { ImportTransaction } from './transaction';
 
@@ -25,6 +26,8 @@ export interface WriteCounters {
   labelsAdded: number;
   nodeRows: number;
   relationshipRows: number;
+  /** Sentences of the documents written as passages (not counted as nodes: they state no fact). */
+  passageRows: number;
 }
 
 /**
@@ -36,6 +39,7 @@ export interface WriteCounters {
 export class GraphWriter {
   private nodes = new Map<string, NodeRow>();
   private relationships = new Map<string, RelationshipRow>();
+  private passages: PassageRow[] = [];
   readonly counters: WriteCounters = {
     nodesCreated: 0,
     relationshipsCreated: 0,
@@ -43,6 +47,7 @@ export class GraphWriter {
     labelsAdded: 0,
     nodeRows: 0,
     relationshipRows: 0,
+    passageRows: 0,
   };
 
   constructor(
@@ -64,9 +69,24 @@ export class GraphWriter {
     if (this.relationships.size >= this.batchSize) await this.flushRelationships();
   }
 
+  /** The sentences of a file's document, with the facts quoting each (src/corpus/passages.ts). */
+  async addPassages(rows: PassageRow[]): Promise<void> {
+    this.passages.push(...rows);
+    if (this.passages.length >= this.batchSize) await this.flushPassages();
+  }
+
   async flush(): Promise<void> {
     await this.flushNodes();
     await this.flushRelationships();
+    await this.flushPassages();
+  }
+
+  private async flushPassages(): Promise<void> {
+    if (!this.passages.length) return;
+    const rows = this.passages;
+    this.passages = [];
+    await this.tx.run(cypher('import-passages'), { rows });
+    this.counters.passageRows += rows.length;
   }
 
   private async flushNodes(): Promise<void> {

@@ -1,4 +1,5 @@
 import { NODE_KINDS, NODE_KIND_NAMES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, FieldSpec } from './model';
+import { renderModelSdl } from './sdl';
 
 const snake = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -18,11 +19,13 @@ export function renderSchemaCypher(): string {
   for (const kind of NODE_KIND_NAMES) {
     const spec = NODE_KINDS[kind];
     lines.push(`CREATE RANGE INDEX ${snake(kind)}_${spec.label} IF NOT EXISTS FOR (n:${kind}) ON (n.${spec.label});`);
-    if ('type' in spec.fields) {
-      lines.push(`CREATE RANGE INDEX ${snake(kind)}_type IF NOT EXISTS FOR (n:${kind}) ON (n.type);`);
+    // Fields with fixed values, and those marked indexed, are what lists filter on (type, status, unit …).
+    for (const [name, f] of Object.entries(spec.fields)) {
+      if (f.values || f.indexed) lines.push(`CREATE RANGE INDEX ${snake(kind)}_${name} IF NOT EXISTS FOR (n:${kind}) ON (n.${name});`);
     }
-    if ('date' in spec.fields) {
-      lines.push(`CREATE RANGE INDEX ${snake(kind)}_date IF NOT EXISTS FOR (n:${kind}) ON (n.date);`);
+    // Dates are what the timeline and lists range over (date, asOf …).
+    for (const [name, f] of Object.entries(spec.fields)) {
+      if (f.type === 'date') lines.push(`CREATE RANGE INDEX ${snake(kind)}_${snake(name)} IF NOT EXISTS FOR (n:${kind}) ON (n.${name});`);
     }
   }
   lines.push(
@@ -46,13 +49,18 @@ export function renderSchemaCypher(): string {
     `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:${searchable}) ON EACH [n.name, n.title, n.aliases]`,
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};",
     '',
+    '// The sentences of the source documents (src/corpus/passages.ts): passages(text) searches their words.',
+    'CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE;',
+    'CREATE FULLTEXT INDEX passage_search IF NOT EXISTS FOR (p:Passage) ON EACH [p.text]',
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};",
+    '',
   );
   return lines.join('\n');
 }
 
 function fieldRow(name: string, f: FieldSpec): string {
   const type = f.type === 'ref' ? `ref → ${(f.refKinds ?? []).join(', ')}` : f.type;
-  const values = f.values ? ` (${f.values.map((v) => `\`${v}\``).join(', ')})` : '';
+  const values = f.values ? ` (${Object.keys(f.values).map((v) => `\`${v}\``).join(', ')})` : '';
   return `| \`${name}\` | ${type}${values} | ${f.required ? 'yes' : ''} | ${f.description} |`;
 }
 
@@ -68,6 +76,12 @@ export function renderModelDoc(): string {
     'fact without evidence, and any quote not found byte for byte in its source document.',
     'Every node has the label `Entity` besides its kind, and a stable `id` whose prefix names the kind.',
     '',
+    'Besides the facts, the import stores each sentence of each source document as a `Passage` node (not an',
+    '`Entity`: it states nothing by itself) with the ids of the facts whose evidence quotes it, for',
+    '`passages(text)` (src/corpus/passages.ts). What follows from this file: the database schema',
+    '(cypher/schema.cypher), the API\'s kinds, enums, `…Link` types and `PathElement` (schema/model.graphql),',
+    'codegen\'s mappers, the importer\'s validation and the explorer\'s kinds (web/src/kinds.ts).',
+    '',
     '```mermaid',
     'flowchart LR',
   ];
@@ -80,6 +94,7 @@ export function renderModelDoc(): string {
   for (const kind of NODE_KIND_NAMES) {
     const spec = NODE_KINDS[kind];
     out.push(`### ${kind}`, '', `${spec.description} Ids start with \`${spec.idPrefix}\`.`, '');
+    if (spec.rationale) out.push(`*Why a kind:* ${spec.rationale}`, '');
     out.push('| field | type | required | meaning |', '| --- | --- | --- | --- |');
     for (const [name, f] of Object.entries(spec.fields)) out.push(fieldRow(name, f));
     out.push('');
@@ -95,3 +110,34 @@ export function renderModelDoc(): string {
   out.push('');
   return out.join('\n');
 }
+
+/**
+ * web/src/model.generated.ts: the kinds and how each is drawn, without the rest of the model, so the page
+ * (and prefetch.js, which must stay a few KiB to win its race with app.js) ships only what it draws.
+ */
+export function renderWebKinds(): string {
+  const display = Object.fromEntries(NODE_KIND_NAMES.map((k) => [k, NODE_KINDS[k].display]));
+  return [
+    '// Generated from src/model/model.ts by `npm run model`: edit the model, not this file.',
+    '',
+    `export const NODE_KIND_NAMES = ${JSON.stringify(NODE_KIND_NAMES)} as const;`,
+    'export type NodeKindName = (typeof NODE_KIND_NAMES)[number];',
+    '',
+    'export interface KindDisplay {',
+    '  colour: string;',
+    '  shape: string;',
+    '  icon: string;',
+    '}',
+    '',
+    `export const KIND_DISPLAY: Record<NodeKindName, KindDisplay> = ${JSON.stringify(display, null, 2)};`,
+    '',
+  ].join('\n');
+}
+
+/** Every file derived from the model, by path from the project's root: `npm run model` writes them, a test compares. */
+export const MODEL_ARTIFACTS: Record<string, () => string> = {
+  'cypher/schema.cypher': renderSchemaCypher,
+  'docs/model.md': renderModelDoc,
+  'schema/model.graphql': renderModelSdl,
+  'web/src/model.generated.ts': renderWebKinds,
+};

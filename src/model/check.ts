@@ -38,8 +38,8 @@ export function checkValue(name: string, spec: FieldSpec, value: unknown, report
         report(name, 'must not be empty');
         return false;
       }
-      if (spec.values && !spec.values.includes(value)) {
-        report(name, `${show(value)} is not one of ${spec.values.join(', ')}`);
+      if (spec.values && !Object.hasOwn(spec.values, value)) {
+        report(name, `${show(value)} is not one of ${Object.keys(spec.values).join(', ')}`);
         return false;
       }
       return true;

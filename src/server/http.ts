@@ -10,6 +10,7 @@ import { AccessControl } from './access';
 import { checkDocument, HttpError, readBody, sendError, sendJson } from './requests';
 import { setSecurityHeaders } from './securityHeaders';
 import { serveStatic } from './static';
+import { EXPORT_PATH, handleExport } from './export';
 
 export interface AppOptions {
   db: Database;
@@ -116,6 +117,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     }
     (async () => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      if (EXPORT_PATH.test(url.pathname)) return handleExport(req, res, url, options.db);
       if (url.pathname === '/health') return handleHealth(res);
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, url);
       throw new HttpError(404, 'NOT_FOUND', `Nothing at ${req.method} ${url.pathname}`);

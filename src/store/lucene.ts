@@ -63,3 +63,14 @@ export function luceneQuery(text: string): string | null {
     })
     .join(' OR ');
 }
+
+/**
+ * The query for passages: the words as a phrase (boosted: "grand frère" finds the sentence that says it
+ * before those saying either word), or-ed with each word, plain or tolerant (prefixes and fuzzy terms).
+ */
+export function passageQuery(text: string, tolerant: boolean): string | null {
+  const ws = words(text);
+  const each = tolerant ? luceneQuery(text) : plainQuery(text);
+  if (!each) return null;
+  return ws.length > 1 ? `"${ws.map(escape).join(' ')}"^8 OR ${each}` : each;
+}

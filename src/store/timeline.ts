@@ -16,8 +16,9 @@ export interface TimelineArgs {
 export async function timeline(db: Database, args: TimelineArgs): Promise<TimelineEntryRow[]> {
   const rows = await db.read<{ node: NodeRow }>(cypher('timeline'), { ...args });
   return rows.map(({ node }) => ({
-    date: node.date as string,
-    datePrecision: precisionOf(node.date) ?? 'YEAR',
+    // A figure's place in time is its `asOf`.
+    date: (node.date ?? node.asOf) as string,
+    datePrecision: precisionOf((node.date ?? node.asOf) as string) ?? 'YEAR',
     dateInferred: node.dateInferred ?? null,
     node,
   }));

@@ -31,9 +31,9 @@ const quotesFrom = (props: Props, sourceId: string) => {
 };
 
 export async function exportApiFacts(db: Database, outDir: string): Promise<ExportReport> {
-  const facts = await db.read<{ factType: 'NODE' | 'RELATIONSHIP'; kind: string; props: Props }>(cypher('export-facts'));
+  const facts = await db.read<{ factType: 'NODE' | 'RELATIONSHIP'; kind: string; props: Props }>(cypher('export-api-facts'));
   const sourceIds = [...new Set(facts.flatMap((f) => (f.props.evidenceSources as string[] | undefined) ?? []))].sort();
-  const sources = await db.read<{ props: Props }>(cypher('export-sources'), { ids: sourceIds });
+  const sources = await db.read<{ props: Props }>(cypher('export-api-sources'), { ids: sourceIds });
   fs.mkdirSync(path.join(outDir, 'sources'), { recursive: true });
   const files: string[] = [];
   for (const { props: s } of sources) {
@@ -52,7 +52,7 @@ export async function exportApiFacts(db: Database, outDir: string): Promise<Expo
         return { type: f.kind, from, to, ...key, ...fieldsOf(RELATIONSHIP_TYPES[f.kind as RelationshipTypeName].fields, f.props), evidence: quotesFrom(f.props, id) };
       });
     const name = path.join(outDir, `${id}.yaml`);
-    const header = `# Exported by \`npm run export\` from the facts made or corrected through the API that ${id} states.\n`;
+    const header = `# Exported by \`npm run export:api\` from the facts made or corrected through the API that ${id} states.\n`;
     fs.writeFileSync(name, header + YAML.stringify({ source, nodes, relationships }, { lineWidth: 0 }));
     files.push(name);
   }

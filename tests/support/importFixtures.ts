@@ -116,6 +116,7 @@ export function writeFixtureCorpus(
 /** Removes what fixture corpora wrote (ids with `-zz-`). */
 export async function removeFixtureEntities(db: Database): Promise<void> {
   await db.write("MATCH (n:Entity) WHERE n.id CONTAINS '-zz-' DETACH DELETE n");
+  await db.write("MATCH (p:Passage) WHERE p.source CONTAINS '-zz-' DELETE p");
 }
 
 export interface GraphFingerprint {

@@ -7,6 +7,7 @@ import { busy, byId, download, h } from './dom';
 import { GraphView } from './graph';
 import { KIND_STYLE, KINDS, kindIcon } from './kinds';
 import { Panel } from './panel';
+import { PassageSearch } from './passages';
 import { PathMode, renderPaths } from './paths';
 import { findPaths, neighbourhood, nodeDetail, nodeSummary, PER_NODE } from './queries';
 import { friendly, SearchBox } from './search';
@@ -20,6 +21,7 @@ class Explorer {
   readonly graph: GraphView;
   readonly panel: Panel;
   readonly search: SearchBox;
+  readonly passages: PassageSearch;
   readonly timeline: Timeline;
   readonly paths: PathMode;
   readonly editor: Editor;
@@ -50,6 +52,12 @@ class Explorer {
       list: byId<HTMLUListElement>('q-results'),
       status: byId('q-status'),
       onChoose: (node) => void this.start(node),
+    });
+    this.passages = new PassageSearch({
+      input: byId<HTMLInputElement>('pq'),
+      list: byId<HTMLUListElement>('pq-results'),
+      status: byId('pq-status'),
+      open: (id) => void this.open(id),
     });
     this.timeline = new Timeline({
       list: byId<HTMLOListElement>('timeline'),
@@ -318,6 +326,17 @@ class Explorer {
     byId('export-json').addEventListener('click', () => {
       const data = { exported: new Date().toISOString(), url: location.href, view: this.view(), nodes: this.graph.nodes(), edges: this.graph.edges() };
       download('accords-graph.json', new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+    });
+    // The server writes these formats (GET /export/<format>): the selected node's neighbourhood at depth 1,
+    // or the first expanded node's when a relationship is selected.
+    const network = byId<HTMLSelectElement>('export-network');
+    network.addEventListener('change', () => {
+      const format = network.value;
+      network.value = '';
+      if (!format) return;
+      const center = this.selected && this.graph.node(this.selected) ? this.selected : [...this.expanded.keys()][0];
+      if (!center) return this.setStatus('Nothing to export yet: search for an actor first.', true);
+      h('a', { href: `/export/${encodeURIComponent(format)}?center=${encodeURIComponent(center)}&depth=1` }).click();
     });
     byId('share').addEventListener('click', async () => {
       try {

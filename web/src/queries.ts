@@ -13,6 +13,8 @@ const SUMMARY = `fragment Summary on Entity {
   ... on Agreement { date }
   ... on Event { date }
   ... on Programme { date }
+  ... on Statement { date }
+  ... on Figure { asOf }
 }`;
 const RELATIONSHIP = `fragment Rel on Relationship {
   id type from { id } to { id } role title onBehalfOf { id label } date dateInferred
@@ -23,6 +25,9 @@ const FRAGMENTS = `${EVIDENCE}\n${SUMMARY}\n${RELATIONSHIP}`;
 /** A link list (OrganisationLink, ProgrammeLink …): the node, the relationship type and its evidence. */
 const link = (extra = '') => `{ type direction node { ...Summary ${extra} } evidence { ...Ev } }`;
 
+/** What a figure shows in a list: its number, unit and status. */
+const FIGURE = 'value unit status qualifier';
+
 const DETAIL_FIELDS: Record<string, string> = {
   Agreement: `title type date dateInferred duration exclusive confidential description
     parties { id organisation { ...Summary } role evidence { ...Ev } }
@@ -30,25 +35,31 @@ const DETAIL_FIELDS: Record<string, string> = {
     programmes ${link()}
     clauses ${link('text')}
     commitments ${link('type quantity unit period beneficiaries')}
-    renews ${link()} renewedBy ${link()} places ${link()}`,
+    renews ${link()} renewedBy ${link()} places ${link()}
+    statementsAbout ${link('words')} figures ${link(FIGURE)}`,
   Person: `name description
     roles { id organisation { ...Summary } title asOf dateInferred evidence { ...Ev } }
     signed { id agreement { ...Summary } onBehalfOf { ...Summary } date dateInferred evidence { ...Ev } }
-    takesPartIn ${link()} authored ${link()}`,
+    takesPartIn ${link()} authored ${link()} affiliations ${link()}
+    statements ${link('words')} statementsAbout ${link('words')}`,
   Organisation: `name type description
     agreements { id agreement { ...Summary } role evidence { ...Ev } }
     people { id person { ...Summary } title asOf evidence { ...Ev } }
     signatures { id person { ...Summary } agreement { ...Summary } date evidence { ...Ev } }
     commitments ${link('type quantity unit period beneficiaries')}
-    runs ${link()} parents ${link()} children ${link()} places ${link()}`,
-  Programme: `name date dateInferred description
+    runs ${link()} parents ${link()} children ${link()} places ${link()} affiliates ${link()}
+    statements ${link('words')} statementsAbout ${link('words')} figures ${link(FIGURE)}`,
+  Programme: `name type date dateInferred targets offers duration description
     agreements ${link()} commitments ${link('type quantity unit period beneficiaries')}
-    runBy ${link()} partOf ${link()} parts ${link()} participants ${link()} places ${link()}`,
+    runBy ${link()} partOf ${link()} parts ${link()} participants ${link()} places ${link()}
+    statementsAbout ${link('words')} figures ${link(FIGURE)}`,
   Clause: `title text description agreement ${link()}`,
-  Commitment: `title type quantity unit period beneficiaries description committedBy ${link()} includedIn ${link()}`,
+  Commitment: `title type quantity unit period beneficiaries description committedBy ${link()} includedIn ${link()} figures ${link(FIGURE)}`,
   Place: `name type partOf ${link()} contains ${link()}`,
-  Event: `name date dateInferred description runBy ${link()} participants ${link()} places ${link()}`,
+  Event: `name date dateInferred targets description runBy ${link()} participants ${link()} places ${link()} figures ${link(FIGURE)}`,
   Source: `title type file date dateInferred publisher author description`,
+  Statement: `title words mode medium date dateInferred speakers ${link()} subjects ${link()}`,
+  Figure: `title value unit measures status qualifier period asOf dateInferred about ${link()}`,
 };
 
 function detailQuery(kind: string): string {
@@ -79,7 +90,11 @@ ${FRAGMENTS}`,
 }
 ${FRAGMENTS}`,
   Timeline: `query Timeline($from: PartialDate, $to: PartialDate, $actor: ID) {
-  timeline(from: $from, to: $to, actor: $actor, first: 500) { date dateInferred node { ...Summary } }
+  timeline(from: $from, to: $to, actor: $actor, kinds: [Agreement, Event, Statement, Figure], first: 500) { date dateInferred node { ...Summary } }
+}
+${SUMMARY}`,
+  Passages: `query Passages($text: String!, $first: Int) {
+  passages(text: $text, first: $first) { score passage { id text index source { id title file date } facts { ...Summary } } }
 }
 ${SUMMARY}`,
   ...Object.fromEntries(Object.keys(DETAIL_FIELDS).map((kind) => [`${kind}Detail`, detailQuery(kind)])),
@@ -103,6 +118,7 @@ interface RawSummary {
   kind?: string;
   label: string;
   date?: string | null;
+  asOf?: string | null;
 }
 interface RawRel {
   id: string;
@@ -117,7 +133,7 @@ interface RawRel {
   evidence: Evidence[];
 }
 
-const node = (raw: RawSummary): GraphNode => toGraphNode({ ...raw, name: raw.label });
+const node = (raw: RawSummary): GraphNode => toGraphNode({ ...raw, name: raw.label, date: raw.date ?? raw.asOf ?? null });
 
 function edge(raw: RawRel): GraphEdge {
   return {
@@ -204,6 +220,18 @@ export async function timeline(from?: string, to?: string, actor?: string): Prom
   return data.timeline.map((t) => ({ date: t.date, dateInferred: t.dateInferred, node: node(t.node) }));
 }
 
+export interface PassageHit {
+  text: string;
+  source: { id: string; title: string; file: string; date?: string | null };
+  facts: GraphNode[];
+}
+
+/** Sentences of the documents with the words typed, each with its document and the facts quoting it. */
+export async function searchPassages(text: string, first = 8): Promise<PassageHit[]> {
+  const data = await gql<{ passages: Array<{ passage: { text: string; source: PassageHit['source']; facts: RawSummary[] } }> }>(q('Passages'), { text, first });
+  return data.passages.map((h) => ({ text: h.passage.text, source: h.passage.source, facts: h.passage.facts.map(node) }));
+}
+
 // ---- details for the panel ----
 
 type Raw = Record<string, any>;
@@ -218,7 +246,28 @@ function commitmentMeta(c: Raw): string | undefined {
   return dated(c.type, amount, c.period, c.beneficiaries && `for ${c.beneficiaries}`);
 }
 
+/** A figure as a reader says it: `about 50 person (target)`. */
+function figureMeta(f: Raw): string | undefined {
+  const bound: Record<string, string> = { about: 'about ', more_than: 'more than ', less_than: 'less than ', average: 'on average ' };
+  return dated(`${bound[f.qualifier] ?? ''}${f.value} ${f.unit}`, f.status?.toLowerCase());
+}
+
+const wordsOf = (s: Raw): string | undefined => (s.words ? `« ${s.words} »` : undefined);
+
+/** What was said by or about a node, and the numbers about it. */
+function speechAndFigures(d: Raw): DetailSection[] {
+  return [
+    ...optional('Said', linkItems(d.statements, wordsOf)),
+    ...optional('Said about it', linkItems(d.statementsAbout, wordsOf)),
+    ...optional('Figures', linkItems(d.figures, figureMeta)),
+  ];
+}
+
 function sectionsFor(kind: string, d: Raw): DetailSection[] {
+  return [...kindSections(kind, d), ...speechAndFigures(d)];
+}
+
+function kindSections(kind: string, d: Raw): DetailSection[] {
   switch (kind) {
     case 'Agreement':
       return [
@@ -259,6 +308,7 @@ function sectionsFor(kind: string, d: Raw): DetailSection[] {
           })),
         },
         ...optional('Takes part in', linkItems(d.takesPartIn)),
+        ...optional('Belongs to', linkItems(d.affiliations)),
         ...optional('Wrote', linkItems(d.authored)),
       ];
     case 'Organisation':
@@ -274,6 +324,7 @@ function sectionsFor(kind: string, d: Raw): DetailSection[] {
         ...optional('Part of', linkItems(d.parents)),
         ...optional('Parts and members', linkItems(d.children)),
         ...optional('Places', linkItems(d.places)),
+        ...optional('People (capacity not stated)', linkItems(d.affiliates)),
       ];
     case 'Programme':
       return [
@@ -293,6 +344,14 @@ function sectionsFor(kind: string, d: Raw): DetailSection[] {
       return [...optional('Part of', linkItems(d.partOf)), ...optional('What is there', linkItems(d.contains))];
     case 'Event':
       return [...optional('Run by', linkItems(d.runBy)), ...optional('Participants', linkItems(d.participants)), ...optional('Places', linkItems(d.places))];
+    case 'Statement':
+      return [
+        { title: 'Words', items: [{ quote: d.words, evidence: [] }] },
+        { title: 'Said by', items: linkItems(d.speakers) },
+        ...optional('About', linkItems(d.subjects)),
+      ];
+    case 'Figure':
+      return [{ title: 'About', items: linkItems(d.about) }];
     default:
       return [];
   }
@@ -302,14 +361,23 @@ const optional = (title: string, items: DetailItem[]): DetailSection[] => (items
 
 const FIELD_LABELS: Array<[string, string]> = [
   ['type', 'Type'],
+  ['value', 'Value'],
+  ['unit', 'Unit'],
+  ['status', 'Status'],
+  ['qualifier', 'Qualifier'],
+  ['measures', 'Measures'],
+  ['asOf', 'As of'],
+  ['mode', 'Mode'],
+  ['medium', 'Medium'],
   ['date', 'Date'],
   ['dateInferred', 'Date inferred'],
   ['duration', 'Duration'],
   ['exclusive', 'Exclusive'],
   ['confidential', 'Confidential'],
   ['quantity', 'Quantity'],
-  ['unit', 'Unit'],
   ['period', 'Period'],
+  ['targets', 'For whom'],
+  ['offers', 'What it offers'],
   ['beneficiaries', 'Beneficiaries'],
   ['publisher', 'Publisher'],
   ['author', 'Author'],
@@ -329,7 +397,7 @@ export async function nodeDetail(id: string, kind: string): Promise<NodeDetail |
   for (const [key, label] of FIELD_LABELS) {
     const v = d[key];
     if (v === null || v === undefined || v === '') continue;
-    fields.push([label, key === 'date' ? formatDate(v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v).replace(/_/g, ' ')]);
+    fields.push([label, key === 'date' || key === 'asOf' ? formatDate(v) : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v).replace(/_/g, ' ')]);
   }
   return {
     node: node(d as RawSummary),

@@ -105,9 +105,9 @@ export class Timeline {
   private render(items: TimelineItem[], actor?: string): void {
     const { from, to } = this.range;
     const scope = [actor && `involving ${actor}`, from && `from ${formatDate(from)}`, to && `to ${formatDate(to)}`].filter(Boolean).join(' ');
-    this.o.list.setAttribute('aria-label', `Agreements and events${scope ? ' ' + scope : ''}`);
+    this.o.list.setAttribute('aria-label', `Agreements, events, statements and figures${scope ? ' ' + scope : ''}`);
     if (!items.length) {
-      this.o.list.replaceChildren(h('li', { class: 'empty' }, `No dated agreement or event${scope ? ' ' + scope : ''}.`));
+      this.o.list.replaceChildren(h('li', { class: 'empty' }, `No dated agreement, event, statement or figure${scope ? ' ' + scope : ''}.`));
       return;
     }
     let year = '';

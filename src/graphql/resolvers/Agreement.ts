@@ -14,4 +14,6 @@ export const Agreement: AgreementResolvers = {
   renews: linksField(['RENEWS'], 'OUT'),
   renewedBy: linksField(['RENEWS'], 'IN'),
   places: linksField(['LOCATED_IN'], 'OUT'),
+  statementsAbout: linksField(['ABOUT'], 'IN', { kinds: ['Statement'] }),
+  figures: linksField(['ABOUT'], 'IN', { kinds: ['Figure'] }),
 };

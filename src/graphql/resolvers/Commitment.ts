@@ -6,4 +6,5 @@ export const Commitment: CommitmentResolvers = {
   type: (n) => n.type as never,
   committedBy: linksField(['COMMITS_TO'], 'IN'),
   includedIn: linksField(['INCLUDES'], 'IN'),
+  figures: linksField(['ABOUT'], 'IN', { kinds: ['Figure'] }),
 };

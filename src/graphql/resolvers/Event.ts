@@ -7,4 +7,5 @@ export const Event: EventResolvers = {
   runBy: linksField(['RUNS'], 'IN'),
   participants: linksField(['TAKES_PART_IN'], 'IN', { paged: true }),
   places: linksField(['LOCATED_IN'], 'OUT'),
+  figures: linksField(['ABOUT'], 'IN', { kinds: ['Figure'] }),
 };

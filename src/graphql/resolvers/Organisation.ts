@@ -16,4 +16,8 @@ export const Organisation: OrganisationResolvers = {
   parents: linksField(['SUBSIDIARY_OF', 'MEMBER_OF', 'PART_OF'], 'OUT', { kinds: ['Organisation'] }),
   children: linksField(['SUBSIDIARY_OF', 'MEMBER_OF', 'PART_OF'], 'IN', { kinds: ['Organisation'], paged: true }),
   places: linksField(['LOCATED_IN'], 'OUT'),
+  statements: linksField(['SAID'], 'OUT'),
+  affiliates: linksField(['AFFILIATED_WITH'], 'IN'),
+  statementsAbout: linksField(['ABOUT'], 'IN', { kinds: ['Statement'] }),
+  figures: linksField(['ABOUT'], 'IN', { kinds: ['Figure'] }),
 };

@@ -7,4 +7,7 @@ export const Person: PersonResolvers = {
   roles: relationshipsField(['HOLDS_ROLE'], 'OUT', 'organisation'),
   takesPartIn: linksField(['TAKES_PART_IN'], 'OUT'),
   authored: linksField(['AUTHORED'], 'OUT'),
+  statements: linksField(['SAID'], 'OUT'),
+  affiliations: linksField(['AFFILIATED_WITH'], 'OUT'),
+  statementsAbout: linksField(['ABOUT'], 'IN', { kinds: ['Statement'] }),
 };

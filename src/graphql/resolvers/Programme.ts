@@ -4,6 +4,7 @@ import { datedFields, entityFields, firstLinkField, linksField } from './entity'
 export const Programme: ProgrammeResolvers = {
   ...entityFields,
   ...datedFields,
+  type: (n) => (n.type ?? null) as never,
   agreement: firstLinkField(['ESTABLISHES'], 'IN', { kinds: ['Agreement'] }),
   agreements: linksField(['ESTABLISHES'], 'IN', { kinds: ['Agreement'] }),
   commitments: linksField(['INCLUDES'], 'OUT'),
@@ -12,4 +13,6 @@ export const Programme: ProgrammeResolvers = {
   parts: linksField(['PART_OF'], 'IN', { kinds: ['Programme'] }),
   participants: linksField(['TAKES_PART_IN'], 'IN', { paged: true }),
   places: linksField(['LOCATED_IN'], 'OUT'),
+  statementsAbout: linksField(['ABOUT'], 'IN', { kinds: ['Statement'] }),
+  figures: linksField(['ABOUT'], 'IN', { kinds: ['Figure'] }),
 };

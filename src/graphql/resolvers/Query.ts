@@ -9,6 +9,8 @@ import { paths } from '../../store/paths';
 import { timeline } from '../../store/timeline';
 import type { NodeRow } from '../../store/rows';
 import { searchNodes } from '../../store/search';
+import { searchPassages } from '../../store/passages';
+import { listFigures, listStatements } from '../../store/statements';
 import { graphStats } from '../../store/stats';
 import { idArg, intInRange, nonEmptyOrNull, optionalId, optionalIntAtLeast, pageSize, textArg } from '../arguments';
 import type { Context } from '../context';
@@ -58,6 +60,9 @@ async function requireNodes(ctx: Context, ids: Array<[string, string]>): Promise
   if (first) throw notFound('node', first[1]);
 }
 
+/** The kinds the timeline reads, each by its date index (cypher/timeline.cypher). */
+const TIMELINE_KINDS: readonly string[] = ['Agreement', 'Event', 'Programme', 'Statement', 'Figure'];
+
 export const Query: QueryResolvers = {
   stats: (_parent, _args, { db }) => graphStats(db),
 
@@ -71,6 +76,35 @@ export const Query: QueryResolvers = {
   agreement: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Agreement'),
   programme: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Programme'),
   source: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Source'),
+  statement: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Statement'),
+  figure: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Figure'),
+
+  statements: async (_p, { filter, first }, ctx) => {
+    const f = filter ?? {};
+    if (f.dateFrom && f.dateTo && f.dateFrom > f.dateTo + '~') throw badInput(`dateFrom (${f.dateFrom}) is after dateTo (${f.dateTo})`, 'filter.dateFrom');
+    const speaker = optionalId(f.speaker, 'filter.speaker');
+    const subject = optionalId(f.subject, 'filter.subject');
+    await requireNodes(ctx, [['speaker', speaker], ['subject', subject]].filter((p): p is [string, string] => p[1] !== null));
+    return listStatements(ctx.db, {
+      speaker,
+      subject,
+      from: f.dateFrom ?? null,
+      to: f.dateTo ?? null,
+      mode: f.mode ?? null,
+      first: intInRange(first, 'first', 1, 100, 50),
+    });
+  },
+  figures: async (_p, { filter, first }, ctx) => {
+    const f = filter ?? {};
+    const about = optionalId(f.about, 'filter.about');
+    if (about) await requireNodes(ctx, [['about', about]]);
+    return listFigures(ctx.db, {
+      about,
+      unit: f.unit === null || f.unit === undefined ? null : textArg(f.unit, 'filter.unit', 100),
+      status: f.status ?? null,
+      first: intInRange(first, 'first', 1, 100, 50),
+    });
+  },
 
   organisations: (_p, args, { db }) =>
     listNodes(db, 'Organisation', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
@@ -80,6 +114,14 @@ export const Query: QueryResolvers = {
     listNodes(db, 'Agreement', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'DATE_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
   programmes: (_p, args, { db }) =>
     listNodes(db, 'Programme', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+
+  passages: (_p, { text, sources, kinds, first }, { db }) =>
+    searchPassages(db, {
+      text: textArg(text, 'text', MAX_SEARCH_TEXT),
+      sources: nonEmptyOrNull(sources, 'sources')?.map((id) => idArg(id, 'sources')) ?? null,
+      kinds: nonEmptyOrNull(kinds, 'kinds'),
+      first: intInRange(first, 'first', 1, 50, 10),
+    }),
 
   search: (_p, { text, kinds, first }, { db }) =>
     searchNodes(db, textArg(text, 'text', MAX_SEARCH_TEXT), nonEmptyOrNull(kinds, 'kinds'), intInRange(first, 'first', 1, 100, 10)),
@@ -120,8 +162,8 @@ export const Query: QueryResolvers = {
   timeline: async (_p, args, ctx) => {
     const actor = optionalId(args.actor, 'actor');
     const kinds = nonEmptyOrNull(args.kinds, 'kinds') ?? ['Agreement', 'Event'];
-    const undated = kinds.find((k) => k !== 'Agreement' && k !== 'Event' && k !== 'Programme');
-    if (undated) throw badInput(`kinds may only list Agreement, Event and Programme (the dated kinds), got ${undated}`, 'kinds');
+    const undated = kinds.find((k) => !TIMELINE_KINDS.includes(k));
+    if (undated) throw badInput(`kinds may only list ${TIMELINE_KINDS.join(', ')} (the dated kinds), got ${undated}`, 'kinds');
     if (args.from && args.to && args.from > args.to + '~') throw badInput(`from (${args.from}) is after to (${args.to})`, 'from');
     if (actor) await requireNodes(ctx, [['actor', actor]]);
     return timeline(ctx.db, { from: args.from ?? null, to: args.to ?? null, actor, kinds, first: intInRange(args.first, 'first', 1, 500, 100) });

@@ -1,3 +1,4 @@
+import { NODE_KIND_NAMES } from '../../model/model';
 import type { Resolvers } from '../generated/types';
 import { JSON_SCALAR, PartialDate } from '../scalars';
 import { Entity, Node, PathElement } from './abstract';
@@ -20,6 +21,7 @@ import { Signature } from './Signature';
 import { Source } from './Source';
 import { Mutation } from './Mutation';
 import { Change, SourceWrite, writeQueries } from './writes';
+import { Figure, Statement } from './Statement';
 
 export const resolvers: Resolvers = {
   PartialDate,
@@ -40,18 +42,15 @@ export const resolvers: Resolvers = {
   Place,
   Event,
   Source,
+  Statement,
+  Figure,
   Evidence,
   Relationship,
   PartyRole,
   Signature,
   Role,
   Path,
-  OrganisationLink: linkFields,
-  AgreementLink: linkFields,
-  ProgrammeLink: linkFields,
-  ClauseLink: linkFields,
-  CommitmentLink: linkFields,
-  PlaceLink: linkFields,
-  SourceLink: linkFields,
   EntityLink: linkFields,
+  // Every kind's …Link (schema/model.graphql) resolves alike.
+  ...Object.fromEntries(NODE_KIND_NAMES.map((kind) => [`${kind}Link`, linkFields])),
 };
