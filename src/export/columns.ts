@@ -45,9 +45,17 @@ const EVIDENCE: Column[] = [
   { name: 'evidenceQuotes', type: 'string[]' },
 ];
 
-export const NODE_COLUMNS: Column[] = [...columns(Object.values(NODE_KINDS).map((k) => k.fields)), ...EVIDENCE];
+/** What writes add (src/writes/): a fact's version once the API made or changed it, a source's text and hash. */
+const VERSION: Column = { name: 'version', type: 'long' };
+const SOURCE_TEXT: Column[] = [
+  { name: 'documentText', type: 'string' },
+  { name: 'contentHash', type: 'string' },
+];
+
+export const NODE_COLUMNS: Column[] = [...columns(Object.values(NODE_KINDS).map((k) => k.fields)), ...EVIDENCE, VERSION, ...SOURCE_TEXT];
 export const RELATIONSHIP_COLUMNS: Column[] = [
   { name: 'key', type: 'string' },
   ...columns(Object.values(RELATIONSHIP_TYPES).map((t) => t.fields)),
   ...EVIDENCE,
+  VERSION,
 ];
