@@ -124,6 +124,11 @@ describe('a private instance', () => {
     const read = await server.gql('{ stats { factsWithoutEvidence } }', {}, { authorization: reader.authorization });
     expect(read.status).toBe(200);
     expect(read.data.stats.factsWithoutEvidence).toBe(0);
+    // Exports are reads too.
+    expect((await fetch(`${server.url}/export/gexf?center=per-eric-boustouller`)).status).toBe(401);
+    const exported = await fetch(`${server.url}/export/gexf?center=per-eric-boustouller`, { headers: { authorization: reader.authorization } });
+    expect(exported.status).toBe(200);
+    await exported.text();
   });
 });
 

@@ -117,7 +117,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     }
     (async () => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
-      if (EXPORT_PATH.test(url.pathname)) return handleExport(req, res, url, options.db);
+      if (EXPORT_PATH.test(url.pathname)) {
+        // An export is a read: a private instance asks for a token here too.
+        if (!(await access.admit(req, res))) return;
+        return handleExport(req, res, url, options.db);
+      }
       if (url.pathname === '/health') return handleHealth(res);
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, url);
       throw new HttpError(404, 'NOT_FOUND', `Nothing at ${req.method} ${url.pathname}`);
