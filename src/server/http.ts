@@ -127,6 +127,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       throw new HttpError(404, 'NOT_FOUND', `Nothing at ${req.method} ${url.pathname}`);
     })().catch((err: Error) => {
       if (err instanceof HttpError) return sendError(res, err.status, err.code, err.message, err.headers);
+      // The client went away (closed its connection mid-request): nobody to answer, nothing wrong here.
+      if (req.destroyed || (err as NodeJS.ErrnoException).code === 'ECONNRESET') {
+        log.debug('client went away', { path: url.pathname, message: err.message });
+        return;
+      }
       log.error('http handler failed', { message: err.message, stack: err.stack });
       sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     });
