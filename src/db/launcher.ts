@@ -214,6 +214,8 @@ export async function startLocalNeo4j(cfg: LocalConfig, passwordFromEnv?: string
 
   interface Running {
     pid: number;
+    /** Set once Bolt answered: an exit before that is a failed start (reported by `waitForBolt`), not a crash. */
+    ready?: boolean;
     /** Set once the process has exited. */
     exit?: { code: number | null; signal: NodeJS.Signals | null };
     exited: Promise<void>;
@@ -247,7 +249,7 @@ export async function startLocalNeo4j(cfg: LocalConfig, passwordFromEnv?: string
         running.exit = { code, signal };
         if (readPidFile(pidFile)?.pid === running.pid) fs.rmSync(pidFile, { force: true });
         resolve();
-        if (!stopping && current === running) for (const listener of listeners) listener(running.exit);
+        if (!stopping && running.ready && current === running) for (const listener of listeners) listener(running.exit);
       }),
     );
     return running;
@@ -270,6 +272,7 @@ export async function startLocalNeo4j(cfg: LocalConfig, passwordFromEnv?: string
       try {
         const db = await Database.connect({ uri, user: 'neo4j', password, database: 'neo4j' });
         await db.close();
+        running.ready = true;
         return;
       } catch (err) {
         if (err instanceof DatabaseError && err.code === 'AUTH') {
