@@ -57,13 +57,17 @@ function post(query: string, variables: Record<string, unknown>, token?: string)
 }
 
 /** Requests sent by prefetch.js while the app's bundle still loads; gql() takes each answer once. */
-const early = (): Map<string, Promise<Response>> => {
-  const w = window as unknown as { __accordsEarly?: Map<string, Promise<Response>> };
-  return (w.__accordsEarly ??= new Map());
-};
+interface EarlyWindow {
+  __accordsEarly?: Map<string, Promise<Response>>;
+  /** Set by the app's first request: prefetch.js, run later than the app (a slow server), then asks nothing. */
+  __accordsAppStarted?: boolean;
+}
+const early = (): Map<string, Promise<Response>> => ((window as unknown as EarlyWindow).__accordsEarly ??= new Map());
 const keyOf = (query: string, variables: Record<string, unknown>) => JSON.stringify([query, variables]);
 
 export function prefetch(query: string, variables: Record<string, unknown>): void {
+  // The two scripts load in either order; whichever runs second must not ask again.
+  if ((window as unknown as EarlyWindow).__accordsAppStarted) return;
   const pending = post(query, variables);
   pending.catch(() => undefined); // gql() reports the failure when it takes the answer
   early().set(keyOf(query, variables), pending);
@@ -72,6 +76,7 @@ export function prefetch(query: string, variables: Record<string, unknown>): voi
 /** `token`: an editor's, kept in memory by the editor pane only (never stored, never in the URL). */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   let res: Response;
+  (window as unknown as EarlyWindow).__accordsAppStarted = true;
   try {
     const key = keyOf(query, variables);
     const pending = token ? undefined : early().get(key);
