@@ -57,6 +57,8 @@ export function ftmSchemaOf(kind: string, type?: string): string {
       return 'Project';
     case 'Clause':
     case 'Commitment':
+    case 'Statement':
+    case 'Figure':
       return 'Note';
     case 'Place':
       return 'Address';
@@ -122,6 +124,25 @@ export function ftmNode(node: ExportNode, sources: Map<string, SourceInfo>): Ftm
       put(props, 'name', p.name);
       put(props, 'date', p.date);
       break;
+    case 'Statement':
+      // The words are the note; who said it and what about are the SAID and ABOUT links.
+      put(props, 'name', p.title);
+      put(props, 'description', p.words);
+      put(props, 'keywords', p.mode);
+      put(props, 'summary', p.medium === undefined ? undefined : `medium: ${String(p.medium)}`);
+      if (p.date !== undefined) notes.push(`date: ${String(p.date)}`);
+      break;
+    case 'Figure': {
+      // FtM has no number-with-unit entity: the figure is a Note whose summary carries value, unit and status.
+      put(props, 'name', p.title);
+      put(props, 'keywords', p.status, p.unit);
+      const parts = (['value', 'unit', 'status', 'qualifier', 'asOf'] as const)
+        .filter((f) => p[f] !== undefined)
+        .map((f) => `${f}: ${String(p[f])}`);
+      put(props, 'summary', parts.join('; '));
+      notes.push(`measures: ${String(p.measures)}`);
+      break;
+    }
     case 'Source':
       put(props, 'name', p.title);
       put(props, 'title', p.title);
@@ -131,7 +152,7 @@ export function ftmNode(node: ExportNode, sources: Map<string, SourceInfo>): Ftm
       put(props, 'keywords', p.type);
       break;
   }
-  if (node.kind !== 'Clause') put(props, 'description', p.description);
+  if (node.kind !== 'Clause' && node.kind !== 'Statement') put(props, 'description', p.description);
   if (node.kind !== 'Clause' && node.kind !== 'Commitment') put(props, 'alias', p.aliases);
   if (inferred) notes.push(`date inferred: ${inferred}`);
   const evidence = evidenceOf(p);

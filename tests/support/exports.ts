@@ -26,16 +26,20 @@ const propsText = (props: Record<string, unknown>) =>
     .join(';');
 
 /**
+ * Only the facts (:Entity nodes and the relationships between them) count: Passage nodes are the documents'
+ * sentences, an index the importer derives from the source files, and the change log, tokens and locks are
+ * bookkeeping; the exports carry neither (see the README's Exports section).
+ *
  * Everything the graph holds, as one hash (importFixtures.graphFingerprint only counts): each node's labels and typed properties, each relationship's
  * ends, type and typed properties, sorted. Two databases with the same fingerprint hold the same graph.
  */
 export async function graphContent(db: Database): Promise<{ hash: string; nodes: number; relationships: number; lines: string[] }> {
   const run = async (q: string) =>
     (await db.driver.executeQuery(q, {}, { database: db.options.database, routing: neo4j.routing.READ })).records;
-  const nodes = (await run('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props')).map(
+  const nodes = (await run('MATCH (n:Entity) RETURN labels(n) AS labels, properties(n) AS props')).map(
     (r) => `N ${[...(r.get('labels') as string[])].sort().join(':')} ${propsText(r.get('props'))}`,
   );
-  const rels = (await run('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props')).map(
+  const rels = (await run('MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props')).map(
     (r) => `R ${r.get('a')} ${r.get('type')} ${r.get('b')} ${propsText(r.get('props'))}`,
   );
   const lines = [...nodes, ...rels].sort();
