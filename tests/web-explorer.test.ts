@@ -48,8 +48,10 @@ describe('the network explorer, in a real browser against the real server', () =
   it('finds Bertrand Delanoë from "Delanoe", expands his network and shows Article 3 of the Paris agreement with its quote', async () => {
     await page.goto(server.url);
     await page.fill('#q', 'Delanoe');
-    const hit = page.locator('#q-results [role=option]', { hasText: 'Bertrand Delanoë' });
+    // The person first; what he said (a statement naming him) may follow.
+    const hit = page.locator('#q-results [role=option][data-id="per-bertrand-delanoe"]');
     await hit.waitFor();
+    expect(await page.locator('#q-results [role=option]').first().getAttribute('data-id')).toBe('per-bertrand-delanoe');
     await hit.click();
     await panel().locator('h2', { hasText: 'Bertrand Delanoë' }).waitFor();
     await idle(page);
