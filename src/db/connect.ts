@@ -41,7 +41,7 @@ export async function openDatabase(config: Config): Promise<Connection> {
       ...DEFAULT_SUPERVISOR,
       attempts: config.local.restartAttempts,
       firstBackoffMs: config.local.restartBackoffMs,
-    });
+    }, () => db.warmUp());
     return {
       db,
       local,

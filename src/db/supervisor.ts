@@ -25,7 +25,13 @@ export interface Supervisor {
  * transactions are in its log, so nothing acknowledged is lost), and requests succeed again without a restart
  * of the API. After repeated failures it gives up and says why, in the log and in /health.
  */
-export function superviseLocalNeo4j(local: LocalNeo4j, availability: Availability, options: SupervisorOptions = DEFAULT_SUPERVISOR): Supervisor {
+export function superviseLocalNeo4j(
+  local: LocalNeo4j,
+  availability: Availability,
+  options: SupervisorOptions = DEFAULT_SUPERVISOR,
+  /** Run after a restart, before requests are let in again (plans the usual queries: see Database.warmUp). */
+  warmUp: () => Promise<unknown> = async () => undefined,
+): Supervisor {
   let stopped = false;
   const crashes: number[] = [];
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -46,9 +52,11 @@ export function superviseLocalNeo4j(local: LocalNeo4j, availability: Availabilit
       try {
         await local.restart();
         if (stopped) return;
+        const warmed = await warmUp().catch(() => undefined);
+        if (stopped) return;
         availability.restarts++;
         availability.markUp();
-        log.info('neo4j restarted', { attempt, pid: local.pid, ms: Date.now() - started });
+        log.info('neo4j restarted', { attempt, pid: local.pid, ms: Date.now() - started, warmed });
         return;
       } catch (err) {
         lastError = (err as Error).message.split('\n')[0] ?? String(err);
