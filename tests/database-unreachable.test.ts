@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { Database } from '../src/db/database';
 import { startApp, RunningApp } from '../src/server/http';
+import { freePort } from '../scripts/accords-process';
 
 /**
  * A Neo4j given by NEO4J_URI (Aura, a cluster) that becomes unreachable and comes back. Between Accords and the
@@ -16,10 +17,7 @@ class Relay {
   ) {}
 
   static async open(target: { host: string; port: number }): Promise<Relay> {
-    const probe = net.createServer();
-    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as net.AddressInfo).port)));
-    await new Promise((r) => probe.close(r));
-    const relay = new Relay(port, target);
+    const relay = new Relay(await freePort(), target);
     await relay.up();
     return relay;
   }

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
@@ -7,6 +6,7 @@ import { Database } from '../src/db/database';
 import { generatePassword, startLocalNeo4j } from '../src/db/launcher';
 import { RuntimeError } from '../src/db/runtime';
 import { setLogLevel } from '../src/log';
+import { freePort } from '../scripts/accords-process';
 
 /**
  * The local Neo4j's password, generated on a first start or kept from an earlier one. Regression: a generated
@@ -14,16 +14,6 @@ import { setLogLevel } from '../src/log';
  * clone sometimes could not start.
  */
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 setLogLevel('warn');
 

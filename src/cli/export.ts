@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { loadConfig } from '../config';
-import { openDatabase, type Connection } from '../db/connect';
+import { openDatabaseForCommand } from './connection';
 import { ExportError, FORMATS, IMPORT_OPTIONS, formatNamed, openExportGraph, parseScope, pipeExport, type ExportFormat } from '../export';
 import { setLogLevel } from '../log';
 import { isUserError } from './failure';
@@ -79,14 +79,7 @@ async function run(): Promise<void> {
   const config = loadConfig();
   setLogLevel(config.logLevel === 'info' ? 'warn' : config.logLevel);
   if (args.format === 'csv') fs.mkdirSync(args.out!, { recursive: true });
-  let connection: Connection | undefined;
-  const stop = async () => {
-    await connection?.close().catch(() => undefined);
-    process.exit(130);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
-  connection = await openDatabase(config);
+  const connection = await openDatabaseForCommand(config);
   try {
     const graph = await openExportGraph(connection.db, scope);
     for (const [format, file] of formats) await toFile(format.write(graph), file);

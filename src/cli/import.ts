@@ -4,7 +4,7 @@
  * does (NEO4J_URI, or the local server it starts and stops). With no path, imports data/.
  */
 import { loadConfig } from '../config';
-import { openDatabase, Connection } from '../db/connect';
+import { openDatabaseForCommand } from './connection';
 import { applySchema } from '../db/schema';
 import { ImportError, formatProblem, importCorpus, listCorpusFiles } from '../import';
 import { isUserError } from './failure';
@@ -49,14 +49,7 @@ async function run(): Promise<void> {
   const sourcesDir = args.sources ?? config.sourcesDir;
   // A mistyped path fails here, before seconds are spent starting Neo4j.
   const files = listCorpusFiles(paths);
-  let connection: Connection | undefined;
-  const stop = async () => {
-    await connection?.close().catch(() => undefined);
-    process.exit(130);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
-  connection = await openDatabase(config);
+  const connection = await openDatabaseForCommand(config);
   try {
     await applySchema(connection.db);
     const report = await importCorpus(connection.db, files, {
