@@ -87,18 +87,24 @@ export type Agreement = Entity & Node & {
   label: Scalars['String']['output'];
   /** The organisations party to it, with their roles. */
   parties: Array<PartyRole>;
+  /** How many `parties` there are in all, whatever `first` says. */
+  partiesTotal: Scalars['Int']['output'];
   /** Where it applies or was signed. */
   places: Array<PlaceLink>;
   /** Programmes (and events) it establishes, extends or frames. */
   programmes: Array<ProgrammeLink>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** Later agreements that renew or follow this one. */
   renewedBy: Array<AgreementLink>;
   /** Earlier agreements this one renews or follows. */
   renews: Array<AgreementLink>;
   /** Who signed it, for whom and when. Empty when the sources do not name the signatories: never a guess. */
   signatories: Array<Signature>;
+  /** How many `signatories` there are in all, whatever `first` says. */
+  signatoriesTotal: Scalars['Int']['output'];
   /** Statements about this agreement. */
   statementsAbout: Array<StatementLink>;
   /** A descriptive title (the sources rarely give one). */
@@ -118,6 +124,13 @@ export type AgreementPartiesArgs = {
 export type AgreementRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -254,6 +267,8 @@ export type Clause = Entity & Node & {
   label: Scalars['String']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The clause text exactly as quoted by a source. */
   text: Maybe<Scalars['String']['output']>;
   /** E.g. `Article 3`, or a descriptive title. */
@@ -265,6 +280,13 @@ export type Clause = Entity & Node & {
 export type ClauseRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A clause or article of an agreement, with its text where a source quotes it. Ids start with `cla-`. */
+export type ClauseRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -314,6 +336,8 @@ export type Commitment = Entity & Node & {
   quantity: Maybe<Scalars['Float']['output']>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** A short statement of the promise or result. */
   title: Scalars['String']['output'];
   /** A promise made, an objective set, or a result reported. */
@@ -327,6 +351,13 @@ export type Commitment = Entity & Node & {
 export type CommitmentRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -431,6 +462,8 @@ export type Entity = {
   label: Scalars['String']['output'];
   /** Every relationship of this node, of the given types and direction (all when omitted). */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
 };
 
 
@@ -438,6 +471,13 @@ export type Entity = {
 export type EntityRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** What every node of the graph offers, whatever its kind. */
+export type EntityRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -485,10 +525,14 @@ export type Event = Entity & Node & {
   name: Scalars['String']['output'];
   /** Actors taking part in it. */
   participants: Array<EntityLink>;
+  /** How many `participants` there are in all, whatever `first` says. */
+  participantsTotal: Scalars['Int']['output'];
   /** Where it takes place. */
   places: Array<PlaceLink>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The organisations that run or organise it. */
   runBy: Array<OrganisationLink>;
   /** Whom it brings together or is for, as stated. */
@@ -506,6 +550,13 @@ export type EventParticipantsArgs = {
 export type EventRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -613,6 +664,8 @@ export type Figure = Entity & Node & {
   qualifier: Maybe<FigureQualifier>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The documents that state it (those its evidence cites). */
   sources: Array<Source>;
   /** Whether the number is a target, a stated fact or an estimate. */
@@ -630,6 +683,13 @@ export type Figure = Entity & Node & {
 export type FigureRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
+export type FigureRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -921,10 +981,14 @@ export type Organisation = Entity & Node & {
   affiliates: Array<PersonLink>;
   /** The agreements it is a party to, with its role in each, oldest first. */
   agreements: Array<PartyRole>;
+  /** How many `agreements` there are in all, whatever `first` says. */
+  agreementsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
   /** Its subsidiaries, members and parts. */
   children: Array<OrganisationLink>;
+  /** How many `children` there are in all, whatever `first` says. */
+  childrenTotal: Scalars['Int']['output'];
   /** Commitments it made or is credited with. */
   commitments: Array<CommitmentLink>;
   /** How many relationships it has (of any type): large numbers mark hubs. */
@@ -947,14 +1011,22 @@ export type Organisation = Entity & Node & {
   parents: Array<OrganisationLink>;
   /** The people holding a role in it (mayor, president …), with their titles. */
   people: Array<Role>;
+  /** How many `people` there are in all, whatever `first` says. */
+  peopleTotal: Scalars['Int']['output'];
   /** Where it is located. */
   places: Array<PlaceLink>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** Programmes and events it runs, organises or funds. */
   runs: Array<EntityLink>;
+  /** How many `runs` there are in all, whatever `first` says. */
+  runsTotal: Scalars['Int']['output'];
   /** Signatures made on its behalf: who signed what for it. */
   signatures: Array<Signature>;
+  /** How many `signatures` there are in all, whatever `first` says. */
+  signaturesTotal: Scalars['Int']['output'];
   /** What the organisation said or published, as the sources quote or report it. */
   statements: Array<StatementLink>;
   /** Statements about this organisation, whoever made them. */
@@ -986,6 +1058,13 @@ export type OrganisationPeopleArgs = {
 export type OrganisationRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1183,10 +1262,14 @@ export type Person = Entity & Node & {
   name: Scalars['String']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The titles this person holds or held, in which organisation. */
   roles: Array<Role>;
   /** The agreements this person signed, for whom and when, oldest first. */
   signed: Array<Signature>;
+  /** How many `signed` there are in all, whatever `first` says. */
+  signedTotal: Scalars['Int']['output'];
   /** What this person said or wrote, as the sources quote or report it. */
   statements: Array<StatementLink>;
   /** Statements about this person. */
@@ -1200,6 +1283,13 @@ export type Person = Entity & Node & {
 export type PersonRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1278,6 +1368,8 @@ export type Place = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** What is located in it: organisations, agreements, programmes, events, places. */
   contains: Array<EntityLink>;
+  /** How many `contains` there are in all, whatever `first` says. */
+  containsTotal: Scalars['Int']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** Where this is stated: each quote with its source document. */
@@ -1294,6 +1386,8 @@ export type Place = Entity & Node & {
   partOf: Array<PlaceLink>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** What sort of place. */
   type: Maybe<PlaceType>;
 };
@@ -1309,6 +1403,13 @@ export type PlaceContainsArgs = {
 export type PlaceRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A city, district, building or country. Ids start with `plc-`. */
+export type PlaceRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1392,12 +1493,16 @@ export type Programme = Entity & Node & {
   partOf: Array<ProgrammeLink>;
   /** Actors taking part in it. */
   participants: Array<EntityLink>;
+  /** How many `participants` there are in all, whatever `first` says. */
+  participantsTotal: Scalars['Int']['output'];
   /** Its strands. */
   parts: Array<ProgrammeLink>;
   /** Where it takes place. */
   places: Array<PlaceLink>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The organisations that run or fund it. */
   runBy: Array<OrganisationLink>;
   /** Statements about this programme. */
@@ -1419,6 +1524,13 @@ export type ProgrammeParticipantsArgs = {
 export type ProgrammeRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2002,6 +2114,8 @@ export type Source = Entity & Node & {
   publisher: Maybe<Scalars['String']['output']>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /**
    * The document's text, the one quotes are checked against, a page at a time: `length` characters from
    * `offset` (0 to 100 000 per page). Null when the database holds no text for it.
@@ -2020,6 +2134,13 @@ export type Source = Entity & Node & {
 export type SourceRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A source document of the corpus; every fact cites one or more. Ids start with `src-`. */
+export type SourceRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2111,6 +2232,8 @@ export type Statement = Entity & Node & {
   mode: StatementMode;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The documents that report it (those its evidence cites). */
   sources: Array<Source>;
   /** Who said or wrote it: people and organisations. */
@@ -2128,6 +2251,13 @@ export type Statement = Entity & Node & {
 export type StatementRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2565,12 +2695,15 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<AgreementPartiesArgs>>;
+  partiesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
   programmes?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<AgreementRelationshipsTotalArgs, 'direction'>>;
   renewedBy?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
   renews?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
   signatories?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<AgreementSignatoriesArgs>>;
+  signatoriesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['AgreementType'], ParentType, ContextType>;
@@ -2619,6 +2752,7 @@ export type ClauseResolvers<ContextType = Context, ParentType extends ResolversP
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ClauseRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ClauseRelationshipsTotalArgs, 'direction'>>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2647,6 +2781,7 @@ export type CommitmentResolvers<ContextType = Context, ParentType extends Resolv
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quantity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CommitmentRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<CommitmentRelationshipsTotalArgs, 'direction'>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['CommitmentType'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2693,8 +2828,10 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
+  participantsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<EventRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<EventRelationshipsTotalArgs, 'direction'>>;
   runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
   targets?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2746,6 +2883,7 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['FigureQualifier']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<FigureRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<FigureRelationshipsTotalArgs, 'direction'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FigureStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2808,8 +2946,10 @@ export type OmittedResolvers<ContextType = Context, ParentType extends Resolvers
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = ResolversObject<{
   affiliates?: Resolver<Array<ResolversTypes['PersonLink']>, ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<OrganisationAgreementsArgs>>;
+  agreementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<OrganisationChildrenArgs>>;
+  childrenTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2821,10 +2961,14 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parents?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
   people?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<OrganisationPeopleArgs>>;
+  peopleTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<OrganisationRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<OrganisationRelationshipsTotalArgs, 'direction'>>;
   runs?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<OrganisationRunsArgs>>;
+  runsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   signatures?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<OrganisationSignaturesArgs>>;
+  signaturesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
   statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['OrganisationType'], ParentType, ContextType>;
@@ -2907,8 +3051,10 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<PersonRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PersonRelationshipsTotalArgs, 'direction'>>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   signed?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<PersonSignedArgs>>;
+  signedTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
   statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
   takesPartIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
@@ -2938,6 +3084,7 @@ export type PersonLinkResolvers<ContextType = Context, ParentType extends Resolv
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   contains?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<PlaceContainsArgs>>;
+  containsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2946,6 +3093,7 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<PlaceRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PlaceRelationshipsTotalArgs, 'direction'>>;
   type?: Resolver<Maybe<ResolversTypes['PlaceType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2984,9 +3132,11 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   offers?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<ProgrammeParticipantsArgs>>;
+  participantsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   parts?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ProgrammeRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ProgrammeRelationshipsTotalArgs, 'direction'>>;
   runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
   statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
   targets?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3103,6 +3253,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<SourceRelationshipsTotalArgs, 'direction'>>;
   text?: Resolver<Maybe<ResolversTypes['SourceText']>, ParentType, ContextType, RequireFields<SourceTextArgs, 'length' | 'offset'>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
@@ -3144,6 +3295,7 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   medium?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['StatementMode'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<StatementRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<StatementRelationshipsTotalArgs, 'direction'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   speakers?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
   subjects?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
