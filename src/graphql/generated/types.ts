@@ -57,8 +57,12 @@ export type Agreement = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Its clauses and articles. */
   clauses: Array<ClauseLink>;
+  /** How many `clauses` there are in all, whatever `first` says. */
+  clausesTotal: Scalars['Int']['output'];
   /** What it promises: commitments, objectives and reported results. */
   commitments: Array<CommitmentLink>;
+  /** How many `commitments` there are in all, whatever `first` says. */
+  commitmentsTotal: Scalars['Int']['output'];
   /** Whether the content is confidential, when a source says so. */
   confidential: Maybe<Scalars['Boolean']['output']>;
   /** Partial ISO date: `2008`, `2008-01` or `2008-01-29`; its precision is the number of parts given. */
@@ -79,6 +83,8 @@ export type Agreement = Entity & Node & {
   exclusive: Maybe<Scalars['Boolean']['output']>;
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -91,22 +97,32 @@ export type Agreement = Entity & Node & {
   partiesTotal: Scalars['Int']['output'];
   /** Where it applies or was signed. */
   places: Array<PlaceLink>;
+  /** How many `places` there are in all, whatever `first` says. */
+  placesTotal: Scalars['Int']['output'];
   /** Programmes (and events) it establishes, extends or frames. */
   programmes: Array<ProgrammeLink>;
+  /** How many `programmes` there are in all, whatever `first` says. */
+  programmesTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
   relationshipsTotal: Scalars['Int']['output'];
   /** Later agreements that renew or follow this one. */
   renewedBy: Array<AgreementLink>;
+  /** How many `renewedBy` there are in all, whatever `first` says. */
+  renewedByTotal: Scalars['Int']['output'];
   /** Earlier agreements this one renews or follows. */
   renews: Array<AgreementLink>;
+  /** How many `renews` there are in all, whatever `first` says. */
+  renewsTotal: Scalars['Int']['output'];
   /** Who signed it, for whom and when. Empty when the sources do not name the signatories: never a guess. */
   signatories: Array<Signature>;
   /** How many `signatories` there are in all, whatever `first` says. */
   signatoriesTotal: Scalars['Int']['output'];
   /** Statements about this agreement. */
   statementsAbout: Array<StatementLink>;
+  /** How many `statementsAbout` there are in all, whatever `first` says. */
+  statementsAboutTotal: Scalars['Int']['output'];
   /** A descriptive title (the sources rarely give one). */
   title: Scalars['String']['output'];
   /** The kind of agreement, as the sources call it. */
@@ -115,7 +131,37 @@ export type Agreement = Entity & Node & {
 
 
 /** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementClausesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
 export type AgreementPartiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementPlacesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementProgrammesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -136,7 +182,25 @@ export type AgreementRelationshipsTotalArgs = {
 
 
 /** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementRenewedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementRenewsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
 export type AgreementSignatoriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementStatementsAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -314,6 +378,8 @@ export type Commitment = Entity & Node & {
   beneficiaries: Maybe<Scalars['String']['output']>;
   /** The organisations committed to it or credited with it. */
   committedBy: Array<OrganisationLink>;
+  /** How many `committedBy` there are in all, whatever `first` says. */
+  committedByTotal: Scalars['Int']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
@@ -322,10 +388,14 @@ export type Commitment = Entity & Node & {
   evidence: Array<Evidence>;
   /** Numbers the sources state about it (with their status and date). */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The agreements and programmes that include it. */
   includedIn: Array<EntityLink>;
+  /** How many `includedIn` there are in all, whatever `first` says. */
+  includedInTotal: Scalars['Int']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
@@ -344,6 +414,24 @@ export type Commitment = Entity & Node & {
   type: CommitmentType;
   /** What the quantity counts (people, start-ups, days …). */
   unit: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentCommittedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentIncludedInArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -515,6 +603,8 @@ export type Event = Entity & Node & {
   evidence: Array<Evidence>;
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -529,19 +619,35 @@ export type Event = Entity & Node & {
   participantsTotal: Scalars['Int']['output'];
   /** Where it takes place. */
   places: Array<PlaceLink>;
+  /** How many `places` there are in all, whatever `first` says. */
+  placesTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
   relationshipsTotal: Scalars['Int']['output'];
   /** The organisations that run or organise it. */
   runBy: Array<OrganisationLink>;
+  /** How many `runBy` there are in all, whatever `first` says. */
+  runByTotal: Scalars['Int']['output'];
   /** Whom it brings together or is for, as stated. */
   targets: Maybe<Scalars['String']['output']>;
 };
 
 
 /** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
 export type EventParticipantsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventPlacesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -558,6 +664,12 @@ export type EventRelationshipsArgs = {
 export type EventRelationshipsTotalArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventRunByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A linked Event, with the relationship's type and evidence. */
@@ -638,6 +750,8 @@ export type Figure = Entity & Node & {
   __typename?: 'Figure';
   /** What the number is about: actors, agreements, programmes, events, places or commitments. */
   about: Array<EntityLink>;
+  /** How many `about` there are in all, whatever `first` says. */
+  aboutTotal: Scalars['Int']['output'];
   /** Other names the sources use for it (none for this kind). */
   aliases: Array<Scalars['String']['output']>;
   /** When the number was true or stated (partial ISO date). */
@@ -668,6 +782,8 @@ export type Figure = Entity & Node & {
   relationshipsTotal: Scalars['Int']['output'];
   /** The documents that state it (those its evidence cites). */
   sources: Array<Source>;
+  /** How many `sources` there are in all, whatever `first` says. */
+  sourcesTotal: Scalars['Int']['output'];
   /** Whether the number is a target, a stated fact or an estimate. */
   status: FigureStatus;
   /** What the number counts, in a few words. */
@@ -676,6 +792,12 @@ export type Figure = Entity & Node & {
   unit: Scalars['String']['output'];
   /** The number as stated (a share in percent is 50 for 50 %). */
   value: Scalars['Float']['output'];
+};
+
+
+/** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
+export type FigureAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -691,6 +813,12 @@ export type FigureRelationshipsArgs = {
 export type FigureRelationshipsTotalArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
+export type FigureSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Which figures to list; conditions combine with AND. */
@@ -979,6 +1107,8 @@ export type Organisation = Entity & Node & {
   __typename?: 'Organisation';
   /** People who belong to it in a capacity the sources do not state (for stated titles see `people`). */
   affiliates: Array<PersonLink>;
+  /** How many `affiliates` there are in all, whatever `first` says. */
+  affiliatesTotal: Scalars['Int']['output'];
   /** The agreements it is a party to, with its role in each, oldest first. */
   agreements: Array<PartyRole>;
   /** How many `agreements` there are in all, whatever `first` says. */
@@ -991,6 +1121,8 @@ export type Organisation = Entity & Node & {
   childrenTotal: Scalars['Int']['output'];
   /** Commitments it made or is credited with. */
   commitments: Array<CommitmentLink>;
+  /** How many `commitments` there are in all, whatever `first` says. */
+  commitmentsTotal: Scalars['Int']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
@@ -999,6 +1131,8 @@ export type Organisation = Entity & Node & {
   evidence: Array<Evidence>;
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -1009,12 +1143,16 @@ export type Organisation = Entity & Node & {
   name: Scalars['String']['output'];
   /** Organisations it is a subsidiary, member or part of. */
   parents: Array<OrganisationLink>;
+  /** How many `parents` there are in all, whatever `first` says. */
+  parentsTotal: Scalars['Int']['output'];
   /** The people holding a role in it (mayor, president …), with their titles. */
   people: Array<Role>;
   /** How many `people` there are in all, whatever `first` says. */
   peopleTotal: Scalars['Int']['output'];
   /** Where it is located. */
   places: Array<PlaceLink>;
+  /** How many `places` there are in all, whatever `first` says. */
+  placesTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
@@ -1031,8 +1169,18 @@ export type Organisation = Entity & Node & {
   statements: Array<StatementLink>;
   /** Statements about this organisation, whoever made them. */
   statementsAbout: Array<StatementLink>;
+  /** How many `statementsAbout` there are in all, whatever `first` says. */
+  statementsAboutTotal: Scalars['Int']['output'];
+  /** How many `statements` there are in all, whatever `first` says. */
+  statementsTotal: Scalars['Int']['output'];
   /** What sort of organisation it is. */
   type: OrganisationType;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationAffiliatesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1049,7 +1197,31 @@ export type OrganisationChildrenArgs = {
 
 
 /** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationParentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
 export type OrganisationPeopleArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationPlacesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1077,6 +1249,18 @@ export type OrganisationRunsArgs = {
 
 /** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
 export type OrganisationSignaturesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationStatementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationStatementsAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1242,10 +1426,14 @@ export type Person = Entity & Node & {
   __typename?: 'Person';
   /** Organisations this person belongs to in a capacity the sources do not state (for stated titles see `roles`). */
   affiliations: Array<OrganisationLink>;
+  /** How many `affiliations` there are in all, whatever `first` says. */
+  affiliationsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
   /** Source documents this person wrote. */
   authored: Array<SourceLink>;
+  /** How many `authored` there are in all, whatever `first` says. */
+  authoredTotal: Scalars['Int']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
@@ -1266,6 +1454,8 @@ export type Person = Entity & Node & {
   relationshipsTotal: Scalars['Int']['output'];
   /** The titles this person holds or held, in which organisation. */
   roles: Array<Role>;
+  /** How many `roles` there are in all, whatever `first` says. */
+  rolesTotal: Scalars['Int']['output'];
   /** The agreements this person signed, for whom and when, oldest first. */
   signed: Array<Signature>;
   /** How many `signed` there are in all, whatever `first` says. */
@@ -1274,8 +1464,26 @@ export type Person = Entity & Node & {
   statements: Array<StatementLink>;
   /** Statements about this person. */
   statementsAbout: Array<StatementLink>;
+  /** How many `statementsAbout` there are in all, whatever `first` says. */
+  statementsAboutTotal: Scalars['Int']['output'];
+  /** How many `statements` there are in all, whatever `first` says. */
+  statementsTotal: Scalars['Int']['output'];
   /** Events and programmes this person takes part in. */
   takesPartIn: Array<EntityLink>;
+  /** How many `takesPartIn` there are in all, whatever `first` says. */
+  takesPartInTotal: Scalars['Int']['output'];
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonAffiliationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonAuthoredArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1295,7 +1503,31 @@ export type PersonRelationshipsTotalArgs = {
 
 
 /** A named person. Ids start with `per-`. */
+export type PersonRolesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
 export type PersonSignedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonStatementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonStatementsAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonTakesPartInArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1384,6 +1616,8 @@ export type Place = Entity & Node & {
   name: Scalars['String']['output'];
   /** The larger place it lies in. */
   partOf: Array<PlaceLink>;
+  /** How many `partOf` there are in all, whatever `first` says. */
+  partOfTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
@@ -1395,6 +1629,12 @@ export type Place = Entity & Node & {
 
 /** A city, district, building or country. Ids start with `plc-`. */
 export type PlaceContainsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A city, district, building or country. Ids start with `plc-`. */
+export type PlacePartOfArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1459,10 +1699,14 @@ export type Programme = Entity & Node & {
   agreement: Maybe<AgreementLink>;
   /** Every agreement that establishes, extends or frames it. */
   agreements: Array<AgreementLink>;
+  /** How many `agreements` there are in all, whatever `first` says. */
+  agreementsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
   /** What it promises or achieved. */
   commitments: Array<CommitmentLink>;
+  /** How many `commitments` there are in all, whatever `first` says. */
+  commitmentsTotal: Scalars['Int']['output'];
   /** When it started or was signed (partial ISO date). */
   date: Maybe<Scalars['PartialDate']['output']>;
   /** Set when the source gives no year (or no date): how the date was inferred from the context. */
@@ -1479,6 +1723,8 @@ export type Programme = Entity & Node & {
   evidence: Array<Evidence>;
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -1491,22 +1737,32 @@ export type Programme = Entity & Node & {
   offers: Maybe<Scalars['String']['output']>;
   /** The programme it is a strand of, if any. */
   partOf: Array<ProgrammeLink>;
+  /** How many `partOf` there are in all, whatever `first` says. */
+  partOfTotal: Scalars['Int']['output'];
   /** Actors taking part in it. */
   participants: Array<EntityLink>;
   /** How many `participants` there are in all, whatever `first` says. */
   participantsTotal: Scalars['Int']['output'];
   /** Its strands. */
   parts: Array<ProgrammeLink>;
+  /** How many `parts` there are in all, whatever `first` says. */
+  partsTotal: Scalars['Int']['output'];
   /** Where it takes place. */
   places: Array<PlaceLink>;
+  /** How many `places` there are in all, whatever `first` says. */
+  placesTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
   relationshipsTotal: Scalars['Int']['output'];
   /** The organisations that run or fund it. */
   runBy: Array<OrganisationLink>;
+  /** How many `runBy` there are in all, whatever `first` says. */
+  runByTotal: Scalars['Int']['output'];
   /** Statements about this programme. */
   statementsAbout: Array<StatementLink>;
+  /** How many `statementsAbout` there are in all, whatever `first` says. */
+  statementsAboutTotal: Scalars['Int']['output'];
   /** Whom it is for, as stated. */
   targets: Maybe<Scalars['String']['output']>;
   /** What sort of programme it is. */
@@ -1515,7 +1771,43 @@ export type Programme = Entity & Node & {
 
 
 /** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeAgreementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammePartOfArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
 export type ProgrammeParticipantsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammePartsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammePlacesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1532,6 +1824,18 @@ export type ProgrammeRelationshipsArgs = {
 export type ProgrammeRelationshipsTotalArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeRunByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeStatementsAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of programmes. */
@@ -2236,10 +2540,16 @@ export type Statement = Entity & Node & {
   relationshipsTotal: Scalars['Int']['output'];
   /** The documents that report it (those its evidence cites). */
   sources: Array<Source>;
+  /** How many `sources` there are in all, whatever `first` says. */
+  sourcesTotal: Scalars['Int']['output'];
   /** Who said or wrote it: people and organisations. */
   speakers: Array<EntityLink>;
+  /** How many `speakers` there are in all, whatever `first` says. */
+  speakersTotal: Scalars['Int']['output'];
   /** What or whom it is about. */
   subjects: Array<EntityLink>;
+  /** How many `subjects` there are in all, whatever `first` says. */
+  subjectsTotal: Scalars['Int']['output'];
   /** A short neutral summary of what was said. */
   title: Scalars['String']['output'];
   /** The words exactly as the source gives them: the quotation, or the sentence reporting the speech. */
@@ -2259,6 +2569,24 @@ export type StatementRelationshipsArgs = {
 export type StatementRelationshipsTotalArgs = {
   direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementSpeakersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementSubjectsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Which statements to list; conditions combine with AND. */
@@ -2679,8 +3007,10 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  clauses?: Resolver<Array<ResolversTypes['ClauseLink']>, ParentType, ContextType>;
-  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType>;
+  clauses?: Resolver<Array<ResolversTypes['ClauseLink']>, ParentType, ContextType, Partial<AgreementClausesArgs>>;
+  clausesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType, Partial<AgreementCommitmentsArgs>>;
+  commitmentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   confidential?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2690,21 +3020,27 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   exclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<AgreementFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<AgreementPartiesArgs>>;
   partiesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
-  programmes?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<AgreementPlacesArgs>>;
+  placesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  programmes?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType, Partial<AgreementProgrammesArgs>>;
+  programmesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>>;
   relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<AgreementRelationshipsTotalArgs, 'direction'>>;
-  renewedBy?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
-  renews?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
+  renewedBy?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType, Partial<AgreementRenewedByArgs>>;
+  renewedByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  renews?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType, Partial<AgreementRenewsArgs>>;
+  renewsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   signatories?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<AgreementSignatoriesArgs>>;
   signatoriesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<AgreementStatementsAboutArgs>>;
+  statementsAboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['AgreementType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2769,13 +3105,16 @@ export type ClauseLinkResolvers<ContextType = Context, ParentType extends Resolv
 export type CommitmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Commitment'] = ResolversParentTypes['Commitment']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   beneficiaries?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  committedBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  committedBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<CommitmentCommittedByArgs>>;
+  committedByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<CommitmentFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  includedIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  includedIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<CommitmentIncludedInArgs>>;
+  includedInTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2822,17 +3161,20 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<EventFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
   participantsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<EventPlacesArgs>>;
+  placesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<EventRelationshipsArgs, 'direction' | 'first'>>;
   relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<EventRelationshipsTotalArgs, 'direction'>>;
-  runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<EventRunByArgs>>;
+  runByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   targets?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2869,7 +3211,8 @@ export type FactResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = ResolversObject<{
-  about?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  about?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<FigureAboutArgs>>;
+  aboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   asOfPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
@@ -2884,7 +3227,8 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   qualifier?: Resolver<Maybe<ResolversTypes['FigureQualifier']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<FigureRelationshipsArgs, 'direction' | 'first'>>;
   relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<FigureRelationshipsTotalArgs, 'direction'>>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, Partial<FigureSourcesArgs>>;
+  sourcesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FigureStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2944,33 +3288,40 @@ export type OmittedResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = ResolversObject<{
-  affiliates?: Resolver<Array<ResolversTypes['PersonLink']>, ParentType, ContextType>;
+  affiliates?: Resolver<Array<ResolversTypes['PersonLink']>, ParentType, ContextType, Partial<OrganisationAffiliatesArgs>>;
+  affiliatesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<OrganisationAgreementsArgs>>;
   agreementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<OrganisationChildrenArgs>>;
   childrenTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType>;
+  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType, Partial<OrganisationCommitmentsArgs>>;
+  commitmentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<OrganisationFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  parents?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  parents?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<OrganisationParentsArgs>>;
+  parentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   people?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<OrganisationPeopleArgs>>;
   peopleTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<OrganisationPlacesArgs>>;
+  placesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<OrganisationRelationshipsArgs, 'direction' | 'first'>>;
   relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<OrganisationRelationshipsTotalArgs, 'direction'>>;
   runs?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<OrganisationRunsArgs>>;
   runsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   signatures?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<OrganisationSignaturesArgs>>;
   signaturesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
-  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<OrganisationStatementsArgs>>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<OrganisationStatementsAboutArgs>>;
+  statementsAboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['OrganisationType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -3040,9 +3391,11 @@ export type PathElementResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
-  affiliations?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  affiliations?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<PersonAffiliationsArgs>>;
+  affiliationsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  authored?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType>;
+  authored?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType, Partial<PersonAuthoredArgs>>;
+  authoredTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -3052,12 +3405,16 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<PersonRelationshipsArgs, 'direction' | 'first'>>;
   relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PersonRelationshipsTotalArgs, 'direction'>>;
-  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<PersonRolesArgs>>;
+  rolesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   signed?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<PersonSignedArgs>>;
   signedTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
-  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
-  takesPartIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<PersonStatementsArgs>>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<PersonStatementsAboutArgs>>;
+  statementsAboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  takesPartIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<PersonTakesPartInArgs>>;
+  takesPartInTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -3091,7 +3448,8 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  partOf?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<PlacePartOfArgs>>;
+  partOfTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<PlaceRelationshipsArgs, 'direction' | 'first'>>;
   relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PlaceRelationshipsTotalArgs, 'direction'>>;
   type?: Resolver<Maybe<ResolversTypes['PlaceType']>, ParentType, ContextType>;
@@ -3114,9 +3472,11 @@ export type PrincipalResolvers<ContextType = Context, ParentType extends Resolve
 
 export type ProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Programme'] = ResolversParentTypes['Programme']> = ResolversObject<{
   agreement?: Resolver<Maybe<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
-  agreements?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
+  agreements?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType, Partial<ProgrammeAgreementsArgs>>;
+  agreementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType>;
+  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType, Partial<ProgrammeCommitmentsArgs>>;
+  commitmentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
@@ -3124,21 +3484,27 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<ProgrammeFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   offers?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  partOf?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType, Partial<ProgrammePartOfArgs>>;
+  partOfTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<ProgrammeParticipantsArgs>>;
   participantsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  parts?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
-  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType, Partial<ProgrammePartsArgs>>;
+  partsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<ProgrammePlacesArgs>>;
+  placesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ProgrammeRelationshipsArgs, 'direction' | 'first'>>;
   relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ProgrammeRelationshipsTotalArgs, 'direction'>>;
-  runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
-  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
+  runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<ProgrammeRunByArgs>>;
+  runByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<ProgrammeStatementsAboutArgs>>;
+  statementsAboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   targets?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['ProgrammeType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3296,9 +3662,12 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   mode?: Resolver<ResolversTypes['StatementMode'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<StatementRelationshipsArgs, 'direction' | 'first'>>;
   relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<StatementRelationshipsTotalArgs, 'direction'>>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  speakers?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
-  subjects?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, Partial<StatementSourcesArgs>>;
+  sourcesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  speakers?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<StatementSpeakersArgs>>;
+  speakersTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<StatementSubjectsArgs>>;
+  subjectsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   words?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
