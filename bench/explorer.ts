@@ -116,7 +116,12 @@ async function main(): Promise<void> {
       });
       const t0 = performance.now();
       await page.goto(pageUrl);
-      await page.locator(`#panel header.panel-head[data-node="${hub}"]`).waitFor({ timeout: 120_000 });
+      try {
+        await page.locator(`#panel header.panel-head[data-node="${hub}"]`).waitFor({ timeout: 120_000 });
+      } catch (err) {
+        const panel = await page.locator('#panel').textContent().catch(() => '');
+        throw new Error(`the panel did not show ${hub}: "${panel?.slice(0, 300)}"; requests: ${JSON.stringify(operations)}`, { cause: err });
+      }
       const ms = performance.now() - t0;
       await page.close();
       return { ms: round(ms), operations };
