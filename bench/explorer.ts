@@ -36,6 +36,7 @@ function startAccords(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; ur
         buffer = buffer.slice(nl + 1);
         lines.push(line);
         const event = safeJson(line);
+        if (event && /warm-up|error/.test(String(event.msg)) || (event && event.level === 'warn')) log(`accords: ${line.slice(0, 400)}`);
         if (event?.msg === 'accords ready') resolve({ child, url: String(event.explorer).replace(/\/$/, ''), readyMs: Date.now() - started, lines });
       }
     };
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
       const page = await browser.context.newPage();
       const operations: Array<{ name: string; ms: number }> = [];
       page.on('requestfinished', (r) => {
-        const name = /^\s*query (\w+)/.exec(r.postData() ?? '')?.[1];
+        const name = /^\s*query (\w+)/.exec(String(safeJson(r.postData() ?? '')?.query ?? ''))?.[1];
         const t = r.timing();
         if (name) operations.push({ name, ms: round(t.responseEnd) });
       });
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
     }
     timings.sort((a, b) => a - b);
     const hood = await gql(url, QUERIES.Neighbourhood!, neighbourhoodVariables(hub, PER_NODE));
-    const degree = (await gql(url, `query ($id: ID!) { node(id: $id) { degree } }`, { id: hub })).data.node.degree as number;
+    const degree = (await gql(url, `query ($id: ID!) { node(id: $id) { ... on Entity { degree } } }`, { id: hub })).data.node.degree as number;
     const warmUpLine = started.lines.map(safeJson).find((e) => e?.msg === 'warm-up done') ?? null;
 
     const result = {

@@ -114,6 +114,14 @@ export class Database {
     return new Database(this.driver, this.options, this.availability, this, manager);
   }
 
+  /**
+   * A handle whose queries may run `ms` (the start's warm-up: planning a large query text on a cold JVM can take
+   * longer than a request is allowed, and a plan given up on is not cached, so it would be planned again).
+   */
+  withQueryTimeout(ms: number): Database {
+    return new Database(this.driver, { ...this.options, queryTimeoutMs: ms }, this.availability, this, this.bookmarkManager);
+  }
+
   private get queryTimeoutMs(): number {
     return this.options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   }
