@@ -104,7 +104,7 @@ export async function warmUpForUsers(db: Database, options: WarmUpOptions = {}):
   let done = 0;
   const failed: string[] = [];
   try {
-    const todo = (await warmUpOperations(db)).filter((op) => !options.only || options.only(op.name));
+    const todo = (await warmUpOperations(patient)).filter((op) => !options.only || options.only(op.name));
     const worker = async () => {
       for (let op = todo.shift(); op && Date.now() - started < budgetMs; op = todo.shift()) {
         const res = await apollo
