@@ -115,6 +115,11 @@ const ANSWERS: Record<string, (data: any) => void> = {
     expect(statement.speakers).toEqual([{ node: { label: 'Marc Mossé' } }]);
     expect(statement.subjects.map((s: any) => s.node.id)).toEqual(expect.arrayContaining(['org-microsoft', 'prg-idees']));
   },
+  '20-are-lyon-and-sciences-po-connected-other-than-through-microsoft.graphql': ({ throughAnyone, avoidingHubs }) => {
+    expect(throughAnyone.outcome).toBe('FOUND');
+    expect(throughAnyone.paths[0].nodes.map((n: any) => n.id)).toContain('org-microsoft');
+    expect(avoidingHubs).toMatchObject({ outcome: 'NO_PATH', message: 'no path within 6 relationships', searchedLength: 6 });
+  },
 };
 
 const EXAMPLES = path.join(ROOT, 'examples');

@@ -2,6 +2,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { NodeRow, LinkRow, RelationshipRow, EvidenceRow, SearchHitRow, ConnectionRow, PageInfoRow, NeighbourhoodRow, PathRow, CommonPartnerRow, TimelineEntryRow } from '../../store/rows';
 import { PassageRow, PassageHitRow } from '../../store/passages';
+import { PathSearchRow } from '../../store/paths';
 import { StatsRow } from '../../store/stats';
 import { FactRow, WriteRow } from '../../writes/facts';
 import { ChangeRow } from '../../writes/changeLog';
@@ -1158,6 +1159,30 @@ export type Path = {
 /** Anything a path is made of: nodes and the relationships between them. */
 export type PathElement = Agreement | Clause | Commitment | Event | Figure | Organisation | Person | Place | Programme | Relationship | Source | Statement;
 
+/** The paths between two nodes, and how the bounded search for them ended. */
+export type PathSearch = {
+  __typename?: 'PathSearch';
+  /** Relationships the search read. */
+  expanded: Scalars['Int']['output'];
+  /** In words, for people: e.g. `no path within 6 relationships`. */
+  message: Scalars['String']['output'];
+  /** How the search ended. */
+  outcome: PathSearchOutcome;
+  /** The paths found, shortest first (empty unless `outcome` is FOUND, or STOPPED_AT_LIMIT after a first find). */
+  paths: Array<Path>;
+  /** Paths up to this many relationships were looked for, exhaustively. */
+  searchedLength: Scalars['Int']['output'];
+};
+
+/** How a path search ended. */
+export type PathSearchOutcome =
+  /** Paths were found: the shortest have `searchedLength` relationships. */
+  | 'FOUND'
+  /** No path exists within `maxLength` relationships (or at all, when every reachable node was visited). */
+  | 'NO_PATH'
+  /** The search read `maxExpansions` relationships before finding a path or exhausting `maxLength`. */
+  | 'STOPPED_AT_LIMIT';
+
 /** A named person. Ids start with `per-`. */
 export type Person = Entity & Node & {
   __typename?: 'Person';
@@ -1557,8 +1582,14 @@ export type Query = {
    */
   passages: Array<PassageHit>;
   /**
+   * The same search as `paths`, with how it ended: paths found, no path within `maxLength`, or stopped after
+   * reading `maxExpansions` relationships (then exclude hubs or follow fewer types to search further).
+   */
+  pathSearch: PathSearch;
+  /**
    * How two nodes are connected: paths from `from` to `to`, shortest first, each as alternating nodes and
-   * relationships with the relationships' types and evidence.
+   * relationships with the relationships' types and evidence. The search is bounded (`maxLength`,
+   * `maxExpansions`): an empty list means no path within those bounds; `pathSearch` says which bound it was.
    */
   paths: Array<Path>;
   /** People, filtered, sorted and paginated (at most 100 per page). */
@@ -1746,10 +1777,27 @@ export type QueryPassagesArgs = {
  * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
  * quote it comes from.
  */
+export type QueryPathSearchArgs = {
+  excludeHubsAbove?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxExpansions?: InputMaybe<Scalars['Int']['input']>;
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  shortestOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  to: Scalars['ID']['input'];
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
 export type QueryPathsArgs = {
   excludeHubsAbove?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
+  maxExpansions?: InputMaybe<Scalars['Int']['input']>;
   maxLength?: InputMaybe<Scalars['Int']['input']>;
   shortestOnly?: InputMaybe<Scalars['Boolean']['input']>;
   to: Scalars['ID']['input'];
@@ -2423,6 +2471,8 @@ export type ResolversTypes = ResolversObject<{
   PassageHit: ResolverTypeWrapper<PassageHitRow>;
   Path: ResolverTypeWrapper<PathRow>;
   PathElement: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PathElement']>;
+  PathSearch: ResolverTypeWrapper<PathSearchRow>;
+  PathSearchOutcome: PathSearchOutcome;
   Person: ResolverTypeWrapper<NodeRow>;
   PersonConnection: ResolverTypeWrapper<ConnectionRow>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
@@ -2514,6 +2564,7 @@ export type ResolversParentTypes = ResolversObject<{
   PassageHit: PassageHitRow;
   Path: PathRow;
   PathElement: ResolversUnionTypes<ResolversParentTypes>['PathElement'];
+  PathSearch: PathSearchRow;
   Person: NodeRow;
   PersonConnection: ConnectionRow;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
@@ -2895,6 +2946,14 @@ export type PathElementResolvers<ContextType = Context, ParentType extends Resol
   __resolveType: TypeResolveFn<'Agreement' | 'Clause' | 'Commitment' | 'Event' | 'Figure' | 'Organisation' | 'Person' | 'Place' | 'Programme' | 'Relationship' | 'Source' | 'Statement', ParentType, ContextType>;
 }>;
 
+export type PathSearchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathSearch'] = ResolversParentTypes['PathSearch']> = ResolversObject<{
+  expanded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['PathSearchOutcome'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  searchedLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
   affiliations?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3030,7 +3089,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryOrganisationsArgs, 'first' | 'orderBy'>>;
   passages?: Resolver<Array<ResolversTypes['PassageHit']>, ParentType, ContextType, RequireFields<QueryPassagesArgs, 'first' | 'text'>>;
-  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxLength' | 'shortestOnly' | 'to'>>;
+  pathSearch?: Resolver<ResolversTypes['PathSearch'], ParentType, ContextType, RequireFields<QueryPathSearchArgs, 'first' | 'from' | 'maxExpansions' | 'maxLength' | 'shortestOnly' | 'to'>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxExpansions' | 'maxLength' | 'shortestOnly' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first' | 'orderBy'>>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType, RequireFields<QueryProgrammeArgs, 'id'>>;
@@ -3226,6 +3286,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PassageHit?: PassageHitResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PathElement?: PathElementResolvers<ContextType>;
+  PathSearch?: PathSearchResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
