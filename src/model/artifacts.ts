@@ -117,6 +117,7 @@ export function renderModelDoc(): string {
  */
 export function renderWebKinds(): string {
   const display = Object.fromEntries(NODE_KIND_NAMES.map((k) => [k, NODE_KINDS[k].display]));
+  const prefixes = Object.fromEntries(NODE_KIND_NAMES.map((k) => [k, NODE_KINDS[k].idPrefix]));
   return [
     '// Generated from src/model/model.ts by `npm run model`: edit the model, not this file.',
     '',
@@ -130,6 +131,9 @@ export function renderWebKinds(): string {
     '}',
     '',
     `export const KIND_DISPLAY: Record<NodeKindName, KindDisplay> = ${JSON.stringify(display, null, 2)};`,
+    '',
+    '/** Each kind\'s id prefix: the page knows a shared view\'s selected node\'s kind before any answer. */',
+    `export const ID_PREFIXES: Record<NodeKindName, string> = ${JSON.stringify(prefixes, null, 2)};`,
     '',
   ].join('\n');
 }
