@@ -1425,7 +1425,7 @@ export type PathElement = Agreement | Clause | Commitment | Event | Figure | Org
 /** The paths between two nodes, and how the bounded search for them ended. */
 export type PathSearch = {
   __typename?: 'PathSearch';
-  /** Relationships the search read. */
+  /** Relationships the search read (the degrees of the nodes it expanded). */
   expanded: Scalars['Int']['output'];
   /** In words, for people: e.g. `no path within 6 relationships`. */
   message: Scalars['String']['output'];
