@@ -21,13 +21,16 @@ import { Signature } from './Signature';
 import { Source } from './Source';
 import { Mutation } from './Mutation';
 import { Change, SourceWrite, writeQueries } from './writes';
+import { DuplicateCandidate, duplicateMutations, duplicateQueries, JudgementWrite } from './duplicates';
 import { Figure, Statement } from './Statement';
 
 export const resolvers: Resolvers = {
   PartialDate,
   JSON: JSON_SCALAR,
-  Query: { ...Query, ...writeQueries },
-  Mutation,
+  Query: { ...Query, ...writeQueries, ...duplicateQueries },
+  Mutation: { ...Mutation, ...duplicateMutations },
+  DuplicateCandidate,
+  JudgementWrite,
   Change,
   SourceWrite,
   Node,
