@@ -11,6 +11,7 @@ import { Progress, thousands } from './progress';
 import { readCorpusFile } from './read';
 import { passageRows } from '../corpus/passages';
 import { fileRows } from './rows';
+import { loadRedirects, redirectDocument } from '../merges/redirects';
 import { SourceDocuments } from './sources';
 import { recordChanges } from '../writes/changeLog';
 import { contentHash } from '../writes/sources';
@@ -163,6 +164,8 @@ async function writeCorpus(
   let statementsDone = writeStarted;
   const work = async (tx: ImportTransaction) => {
     const writer = new GraphWriter(tx, batchSize);
+    // Ids merged through the API (judge SAME) stand for their canonical node in files too (src/merges/).
+    const redirects = await loadRedirects(tx);
     const documents = new SourceDocuments(options.sourcesDir);
     const progress = new Progress(options.onProgress, options.progressEveryMs);
     let relationships = 0;
@@ -170,7 +173,7 @@ async function writeCorpus(
     const input = fs.createReadStream(spoolFile, 'utf8');
     try {
       for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-        const doc = JSON.parse(line);
+        const doc = redirectDocument(JSON.parse(line), redirects);
         const rows = fileRows(doc);
         // The document's text is stored with its Source (validation has read it): the API checks quotes
         // against it, serves it (Source.text) and recognises the same text added again (contentHash).

@@ -7,6 +7,9 @@ import { StatsRow } from '../../store/stats';
 import { FactRow, WriteRow } from '../../writes/facts';
 import { ChangeRow } from '../../writes/changeLog';
 import { SourceWriteRow, SourceTextRow } from '../../writes/sources';
+import { CandidateRow } from '../../merges/candidates';
+import { CandidatePageRow, JudgementWriteRow, FormerIdentityRow } from '../../merges/api';
+import { JudgementRow } from '../../merges/merge';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -56,6 +59,7 @@ export type Agreement = Entity & Node & {
   __typename?: 'Agreement';
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** Its clauses and articles. */
   clauses: Array<ClauseLink>;
   /** How many `clauses` there are in all, whatever `first` says. */
@@ -86,12 +90,14 @@ export type Agreement = Entity & Node & {
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
   figuresTotal: Scalars['Int']['output'];
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** The organisations party to it, with their roles. */
   parties: Array<PartyRole>;
   /** How many `parties` there are in all, whatever `first` says. */
@@ -288,10 +294,27 @@ export type AgreementType =
   /** A twinning between cities. */
   | 'twinning';
 
+/** Why a pair is proposed: one reason, with what it weighs in the score. */
+export type CandidateReason = {
+  __typename?: 'CandidateReason';
+  /**
+   * `FOLDED_NAME_EQUAL` (names equal once accents and case are folded), `WORD_ORDER` (the same words in another
+   * order), `INITIALS` (a first name given as its initial), `ACRONYM` (one name is the other's initials),
+   * `ALIAS` (an alias of one is the other's name), `EDIT_DISTANCE` (names a few letters apart),
+   * `SAME_PLACE_NAME` (bodies named after the same place, "Mairie de X" and "Ville de X"),
+   * `SHARED_NEIGHBOURS` (related to the same nodes), `SAME_ROLE_IN_AGREEMENT` (the same role in the same agreement).
+   */
+  code: Scalars['String']['output'];
+  /** In words, naming the names or neighbours concerned. */
+  detail: Scalars['String']['output'];
+  /** What it adds to the score. */
+  weight: Scalars['Float']['output'];
+};
+
 /** One recorded change. */
 export type Change = {
   __typename?: 'Change';
-  /** create, update, retract, restore, add-source or import. */
+  /** create, update, retract, restore, add-source, import, judge or undo-judgement. */
   action: Scalars['String']['output'];
   /** Who: the token's id and name, or `import` for `npm run import`. */
   actor: Scalars['String']['output'];
@@ -318,18 +341,21 @@ export type Clause = Entity & Node & {
   agreement: Maybe<AgreementLink>;
   /** Other names the sources use for it (none for this kind). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
   /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
@@ -377,6 +403,7 @@ export type Commitment = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Who benefits. */
   beneficiaries: Maybe<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** The organisations committed to it or credited with it. */
   committedBy: Array<OrganisationLink>;
   /** How many `committedBy` there are in all, whatever `first` says. */
@@ -391,6 +418,7 @@ export type Commitment = Entity & Node & {
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
   figuresTotal: Scalars['Int']['output'];
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The agreements and programmes that include it. */
@@ -401,6 +429,7 @@ export type Commitment = Entity & Node & {
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Over what period (per year, first year, 3 months …). */
   period: Maybe<Scalars['String']['output']>;
   /** The number promised or reported. */
@@ -535,20 +564,54 @@ export type Direction =
   /** From this node to the other. */
   | 'OUT';
 
+/** Two nodes that may be the same actor. */
+export type DuplicateCandidate = {
+  __typename?: 'DuplicateCandidate';
+  /** The first node (ids sorted). */
+  a: Entity;
+  /** The second node. */
+  b: Entity;
+  /** A stable id of the pair (`a~b`, ids sorted). */
+  id: Scalars['ID']['output'];
+  /** Why, strongest first. */
+  reasons: Array<CandidateReason>;
+  /** 0 to 1: higher is likelier the same. */
+  score: Scalars['Float']['output'];
+};
+
+/** A page of candidates, best first. */
+export type DuplicateCandidatePage = {
+  __typename?: 'DuplicateCandidatePage';
+  /** Pass as `after` for the next page; null on the last page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more candidates follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The candidates of this page. */
+  nodes: Array<DuplicateCandidate>;
+  /** How many candidates there are in all (judged pairs left out). */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** What every node of the graph offers, whatever its kind. */
 export type Entity = {
   /** Other names the sources use for it (empty for kinds that have none). */
   aliases: Array<Scalars['String']['output']>;
+  /** The id this node answers to: its own. node(id) of a merged id answers with the canonical node, whose `canonicalId` differs from the id asked. */
+  canonicalId: Scalars['ID']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** Where this node's existence is stated: the quote and the document. */
   evidence: Array<Evidence>;
+  /** The nodes merged into this one, with the judgement that merged each (undo it to separate them again). */
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** What to call it: its name, or its title for agreements, clauses, commitments and sources. */
   label: Scalars['String']['output'];
+  /** The ids of nodes merged into this one (SAME judgements): node(id) of any of them answers with this node. */
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Every relationship of this node, of the given types and direction (all when omitted). */
   relationships: Array<Relationship>;
   /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
@@ -590,6 +653,7 @@ export type Event = Entity & Node & {
   __typename?: 'Event';
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** Partial ISO date: `2008`, `2008-01` or `2008-01-29`; its precision is the number of parts given. */
   date: Maybe<Scalars['PartialDate']['output']>;
   /** Set when the source gives no year (or no date): how the date was inferred from the context. */
@@ -606,12 +670,14 @@ export type Event = Entity & Node & {
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
   figuresTotal: Scalars['Int']['output'];
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Name of the event. */
   name: Scalars['String']['output'];
   /** Actors taking part in it. */
@@ -759,12 +825,14 @@ export type Figure = Entity & Node & {
   asOf: Maybe<Scalars['PartialDate']['output']>;
   /** How precise `asOf` is. */
   asOfPrecision: Maybe<DatePrecision>;
+  canonicalId: Scalars['ID']['output'];
   /** Set when the source gives no year (or no date): how the date was inferred from the context. */
   dateInferred: Maybe<Scalars['String']['output']>;
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -773,6 +841,7 @@ export type Figure = Entity & Node & {
   label: Scalars['String']['output'];
   /** What the number measures, as the source puts it. */
   measures: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Over what period, as stated (`per year`, `the first year` …). */
   period: Maybe<Scalars['String']['output']>;
   /** How the source bounds the number, when it does. */
@@ -869,6 +938,59 @@ export type FigureStatus =
   /** A target or promise: what is to be reached. */
   | 'TARGET';
 
+/** A node merged into another: what it was, and the judgement that merged it. */
+export type FormerIdentity = {
+  __typename?: 'FormerIdentity';
+  /** Its id, which now answers with the canonical node. */
+  id: Scalars['ID']['output'];
+  /** The judgement (SAME) that merged it: undo it to bring the node back. */
+  judgement: Judgement;
+  /** Its kind. */
+  kind: NodeKind;
+  /** Its name or title before the merge. */
+  label: Scalars['String']['output'];
+};
+
+/** An editor's judgement on a pair of nodes. */
+export type Judgement = {
+  __typename?: 'Judgement';
+  /** The first node named (the survivor of a SAME). */
+  a: Scalars['ID']['output'];
+  /** False once undone (then `undoneAt` says when): an undone judgement no longer keeps the pair from being proposed. */
+  active: Scalars['Boolean']['output'];
+  /** When (ISO date-time). */
+  at: Scalars['String']['output'];
+  /** The second node named (merged into `a` by a SAME). */
+  b: Scalars['ID']['output'];
+  /** The token id of who judged. */
+  by: Scalars['String']['output'];
+  /** Their name. */
+  byName: Scalars['String']['output'];
+  /** For an active SAME: the node both ids answer as now. */
+  canonicalId: Maybe<Scalars['ID']['output']>;
+  /** The quotes that decide it. */
+  evidence: Array<EvidenceRef>;
+  /** Its id (`jdg-…`). */
+  id: Scalars['ID']['output'];
+  /** Why, as the editor said. */
+  reason: Scalars['String']['output'];
+  /** When it was undone. */
+  undoneAt: Maybe<Scalars['String']['output']>;
+  /** What the editor decided. */
+  verdict: Verdict;
+};
+
+/** The answer to judge or undoJudgement. */
+export type JudgementWrite = {
+  __typename?: 'JudgementWrite';
+  /** The change recorded in the change log (`history` of either node lists it). */
+  change: Change;
+  /** The judgement recorded (or undone). */
+  judgement: Judgement;
+  /** The node the pair answers as now: the canonical node after a SAME, `a` otherwise. */
+  node: Maybe<Entity>;
+};
+
 /** A count for one node kind or relationship type. */
 export type KindCount = {
   __typename?: 'KindCount';
@@ -902,6 +1024,16 @@ export type Mutation = {
   createRelationship: Write;
   /** Creates an API token; its secret is in the answer and never shown again. Admin. */
   createToken: NewToken;
+  /**
+   * Records an editor's judgement on two nodes of the same kind. SAME merges `b` into `a` in one transaction:
+   * `a` keeps its values and gains `b`'s name (as an alias), aliases, evidence and relationships (a relationship
+   * both had — the same agreement — becomes one with the evidence of both); `b`'s id answers with `a`
+   * (`mergedIds`), and `b` is kept whole beside the graph so that `undoJudgement` restores it exactly. An id
+   * already merged stands for its canonical node (judging B=C after A=B merges C into A). A pair with an active
+   * SAME cannot be judged again (CONFLICT: undo it first); a DIFFERENT or UNSURE is replaced by the new
+   * judgement. `evidence` quotes are checked against their sources' text like any write's. Editor.
+   */
+  judge: JudgementWrite;
   /** Brings back a retracted node or relationship (and the relationships retracted with a node). Editor. */
   restore: Write;
   /**
@@ -911,6 +1043,12 @@ export type Mutation = {
   retract: Write;
   /** Revokes a token: requests sending it are refused from now on. Admin. */
   revokeToken: Token;
+  /**
+   * Undoes a judgement: after a SAME, the merged node comes back exactly as it was, with its own relationships
+   * and evidence, and the canonical node loses what the merge gave it (merges made into the same node since are
+   * undone first and made again). The pair may be proposed again. Editor.
+   */
+  undoJudgement: JudgementWrite;
   /**
    * Corrects a node: `set` gives new values (validated by the model), `unset` removes optional fields. The
    * `version` is the one the correction was made against: CONFLICT when the node changed since. Editor.
@@ -980,6 +1118,23 @@ export type MutationCreateTokenArgs = {
  * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
  * argument) makes a retried write apply once: the retry answers with the first attempt's change.
  */
+export type MutationJudgeArgs = {
+  a: Scalars['ID']['input'];
+  b: Scalars['ID']['input'];
+  evidence?: InputMaybe<Array<EvidenceInput>>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  verdict: Verdict;
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
 export type MutationRestoreArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -1011,6 +1166,20 @@ export type MutationRetractArgs = {
  */
 export type MutationRevokeTokenArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
+export type MutationUndoJudgementArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1116,6 +1285,7 @@ export type Organisation = Entity & Node & {
   agreementsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** Its subsidiaries, members and parts. */
   children: Array<OrganisationLink>;
   /** How many `children` there are in all, whatever `first` says. */
@@ -1134,12 +1304,14 @@ export type Organisation = Entity & Node & {
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
   figuresTotal: Scalars['Int']['output'];
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** The name as the sources most often give it. */
   name: Scalars['String']['output'];
   /** Organisations it is a subsidiary, member or part of. */
@@ -1459,18 +1631,21 @@ export type Person = Entity & Node & {
   authored: Array<SourceLink>;
   /** How many `authored` there are in all, whatever `first` says. */
   authoredTotal: Scalars['Int']['output'];
+  canonicalId: Scalars['ID']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Full name in its usual spelling. */
   name: Scalars['String']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
@@ -1623,6 +1798,7 @@ export type Place = Entity & Node & {
   __typename?: 'Place';
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** What is located in it: organisations, agreements, programmes, events, places. */
   contains: Array<EntityLink>;
   /** How many `contains` there are in all, whatever `first` says. */
@@ -1631,12 +1807,14 @@ export type Place = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Name of the place. */
   name: Scalars['String']['output'];
   /** The larger place it lies in. */
@@ -1728,6 +1906,7 @@ export type Programme = Entity & Node & {
   agreementsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** What it promises or achieved. */
   commitments: Array<CommitmentLink>;
   /** How many `commitments` there are in all, whatever `first` says. */
@@ -1750,12 +1929,14 @@ export type Programme = Entity & Node & {
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
   figuresTotal: Scalars['Int']['output'];
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Name of the programme or a descriptive name. */
   name: Scalars['String']['output'];
   /** What it offers or does, as stated. */
@@ -1965,6 +2146,13 @@ export type Query = {
    */
   commonPartners: Array<CommonPartner>;
   /**
+   * Pairs of nodes that may be the same actor, best first: names equal once accents, case, word order and
+   * initials are folded, acronyms, aliases, names a few letters apart, shared neighbours, the same role in the
+   * same agreement. Pairs are found by blocking on folded name keys, never all pairs; a judged pair is never
+   * proposed. `node` restricts them to those involving one node.
+   */
+  duplicateCandidates: DuplicateCandidatePage;
+  /**
    * A node or relationship as stored: its fields, evidence and version (the one an update must name). Null
    * when no fact has that id, or when it is retracted and `includeRetracted` is false.
    */
@@ -1975,6 +2163,8 @@ export type Query = {
   figures: Array<Figure>;
   /** The changes made to a node or relationship, oldest first: who, when, before, after, why. */
   history: Array<Change>;
+  /** Judgements, newest first; of the pairs involving `node` when given (inactive ones too with `includeUndone`). */
+  judgements: Array<Judgement>;
   /** Who the request's token belongs to; null for an anonymous reader. */
   me: Maybe<Principal>;
   /**
@@ -2090,6 +2280,18 @@ export type QueryCommonPartnersArgs = {
  * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
  * quote it comes from.
  */
+export type QueryDuplicateCandidatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<NodeKind>>;
+  node?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
 export type QueryFactArgs = {
   id: Scalars['ID']['input'];
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2122,6 +2324,17 @@ export type QueryFiguresArgs = {
 export type QueryHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
+export type QueryJudgementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeUndone?: InputMaybe<Scalars['Boolean']['input']>;
+  node?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2438,6 +2651,7 @@ export type Source = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Who wrote it, when stated. */
   author: Maybe<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** sha-256 of the text (hex): identical documents are stored once. */
   contentHash: Maybe<Scalars['String']['output']>;
   /** Partial ISO date: `2008`, `2008-01` or `2008-01-29`; its precision is the number of parts given. */
@@ -2454,6 +2668,7 @@ export type Source = Entity & Node & {
   evidence: Array<Evidence>;
   /** File name of the document in the corpus (data files must give it; sources added through the API have none). */
   file: Maybe<Scalars['String']['output']>;
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -2462,6 +2677,7 @@ export type Source = Entity & Node & {
   label: Scalars['String']['output'];
   /** Its language (BCP 47, e.g. `fr`). */
   language: Maybe<Scalars['String']['output']>;
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Who published it. */
   publisher: Maybe<Scalars['String']['output']>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
@@ -2562,6 +2778,7 @@ export type Statement = Entity & Node & {
   __typename?: 'Statement';
   /** Other names the sources use for it (none for this kind). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** When it was said or published (partial ISO date), when stated. */
   date: Maybe<Scalars['PartialDate']['output']>;
   /** Set when the source gives no year (or no date): how the date was inferred from the context. */
@@ -2572,6 +2789,7 @@ export type Statement = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -2580,6 +2798,7 @@ export type Statement = Entity & Node & {
   label: Scalars['String']['output'];
   /** Where it was said, as stated: an interview, a communiqué, a newspaper (e.g. `Le Parisien`). */
   medium: Maybe<Scalars['String']['output']>;
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Whether the words are the speaker's own or the source's account of them. */
   mode: StatementMode;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
@@ -2737,6 +2956,19 @@ export type UpdateInput = {
   version: Scalars['Int']['input'];
 };
 
+/**
+ * Whether two nodes are the same actor, as an editor judged it. SAME merges them into one node (the first
+ * named survives, the other's relationships and evidence move onto it); DIFFERENT and UNSURE only record the
+ * judgement, so the pair is never proposed again.
+ */
+export type Verdict =
+  /** Two actors (Microsoft and Microsoft France are different legal entities). */
+  | 'DIFFERENT'
+  /** The same actor: the two nodes become one. */
+  | 'SAME'
+  /** Not known yet: the pair is set aside. */
+  | 'UNSURE';
+
 /** The answer to a write. */
 export type Write = {
   __typename?: 'Write';
@@ -2879,6 +3111,7 @@ export type ResolversTypes = ResolversObject<{
   AgreementOrder: AgreementOrder;
   AgreementType: AgreementType;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CandidateReason: ResolverTypeWrapper<CandidateReason>;
   Change: ResolverTypeWrapper<ChangeRow>;
   Clause: ResolverTypeWrapper<NodeRow>;
   ClauseLink: ResolverTypeWrapper<LinkRow>;
@@ -2890,6 +3123,8 @@ export type ResolversTypes = ResolversObject<{
   CreateRelationshipInput: CreateRelationshipInput;
   DatePrecision: DatePrecision;
   Direction: Direction;
+  DuplicateCandidate: ResolverTypeWrapper<CandidateRow>;
+  DuplicateCandidatePage: ResolverTypeWrapper<CandidatePageRow>;
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
   EntityLink: ResolverTypeWrapper<LinkRow>;
   Event: ResolverTypeWrapper<NodeRow>;
@@ -2905,9 +3140,12 @@ export type ResolversTypes = ResolversObject<{
   FigureQualifier: FigureQualifier;
   FigureStatus: FigureStatus;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FormerIdentity: ResolverTypeWrapper<FormerIdentityRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Judgement: ResolverTypeWrapper<JudgementRow>;
+  JudgementWrite: ResolverTypeWrapper<JudgementWriteRow>;
   KindCount: ResolverTypeWrapper<KindCount>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodRow>;
@@ -2969,6 +3207,7 @@ export type ResolversTypes = ResolversObject<{
   Token: ResolverTypeWrapper<Token>;
   TokenRole: TokenRole;
   UpdateInput: UpdateInput;
+  Verdict: Verdict;
   Write: ResolverTypeWrapper<WriteRow>;
 }>;
 
@@ -2981,6 +3220,7 @@ export type ResolversParentTypes = ResolversObject<{
   AgreementFilter: AgreementFilter;
   AgreementLink: LinkRow;
   Boolean: Scalars['Boolean']['output'];
+  CandidateReason: CandidateReason;
   Change: ChangeRow;
   Clause: NodeRow;
   ClauseLink: LinkRow;
@@ -2989,6 +3229,8 @@ export type ResolversParentTypes = ResolversObject<{
   CommonPartner: CommonPartnerRow;
   CreateNodeInput: CreateNodeInput;
   CreateRelationshipInput: CreateRelationshipInput;
+  DuplicateCandidate: CandidateRow;
+  DuplicateCandidatePage: CandidatePageRow;
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
   EntityLink: LinkRow;
   Event: NodeRow;
@@ -3001,9 +3243,12 @@ export type ResolversParentTypes = ResolversObject<{
   FigureFilter: FigureFilter;
   FigureLink: LinkRow;
   Float: Scalars['Float']['output'];
+  FormerIdentity: FormerIdentityRow;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  Judgement: JudgementRow;
+  JudgementWrite: JudgementWriteRow;
   KindCount: KindCount;
   Mutation: Record<PropertyKey, never>;
   Neighbourhood: NeighbourhoodRow;
@@ -3058,6 +3303,7 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   clauses?: Resolver<Array<ResolversTypes['ClauseLink']>, ParentType, ContextType, Partial<AgreementClausesArgs>>;
   clausesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType, Partial<AgreementCommitmentsArgs>>;
@@ -3073,9 +3319,11 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   exclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<AgreementFiguresArgs>>;
   figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<AgreementPartiesArgs>>;
   partiesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<AgreementPlacesArgs>>;
@@ -3117,6 +3365,12 @@ export type AgreementLinkResolvers<ContextType = Context, ParentType extends Res
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 }>;
 
+export type CandidateReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CandidateReason'] = ResolversParentTypes['CandidateReason']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3132,12 +3386,15 @@ export type ChangeResolvers<ContextType = Context, ParentType extends ResolversP
 export type ClauseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Clause'] = ResolversParentTypes['Clause']> = ResolversObject<{
   agreement?: Resolver<Maybe<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ClauseRelationshipsArgs, 'direction' | 'first'>>;
   relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ClauseRelationshipsTotalArgs, 'direction'>>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3156,6 +3413,7 @@ export type ClauseLinkResolvers<ContextType = Context, ParentType extends Resolv
 export type CommitmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Commitment'] = ResolversParentTypes['Commitment']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   beneficiaries?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   committedBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<CommitmentCommittedByArgs>>;
   committedByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3163,11 +3421,13 @@ export type CommitmentResolvers<ContextType = Context, ParentType extends Resolv
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<CommitmentFiguresArgs>>;
   figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   includedIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<CommitmentIncludedInArgs>>;
   includedInTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quantity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CommitmentRelationshipsArgs, 'direction' | 'first'>>;
@@ -3192,6 +3452,21 @@ export type CommonPartnerResolvers<ContextType = Context, ParentType extends Res
   withB?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
 }>;
 
+export type DuplicateCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DuplicateCandidate'] = ResolversParentTypes['DuplicateCandidate']> = ResolversObject<{
+  a?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['CandidateReason']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type DuplicateCandidatePageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DuplicateCandidatePage'] = ResolversParentTypes['DuplicateCandidatePage']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DuplicateCandidate']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Agreement' | 'Clause' | 'Commitment' | 'Event' | 'Figure' | 'Organisation' | 'Person' | 'Place' | 'Programme' | 'Source' | 'Statement', ParentType, ContextType>;
 }>;
@@ -3206,6 +3481,7 @@ export type EntityLinkResolvers<ContextType = Context, ParentType extends Resolv
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
@@ -3214,9 +3490,11 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<EventFiguresArgs>>;
   figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
   participantsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3267,13 +3545,16 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   asOfPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   measures?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['FigureQualifier']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<FigureRelationshipsArgs, 'direction' | 'first'>>;
@@ -3295,9 +3576,37 @@ export type FigureLinkResolvers<ContextType = Context, ParentType extends Resolv
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 }>;
 
+export type FormerIdentityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FormerIdentity'] = ResolversParentTypes['FormerIdentity']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  judgement?: Resolver<ResolversTypes['Judgement'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type JudgementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Judgement'] = ResolversParentTypes['Judgement']> = ResolversObject<{
+  a?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  byName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  canonicalId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['EvidenceRef']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  undoneAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
+}>;
+
+export type JudgementWriteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JudgementWrite'] = ResolversParentTypes['JudgementWrite']> = ResolversObject<{
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  judgement?: Resolver<ResolversTypes['Judgement'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+}>;
 
 export type KindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3309,9 +3618,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createNode?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationCreateNodeArgs, 'input'>>;
   createRelationship?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationCreateRelationshipArgs, 'input'>>;
   createToken?: Resolver<ResolversTypes['NewToken'], ParentType, ContextType, RequireFields<MutationCreateTokenArgs, 'name' | 'role'>>;
+  judge?: Resolver<ResolversTypes['JudgementWrite'], ParentType, ContextType, RequireFields<MutationJudgeArgs, 'a' | 'b' | 'evidence' | 'reason' | 'verdict'>>;
   restore?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationRestoreArgs, 'id' | 'reason'>>;
   retract?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'id' | 'reason'>>;
   revokeToken?: Resolver<ResolversTypes['Token'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
+  undoJudgement?: Resolver<ResolversTypes['JudgementWrite'], ParentType, ContextType, RequireFields<MutationUndoJudgementArgs, 'id' | 'reason'>>;
   updateNode?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationUpdateNodeArgs, 'input'>>;
   updateRelationship?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationUpdateRelationshipArgs, 'input'>>;
 }>;
@@ -3344,6 +3655,7 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   agreements?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<OrganisationAgreementsArgs>>;
   agreementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<OrganisationChildrenArgs>>;
   childrenTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType, Partial<OrganisationCommitmentsArgs>>;
@@ -3353,9 +3665,11 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<OrganisationFiguresArgs>>;
   figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parents?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<OrganisationParentsArgs>>;
   parentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3455,12 +3769,15 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   authored?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType, Partial<PersonAuthoredArgs>>;
   authoredTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<PersonRelationshipsArgs, 'direction' | 'first'>>;
   relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PersonRelationshipsTotalArgs, 'direction'>>;
@@ -3499,13 +3816,16 @@ export type PersonLinkResolvers<ContextType = Context, ParentType extends Resolv
 
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   contains?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<PlaceContainsArgs>>;
   containsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<PlacePartOfArgs>>;
   partOfTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3534,6 +3854,7 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   agreements?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType, Partial<ProgrammeAgreementsArgs>>;
   agreementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType, Partial<ProgrammeCommitmentsArgs>>;
   commitmentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
@@ -3545,9 +3866,11 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<ProgrammeFiguresArgs>>;
   figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   offers?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partOf?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType, Partial<ProgrammePartOfArgs>>;
@@ -3594,10 +3917,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first' | 'orderBy'>>;
   changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'first' | 'since'>>;
   commonPartners?: Resolver<Array<ResolversTypes['CommonPartner']>, ParentType, ContextType, RequireFields<QueryCommonPartnersArgs, 'a' | 'b' | 'first'>>;
+  duplicateCandidates?: Resolver<ResolversTypes['DuplicateCandidatePage'], ParentType, ContextType, RequireFields<QueryDuplicateCandidatesArgs, 'first'>>;
   fact?: Resolver<Maybe<ResolversTypes['Fact']>, ParentType, ContextType, RequireFields<QueryFactArgs, 'id' | 'includeRetracted'>>;
   figure?: Resolver<ResolversTypes['Figure'], ParentType, ContextType, RequireFields<QueryFigureArgs, 'id'>>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
   history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
+  judgements?: Resolver<Array<ResolversTypes['Judgement']>, ParentType, ContextType, RequireFields<QueryJudgementsArgs, 'first' | 'includeUndone'>>;
   me?: Resolver<Maybe<ResolversTypes['Principal']>, ParentType, ContextType>;
   neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'limit' | 'perNode'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -3665,6 +3990,7 @@ export type SignatureResolvers<ContextType = Context, ParentType extends Resolve
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   contentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3673,10 +3999,12 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'direction' | 'first'>>;
   relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<SourceRelationshipsTotalArgs, 'direction'>>;
@@ -3710,15 +4038,18 @@ export type SourceWriteResolvers<ContextType = Context, ParentType extends Resol
 
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   medium?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['StatementMode'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<StatementRelationshipsArgs, 'direction' | 'first'>>;
   relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<StatementRelationshipsTotalArgs, 'direction'>>;
@@ -3774,12 +4105,15 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AgreementConnection?: AgreementConnectionResolvers<ContextType>;
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   AgreementLink?: AgreementLinkResolvers<ContextType>;
+  CandidateReason?: CandidateReasonResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   Clause?: ClauseResolvers<ContextType>;
   ClauseLink?: ClauseLinkResolvers<ContextType>;
   Commitment?: CommitmentResolvers<ContextType>;
   CommitmentLink?: CommitmentLinkResolvers<ContextType>;
   CommonPartner?: CommonPartnerResolvers<ContextType>;
+  DuplicateCandidate?: DuplicateCandidateResolvers<ContextType>;
+  DuplicateCandidatePage?: DuplicateCandidatePageResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityLink?: EntityLinkResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
@@ -3789,7 +4123,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Fact?: FactResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
   FigureLink?: FigureLinkResolvers<ContextType>;
+  FormerIdentity?: FormerIdentityResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Judgement?: JudgementResolvers<ContextType>;
+  JudgementWrite?: JudgementWriteResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;

@@ -18,6 +18,8 @@ import { badInput, notFound } from '../errors';
 import type { QueryPathsArgs, QueryResolvers } from '../generated/types';
 import { neighbourhoodAsked, nodeAsk } from '../asked';
 import { lookUpWithLinks } from '../prefetch';
+import { canonicalIdOf } from './duplicates';
+import { resolveIds } from '../../merges/redirects';
 
 /** The node loader for a root look-up: the fields selected, with the evidence in the same round-trip when selected. */
 function nodeLoader(ctx: Context, info: GraphQLResolveInfo) {
@@ -29,7 +31,10 @@ function nodeLoader(ctx: Context, info: GraphQLResolveInfo) {
  * naming the id (also when the id is another kind's).
  */
 async function nodeOfKind(ctx: Context, info: GraphQLResolveInfo, id: string, kind: NodeKindName): Promise<NodeRow> {
-  const node = await lookUpWithLinks(ctx, info, idArg(id, 'id'), kind);
+  let node = await lookUpWithLinks(ctx, info, idArg(id, 'id'), kind);
+  // An id merged into another node answers with that node (src/merges/).
+  const canonical = node ? null : await canonicalIdOf(ctx, id);
+  if (canonical) node = await lookUpWithLinks(ctx, info, canonical, kind);
   if (!node || node.kind !== kind) throw notFound(kind.toLowerCase(), id);
   return node;
 }
@@ -66,10 +71,21 @@ const TIMELINE_KINDS: readonly string[] = ['Agreement', 'Event', 'Programme', 'S
 export const Query: QueryResolvers = {
   stats: (_parent, _args, { db }) => graphStats(db),
 
-  node: (_p, { id }, ctx, info) => nodeLoader(ctx, info).load(idArg(id, 'id')),
-  nodes: (_p, { ids }, ctx, info) => {
+  node: async (_p, { id }, ctx, info) => {
+    const loader = nodeLoader(ctx, info);
+    const node = await loader.load(idArg(id, 'id'));
+    // An id merged into another node answers with that node (src/merges/).
+    const canonical = node ? null : await canonicalIdOf(ctx, id);
+    return canonical ? loader.load(canonical) : node;
+  },
+  nodes: async (_p, { ids }, ctx, info) => {
     if (ids.length > 100) throw badInput(`ids may list at most 100 ids, got ${ids.length}`, 'ids');
-    return nodeLoader(ctx, info).loadMany(ids.map((id) => idArg(id, 'ids'))) as Promise<Array<NodeRow | null>>;
+    const loader = nodeLoader(ctx, info);
+    const nodes = (await loader.loadMany(ids.map((id) => idArg(id, 'ids')))) as Array<NodeRow | null>;
+    const missing = ids.filter((_id, i) => !nodes[i]);
+    if (!missing.length) return nodes;
+    const canonical = await resolveIds(ctx.db, missing);
+    return Promise.all(nodes.map((n, i) => n ?? (canonical.get(ids[i]!) !== ids[i] ? loader.load(canonical.get(ids[i]!)!) : null)));
   },
   organisation: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Organisation'),
   person: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Person'),
