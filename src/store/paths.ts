@@ -80,8 +80,7 @@ class Side {
  * actors with no short path through a graph of hubs it ran for half a minute (1M relationships: p95 28 s).
  * This one stops at `maxLength` hops or after reading `maxExpansions` relationships, and says which.
  */
-async function searchShortest(db: Database, args: PathArgs): Promise<PathSearchRow & { found: Array<{ nodes: string[]; relationships: string[] }> }> {
-  const degrees = new Map((await db.read<{ id: string; degree: number }>(cypher('path-degrees'), { ids: [args.from, args.to] })).map((r) => [r.id, r.degree]));
+async function searchShortest(db: Database, args: PathArgs, degrees: PathEnds): Promise<PathSearchRow & { found: Array<{ nodes: string[]; relationships: string[] }> }> {
   const forward = new Side(args.from, degrees.get(args.from) ?? 0);
   const backward = new Side(args.to, degrees.get(args.to) ?? 0);
   const ends = new Set([args.from, args.to]);
@@ -216,9 +215,9 @@ async function materialise(db: Database, found: ReadonlyArray<{ nodes: string[];
  * above; longer ones (`shortestOnly: false`) from Neo4j's `SHORTEST k` (cypher/paths-all.cypher) under a
  * deadline, once the bounded search has shown that a path exists at all.
  */
-export async function pathSearch(db: Database, args: PathArgs): Promise<PathSearchRow> {
+export async function pathSearch(db: Database, args: PathArgs, ends: PathEnds): Promise<PathSearchRow> {
   if (args.from === args.to) return { paths: [], outcome: 'NO_PATH', expanded: 0, searchedLength: 0, message: 'from and to are the same node' };
-  const search = await searchShortest(db, args);
+  const search = await searchShortest(db, args, ends);
   const { found, ...summary } = search;
   if (args.shortestOnly || search.outcome !== 'FOUND' || found.length >= args.first) {
     return { ...summary, paths: await materialise(db, found.slice(0, args.first)) };
@@ -241,9 +240,12 @@ export async function pathSearch(db: Database, args: PathArgs): Promise<PathSear
   }
 }
 
-/** Paths between two nodes, shortest first (the list of `pathSearch`). */
-export async function paths(db: Database, args: PathArgs): Promise<PathRow[]> {
-  return (await pathSearch(db, args)).paths;
+/** The degree of each end of a search that exists: the caller says which is unknown; the search starts from these. */
+export type PathEnds = ReadonlyMap<string, number>;
+
+export async function pathEnds(db: Database, from: string, to: string): Promise<PathEnds> {
+  const rows = await db.read<{ id: string; degree: number }>(cypher('path-degrees'), { ids: [from, to] });
+  return new Map(rows.map((r) => [r.id, r.degree]));
 }
 
 function pathRow(row: { nodes: NodeRow[]; relationships: RelationshipRow[] }): PathRow {

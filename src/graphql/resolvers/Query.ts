@@ -5,7 +5,7 @@ import { MAX_SEARCH_TEXT } from '../../store/lucene';
 import { neighbourhood } from '../../store/neighbourhood';
 import { missingIds } from '../../store/nodes';
 import { commonPartners } from '../../store/partners';
-import { pathSearch, type PathArgs } from '../../store/paths';
+import { pathEnds, pathSearch, type PathArgs, type PathEnds } from '../../store/paths';
 import { timeline } from '../../store/timeline';
 import type { NodeRow } from '../../store/rows';
 import { searchNodes } from '../../store/search';
@@ -154,9 +154,9 @@ export const Query: QueryResolvers = {
     return row;
   },
 
-  paths: async (_p, args, ctx) => (await pathSearch(ctx.db, await pathArgs(args, ctx))).paths,
+  paths: async (_p, args, ctx) => (await pathSearch(ctx.db, ...(await pathArgs(args, ctx)))).paths,
 
-  pathSearch: async (_p, args, ctx) => pathSearch(ctx.db, await pathArgs(args, ctx)),
+  pathSearch: async (_p, args, ctx) => pathSearch(ctx.db, ...(await pathArgs(args, ctx))),
 
   commonPartners: async (_p, args, ctx) => {
     const [a, b] = [idArg(args.a, 'a'), idArg(args.b, 'b')];
@@ -176,8 +176,8 @@ export const Query: QueryResolvers = {
   },
 };
 
-/** The checked arguments of `paths` and `pathSearch` (the same search), once both ends are known to exist. */
-async function pathArgs(args: QueryPathsArgs, ctx: Context): Promise<PathArgs> {
+/** The checked arguments of `paths` and `pathSearch` (the same search), and the degrees of its two ends (both exist). */
+async function pathArgs(args: QueryPathsArgs, ctx: Context): Promise<[PathArgs, PathEnds]> {
   const checked = {
     from: idArg(args.from, 'from'),
     to: idArg(args.to, 'to'),
@@ -188,6 +188,16 @@ async function pathArgs(args: QueryPathsArgs, ctx: Context): Promise<PathArgs> {
     first: intInRange(args.first, 'first', 1, 50, 10),
     maxExpansions: intInRange(args.maxExpansions, 'maxExpansions', 1, 1_000_000, 100_000),
   };
-  await requireNodes(ctx, [['from', checked.from], ['to', checked.to]]);
-  return checked;
+  // The ends' degrees, which the search starts from, tell whether they exist too: one round-trip for both.
+  let ends = await pathEnds(ctx.db, checked.from, checked.to);
+  const gone = [checked.from, checked.to].filter((id) => !ends.has(id));
+  if (gone.length > 0) {
+    // An id merged into another node stands for that node (src/merges/).
+    const canonical = await resolveIds(ctx.db, gone);
+    checked.from = canonical.get(checked.from) ?? checked.from;
+    checked.to = canonical.get(checked.to) ?? checked.to;
+    ends = await pathEnds(ctx.db, checked.from, checked.to);
+    for (const id of gone) if (!ends.has(canonical.get(id) ?? id)) throw notFound('node', id);
+  }
+  return [checked, ends];
 }
