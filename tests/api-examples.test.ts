@@ -115,6 +115,14 @@ const ANSWERS: Record<string, (data: any) => void> = {
     expect(statement.speakers).toEqual([{ node: { label: 'Marc Mossé' } }]);
     expect(statement.subjects.map((s: any) => s.node.id)).toEqual(expect.arrayContaining(['org-microsoft', 'prg-idees']));
   },
+  '20-which-actors-may-be-one.graphql': ({ duplicateCandidates, judgements }) => {
+    const pairs = duplicateCandidates.nodes.map((c: any) => [c.a.id, c.b.id].join('~'));
+    expect(pairs).toContain('org-microsoft~org-microsoft-france');
+    const microsofts = duplicateCandidates.nodes.find((c: any) => c.a.id === 'org-microsoft' && c.b.id === 'org-microsoft-france');
+    expect(microsofts.reasons.map((r: any) => r.code)).toContain('NAME_CONTAINED');
+    for (let i = 1; i < duplicateCandidates.nodes.length; i++) expect(duplicateCandidates.nodes[i].score).toBeLessThanOrEqual(duplicateCandidates.nodes[i - 1].score);
+    expect(Array.isArray(judgements)).toBe(true);
+  },
 };
 
 const EXAMPLES = path.join(ROOT, 'examples');
