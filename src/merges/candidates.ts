@@ -40,11 +40,18 @@ export async function duplicateCandidates(
   db: Database,
   kinds: readonly NodeKindName[],
   node: string | null,
+  timings?: Record<string, number>,
 ): Promise<CandidateRow[]> {
+  let t = performance.now();
+  const lap = (name: string) => {
+    if (timings) timings[name] = (timings[name] ?? 0) + performance.now() - t;
+    t = performance.now();
+  };
   const [names, judged] = await Promise.all([
     db.read<NameRow>(cypher('duplicate-names'), { kinds }),
     db.read<{ pair: string }>(cypher('judgement-pairs')),
   ]);
+  lap('readNames');
   const done = new Set(judged.map((j) => j.pair));
   const byId = new Map(names.map((n) => [n.id, n]));
   const blocks = new Map<string, string[]>();
@@ -59,27 +66,40 @@ export async function duplicateCandidates(
   }
   const seen = new Set<string>();
   const byName: CandidateRow[] = [];
-  for (const ids of blocks.values()) {
-    if (ids.length < 2 || ids.length > MAX_BLOCK) continue;
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const [a, b] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
-        if (a === b || (node && a !== node && b !== node)) continue;
-        const key = pairKey(a, b);
-        if (seen.has(key) || done.has(key)) continue;
-        seen.add(key);
-        const reasons = nameReasons(byId.get(a)!, byId.get(b)!);
-        if (reasons.length) byName.push({ id: key, a, b, score: 0, reasons });
+  const compare = (x: string, y: string) => {
+    const [a, b] = x < y ? [x, y] : [y, x];
+    if (a === b || (node && a !== node && b !== node)) return;
+    const key = pairKey(a, b);
+    if (seen.has(key) || done.has(key)) return;
+    seen.add(key);
+    const reasons = nameReasons(byId.get(a)!, byId.get(b)!);
+    if (reasons.length) byName.push({ id: key, a, b, score: 0, reasons });
+  };
+  for (const [key, ids] of blocks) {
+    if (key.endsWith('#long')) continue;
+    if (key.endsWith('#short')) {
+      // A short form (an initial, an acronym) against the long forms sharing its key, and other short forms.
+      const long = blocks.get(`${key.slice(0, -'#short'.length)}#long`) ?? [];
+      if (ids.length * (long.length + ids.length) > MAX_BLOCK * MAX_BLOCK) continue;
+      for (let i = 0; i < ids.length; i++) {
+        for (const other of long) compare(ids[i]!, other);
+        for (let j = i + 1; j < ids.length; j++) compare(ids[i]!, ids[j]!);
       }
+      continue;
     }
+    if (ids.length < 2 || ids.length > MAX_BLOCK) continue;
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) compare(ids[i]!, ids[j]!);
   }
   byName.sort((x, y) => y.reasons[0]!.weight - x.reasons[0]!.weight || x.id.localeCompare(y.id));
   const scored = byName.slice(0, MAX_SCORED);
+  lap('blockAndCompare');
+  if (timings) timings.pairsCompared = (timings.pairsCompared ?? 0) + seen.size;
   const signals = scored.length
     ? await db.read<{ a: string; b: string; sharedCount: number; shared: string[]; sameRole: string[] }>(cypher('duplicate-signals'), {
         pairs: scored.map((c) => [c.a, c.b]),
       })
     : [];
+  lap('neighbourhoods');
   const signalOf = new Map(signals.map((s) => [pairKey(s.a, s.b), s]));
   for (const c of scored) {
     const s = signalOf.get(c.id);

@@ -7,8 +7,19 @@
  * ("Mairie de Paris", "Ville de Paris").
  */
 
-/** Lower case, accents off, punctuation to spaces, words single-spaced. */
+const folded = new Map<string, string>();
+
+/** Lower case, accents off, punctuation to spaces, words single-spaced (memoised: a name is folded for every pair it is in). */
 export function fold(name: string): string {
+  let f = folded.get(name);
+  if (f === undefined) {
+    if (folded.size > 200_000) folded.clear();
+    folded.set(name, (f = foldNow(name)));
+  }
+  return f;
+}
+
+function foldNow(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -29,7 +40,7 @@ const PLACE_BODY = new Set(['ville', 'mairie', 'city', 'town', 'municipalite', '
 /** Repeated letters once ("collomb" → "colomb"): the commonest misspelling of a name. */
 const undoubled = (w: string) => w.replace(/(.)\1+/g, '$1');
 
-export type KeyKind = 'folded' | 'words' | 'initials' | 'letters' | 'acronym' | 'place';
+export type KeyKind = 'folded' | 'words' | 'initials' | 'letters' | 'acronym' | 'word' | 'place';
 
 /** The blocking keys of one name. A key is `kind:text`; two names sharing one are compared. */
 export function blockingKeys(name: string): string[] {
@@ -39,16 +50,29 @@ export function blockingKeys(name: string): string[] {
   keys.add(`folded:${w.join(' ')}`);
   keys.add(`words:${[...w].sort().join(' ')}`);
   keys.add(`letters:${w.map(undoubled).sort().join(' ')}`);
+  // Two-sided keys (`#short`, `#long`): only a short form is compared with the long forms of its block, never
+  // two long forms with each other ("Jean Dupont" and "Jacques Dupont" share "j dupont" but are not proposed).
   if (w.length >= 2) {
     // "Gérard Collomb", "G. Collomb", "Collomb G." → first initial and last word, either way round.
     const last = w[w.length - 1]!;
     const first = w[0]!;
-    keys.add(`initials:${first[0]} ${undoubled(last)}`);
-    keys.add(`initials:${last[0]} ${undoubled(first)}`);
+    if (first.length === 1) keys.add(`initials:${first} ${undoubled(last)}#short`);
+    else if (last.length === 1) keys.add(`initials:${last} ${undoubled(first)}#short`);
+    else {
+      keys.add(`initials:${first[0]} ${undoubled(last)}#long`);
+      keys.add(`initials:${last[0]} ${undoubled(first)}#long`);
+    }
   }
   const significant = w.filter((x) => !SMALL.has(x));
-  if (significant.length >= 2) keys.add(`acronym:${significant.map((x) => x[0]).join('')}`);
-  if (w.length === 1 && w[0]!.length >= 2 && w[0]!.length <= 8) keys.add(`acronym:${w[0]}`);
+  if (significant.length >= 2) keys.add(`acronym:${significant.map((x) => x[0]).join('')}#long`);
+  if (w.length === 1 && w[0]!.length >= 2 && w[0]!.length <= 8) keys.add(`acronym:${w[0]}#short`);
+  // The first and last distinctive words: "Microsoft" and "Microsoft France", "Sciences-Po" and "École de
+  // communication de Sciences-Po" (a word common to many names makes a block too large, which is skipped).
+  const distinctive = significant.filter((x) => x.length >= 4 && !PLACE_BODY.has(x));
+  if (distinctive.length) {
+    keys.add(`word:${distinctive[0]}`);
+    keys.add(`word:${distinctive[distinctive.length - 1]}`);
+  }
   const place = significant.filter((x) => !PLACE_BODY.has(x));
   if (place.length && place.length < significant.length) keys.add(`place:${place.join(' ')}`);
   return [...keys];
@@ -113,6 +137,13 @@ export function nameReasons(a: { name: string; aliases: readonly string[] }, b: 
     if (d <= 3 && Math.min(fa.length, fb.length) >= 5) {
       const weight = Math.max(0, 0.8 - 0.15 * d);
       reasons.push({ code: 'EDIT_DISTANCE', detail: `${q(a.name)} and ${q(b.name)} are ${d} letter${d === 1 ? '' : 's'} apart`, weight });
+    }
+    // Every word of one name in the other: a body and its branch, often, or a short form of one name.
+    const [shorter, longer] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+    const sig = shorter.filter((x) => !SMALL.has(x));
+    if (sig.length && shorter.length < longer.length && sig.every((x) => longer.includes(x)) && sig.join('').length >= 4) {
+      const [sn, ln] = wa.length <= wb.length ? [a.name, b.name] : [b.name, a.name];
+      reasons.push({ code: 'NAME_CONTAINED', detail: `every word of ${q(sn)} is in ${q(ln)}`, weight: 0.45 });
     }
     const place = (s: string) => {
       const sig = words(s).filter((x) => !SMALL.has(x));

@@ -301,6 +301,7 @@ export type CandidateReason = {
    * `FOLDED_NAME_EQUAL` (names equal once accents and case are folded), `WORD_ORDER` (the same words in another
    * order), `INITIALS` (a first name given as its initial), `ACRONYM` (one name is the other's initials),
    * `ALIAS` (an alias of one is the other's name), `EDIT_DISTANCE` (names a few letters apart),
+   * `NAME_CONTAINED` (every word of one name is in the other: "Microsoft", "Microsoft France"),
    * `SAME_PLACE_NAME` (bodies named after the same place, "Mairie de X" and "Ville de X"),
    * `SHARED_NEIGHBOURS` (related to the same nodes), `SAME_ROLE_IN_AGREEMENT` (the same role in the same agreement).
    */
