@@ -158,7 +158,24 @@ export class Database {
     return { queries: done, ms: Date.now() - started };
   }
 
+  /** Who is told of every query text sent (shared by scoped handles): see `observeQueries`. */
+  private get queryObservers(): Set<(text: string) => void> {
+    return this.parent ? this.parent.queryObservers : (this.ownQueryObservers ??= new Set());
+  }
+  private ownQueryObservers?: Set<(text: string) => void>;
+
+  /**
+   * Calls `observer` with the text of every query sent through this driver from now on, until the returned
+   * function is called: what tells whether requests vary parameters only (a new text is a new plan to make).
+   */
+  observeQueries(observer: (text: string) => void): () => void {
+    const observers = this.queryObservers;
+    observers.add(observer);
+    return () => observers.delete(observer);
+  }
+
   private async run<T>(query: string, params: Params, routing: 'READ' | 'WRITE', timeoutMs = this.queryTimeoutMs): Promise<T[]> {
+    for (const observe of this.queryObservers) observe(query);
     if (routing === neo4j.routing.READ) {
       this.recentReads.delete(query);
       this.recentReads.set(query, params);
