@@ -41,6 +41,9 @@ export function renderSchemaCypher(): string {
     'CREATE CONSTRAINT change_counter IF NOT EXISTS FOR (k:ChangeCounter) REQUIRE k.name IS UNIQUE;',
     'CREATE CONSTRAINT retracted_id IF NOT EXISTS FOR (r:Retracted) REQUIRE r.id IS UNIQUE;',
     'CREATE RANGE INDEX retracted_with IF NOT EXISTS FOR (r:Retracted) ON (r.cascadeOf);',
+    '',
+    '// What each corpus file stated at its last import (src/import/ledger.ts), by its source: re-imports reconcile.',
+    'CREATE CONSTRAINT imported_file IF NOT EXISTS FOR (f:ImportedFile) REQUIRE f.source IS UNIQUE;',
   );
   const searchable = NODE_KIND_NAMES.join('|');
   lines.push(
