@@ -48,6 +48,9 @@ export function renderSchemaCypher(): string {
     'CREATE CONSTRAINT merged_id IF NOT EXISTS FOR (m:Merged) REQUIRE m.id IS UNIQUE;',
     'CREATE RANGE INDEX merged_into IF NOT EXISTS FOR (m:Merged) ON (m.into);',
     'CREATE CONSTRAINT merged_judgement IF NOT EXISTS FOR (m:Merged) REQUIRE m.judgement IS UNIQUE;',
+    '',
+    '// What each corpus file stated at its last import (src/import/ledger.ts), by its source: re-imports reconcile.',
+    'CREATE CONSTRAINT imported_file IF NOT EXISTS FOR (f:ImportedFile) REQUIRE f.source IS UNIQUE;',
   );
   const searchable = NODE_KIND_NAMES.join('|');
   lines.push(
