@@ -5,6 +5,7 @@ import { precisionOf } from '../../store/rows';
 import { intInRange, nonEmptyOrNull } from '../arguments';
 import type { Context } from '../context';
 import { nodeEvidence } from './Evidence';
+import { identityFields } from './duplicates';
 
 /**
  * What every kind of node resolves the same way, and the one helper through which relationship fields reach
@@ -91,6 +92,8 @@ export const entityFields = {
     const types = nonEmptyOrNull(args.types, 'types');
     return relationshipsOf(ctx, n, types, args.direction ?? 'BOTH', first);
   },
+  // Merges (src/merges/): the ids merged into this node.
+  ...identityFields,
 };
 
 /** For kinds with a partial date. */

@@ -21,14 +21,17 @@ import { Signature } from './Signature';
 import { Source } from './Source';
 import { Mutation } from './Mutation';
 import { Change, SourceWrite, writeQueries } from './writes';
+import { DuplicateCandidate, duplicateMutations, duplicateQueries, JudgementWrite } from './duplicates';
 import { Figure, Statement } from './Statement';
 import { signaturesTotal, withTotals } from './totals';
 
 export const resolvers: Resolvers = {
   PartialDate,
   JSON: JSON_SCALAR,
-  Query: { ...Query, ...writeQueries },
-  Mutation,
+  Query: { ...Query, ...writeQueries, ...duplicateQueries },
+  Mutation: { ...Mutation, ...duplicateMutations },
+  DuplicateCandidate,
+  JudgementWrite,
   Change,
   SourceWrite,
   Node,
