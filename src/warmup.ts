@@ -77,7 +77,7 @@ function exampleOperations(): Operation[] {
 }
 
 export interface WarmUpOptions {
-  /** Stop starting operations after this long (default 2 minutes: on a busy machine planning is slow). */
+  /** Start no operation after this long (default 2 minutes); each query may take as long (at least 10 s). */
   budgetMs?: number;
   /** Only the operations so named (all by default). */
   only?: (name: string) => boolean;
@@ -87,6 +87,8 @@ export interface WarmUpReport {
   operations: number;
   /** Operations that failed (a timeout on a busy machine): their texts are planned by the first user instead. */
   failed: string[];
+  /** Operations not started when the time was up. */
+  left: number;
   ms: number;
 }
 
@@ -99,9 +101,11 @@ export async function warmUpForUsers(db: Database, options: WarmUpOptions = {}):
   const started = Date.now();
   const apollo = createApollo();
   await apollo.start();
-  // Planned once, a text is answered from the cache by every later request: let its planning take its time.
-  const patient = db.withQueryTimeout(Math.max(budgetMs, 60_000));
+  // Planned once, a text is answered from the cache by every later request: let its planning take the time
+  // there is (a plan given up on at the request timeout is not cached).
+  const patient = db.withQueryTimeout(Math.max(budgetMs, 10_000));
   let done = 0;
+  let left = 0;
   const failed: string[] = [];
   try {
     const todo = (await warmUpOperations(patient)).filter((op) => !options.only || options.only(op.name));
@@ -120,23 +124,23 @@ export async function warmUpForUsers(db: Database, options: WarmUpOptions = {}):
       }
     };
     await Promise.all([worker(), worker()]);
+    left = todo.length;
   } finally {
     await apollo.stop();
   }
-  return { operations: done, failed, ms: Date.now() - started };
+  return { operations: done, failed, left, ms: Date.now() - started };
 }
 
 /**
- * The warm-up at start: waits for it up to `waitMs` (so "ready" is not delayed more than that), and lets it
- * finish in the background if it takes longer; 0 skips it.
+ * The warm-up at start, within `waitMs` ("ready" waits for it: an operation under way when the time is up
+ * finishes, none starts after). Nothing goes on after ready: on a busy machine a warm-up left running planned
+ * alongside the first users' requests and made them time out. What it did not reach is planned by its first
+ * user, as without it. 0 skips it.
  */
 export async function warmUpUntil(db: Database, waitMs: number): Promise<void> {
   if (waitMs <= 0) return;
-  const warming = warmUpForUsers(db).then(
-    (report) => log.info('warm-up done', { operations: report.operations, failed: report.failed, ms: report.ms }),
+  await warmUpForUsers(db, { budgetMs: waitMs }).then(
+    (report) => log.info('warm-up done', { operations: report.operations, failed: report.failed, left: report.left, ms: report.ms }),
     (err: unknown) => log.warn('warm-up failed', { error: err instanceof Error ? err.message : String(err) }),
   );
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([warming, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
-  clearTimeout(timer);
 }
