@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../config';
-import { relationshipIdParts } from '../import/identity';
 import { NODE_KIND_NAMES, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKindName, type RelationshipTypeName } from '../model/model';
 
 const CYPHER_DIR = path.join(ROOT, 'cypher');
@@ -90,6 +89,15 @@ export function fromList<T>(values: readonly unknown[], keys: readonly string[])
  */
 export function nodeFromList<T>(values: readonly unknown[], keys: readonly string[]): T {
   return Object.assign(fromList<Record<string, unknown>>(values, keys), { partial: true }) as T;
+}
+
+/**
+ * A relationship's ends and type, read from its id `from|TYPE|to` (the format docs/dataset-format.md gives
+ * and src/import/identity.ts writes); read here so that src/db imports nothing from the importer.
+ */
+function relationshipIdParts(id: string): { fromId: string; type: string; toId: string } {
+  const [fromId = '', type = '', toId = ''] = id.split('|', 3);
+  return { fromId, type, toId };
 }
 
 /** The relationship a relationshipList stands for, with its type and ends read from its id. */

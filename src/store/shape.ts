@@ -340,3 +340,10 @@ export function neighbourhoodQuery(
   }
   return query;
 }
+
+/** The filters and orders buildListQuery knows for a kind: what a sweep over every list query it can write needs. */
+export function listOptions(kind: ListKind): { filters: string[]; orders: string[] } {
+  return { filters: [...Object.keys(FILTERS[kind]), ...Object.keys(DATE_BOUNDS)], orders: Object.keys(ORDERS[kind]) };
+}
+
+export const LIST_KINDS: readonly ListKind[] = ['Organisation', 'Person', 'Agreement', 'Programme'];
