@@ -7,6 +7,7 @@ import { Database } from '../src/db/database';
 import { NODE_KIND_NAMES, RELATIONSHIP_TYPE_NAMES, type NodeKindName, type RelationshipTypeName } from '../src/model/model';
 import { resolvers } from '../src/graphql/resolvers';
 import type { LinkFieldSpec } from '../src/graphql/resolvers/entity';
+import { signaturesQuery } from '../src/store/links';
 import { nodesQuery } from '../src/store/nodes';
 import {
   buildListQuery,
@@ -186,6 +187,7 @@ describe('every query the store can write for the model plans in Neo4j (EXPLAIN)
       texts.push([`${name} every type`, neighbourhoodQuery(name, RELATIONSHIP_TYPE_NAMES as readonly RelationshipTypeName[], true, asked).text]);
       texts.push([`${name} PARTY_TO, SIGNED`, neighbourhoodQuery(name, ['PARTY_TO', 'SIGNED'], false, asked).text]);
     }
+    texts.push(['signatures on behalf', signaturesQuery(false)], ['signatures on behalf with evidence', signaturesQuery(true)]);
     texts.push(['nodes by id (every property)', nodesQuery(null).text]);
     texts.push(['nodes by id (asked)', nodesQuery({ properties: ['id', 'name', 'title'], degree: true, evidenceSource: ['title'] }).text]);
     // A look-up compiled for each relationship field, with every relationship field of the nodes it reaches.

@@ -17,7 +17,7 @@ import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import type { QueryResolvers } from '../generated/types';
 import { neighbourhoodAsked, nodeAsk } from '../asked';
-import { lookUpWithLinks } from '../prefetch';
+import { lookUpAnyKind, lookUpWithLinks } from '../prefetch';
 
 /** The node loader for a root look-up: the fields selected, with the evidence in the same round-trip when selected. */
 function nodeLoader(ctx: Context, info: GraphQLResolveInfo) {
@@ -66,7 +66,7 @@ const TIMELINE_KINDS: readonly string[] = ['Agreement', 'Event', 'Programme', 'S
 export const Query: QueryResolvers = {
   stats: (_parent, _args, { db }) => graphStats(db),
 
-  node: (_p, { id }, ctx, info) => nodeLoader(ctx, info).load(idArg(id, 'id')),
+  node: (_p, { id }, ctx, info) => lookUpAnyKind(ctx, info, idArg(id, 'id')),
   nodes: (_p, { ids }, ctx, info) => {
     if (ids.length > 100) throw badInput(`ids may list at most 100 ids, got ${ids.length}`, 'ids');
     return nodeLoader(ctx, info).loadMany(ids.map((id) => idArg(id, 'ids'))) as Promise<Array<NodeRow | null>>;
