@@ -11,12 +11,16 @@ CALL (k) {
   WITH p, r, a
   ORDER BY a.date IS NULL, a.date, a.id, p.id
   WITH collect({p: p, r: r, a: a}) AS sorted
-  UNWIND CASE WHEN k.first IS NULL THEN sorted ELSE sorted[..toInteger(k.first)] END AS picked
-  WITH picked.p AS p, picked.r AS r, picked.a AS a
-  RETURN collect({
-    relationship: r {{{relationshipProperties}}, type: type(r), fromId: p.id, toId: a.id, evidence: {{signatureEvidence r}}},
-    from: p {{{nodeProperties}}, kind: 'Person', degree: COUNT { (p)--() }},
-    to: a {{{nodeProperties}}, kind: 'Agreement', degree: COUNT { (a)--() }}
-  }) AS signatures
+  // How many in all beside the page (signaturesTotal asks it with first 0).
+  CALL (k, sorted) {
+    UNWIND CASE WHEN k.first IS NULL THEN sorted ELSE sorted[..toInteger(k.first)] END AS picked
+    WITH picked.p AS p, picked.r AS r, picked.a AS a
+    RETURN collect({
+      relationship: r {{{relationshipProperties}}, type: type(r), fromId: p.id, toId: a.id, evidence: {{signatureEvidence r}}},
+      from: p {{{nodeProperties}}, kind: 'Person', degree: COUNT { (p)--() }},
+      to: a {{{nodeProperties}}, kind: 'Agreement', degree: COUNT { (a)--() }}
+    }) AS signatures
+  }
+  RETURN size(sorted) AS total, signatures
 }
-RETURN k.id AS id, k.first AS first, signatures
+RETURN k.id AS id, k.first AS first, total, signatures

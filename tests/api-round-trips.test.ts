@@ -1,4 +1,4 @@
-import { QUERIES } from '../web/src/queries';
+import { detailVariables, QUERIES } from '../web/src/queries';
 import { startTestServer, TestServer } from './support/server';
 
 /**
@@ -135,7 +135,7 @@ describe('one database round-trip per level, not per item', () => {
       const body = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: q, variables: { id } }),
+        body: JSON.stringify({ query: q, variables: detailVariables(id, 'Organisation') }),
       }).then((r) => r.json());
       expect(body.errors).toBeUndefined();
       return { trips: body.extensions.cost.databaseRoundTrips as number, data: body.data };
@@ -143,7 +143,10 @@ describe('one database round-trip per level, not per item', () => {
     const details = await ask(query);
     // nodes(ids) is never planned ahead: each level asks its own batch.
     const levelByLevel = await ask(query.replace('node(id: $id)', 'node: nodes(ids: [$id])'));
+    // A page of the hub's agreements, with how many there are in all.
     expect(details.data.node.agreements.length).toBeGreaterThanOrEqual(7);
+    expect(details.data.node.agreementsTotal).toBeGreaterThanOrEqual(details.data.node.agreements.length);
+    expect(details.data.node.signaturesTotal).toBeGreaterThanOrEqual(details.data.node.signatures.length);
     expect(details.data.node.agreements[0].evidence[0].source.title).toEqual(expect.any(String));
     expect(details.data.node).toEqual(levelByLevel.data.node[0]);
     // The node, its evidence and every relationship list with its far ends and evidence; then the signatures

@@ -19,7 +19,7 @@ import {
   type Expansion,
   type LookUpShape,
 } from '../src/store/shape';
-import { QUERIES } from '../web/src/queries';
+import { detailVariables, QUERIES } from '../web/src/queries';
 import { startTestServer, TestServer } from './support/server';
 import { testDatabase } from './support/db';
 
@@ -75,9 +75,9 @@ describe('the Cypher of each example operation', () => {
 
   // The explorer's own operations, as web/src/queries.ts sends them, on the corpus' biggest hub and its neighbours.
   const explorer: Array<[string, Record<string, unknown>]> = [
-    ['OrganisationDetail', { id: 'org-microsoft' }],
-    ['PersonDetail', { id: 'per-martin-malvy' }],
-    ['AgreementDetail', { id: 'agr-apvf-microsoft-2007' }],
+    ['OrganisationDetail', detailVariables('org-microsoft', 'Organisation')],
+    ['PersonDetail', detailVariables('per-martin-malvy', 'Person')],
+    ['AgreementDetail', detailVariables('agr-apvf-microsoft-2007', 'Agreement')],
     ['Neighbourhood', { id: 'org-microsoft', perNode: 25, limit: 26 }],
   ];
   it.each(explorer)("the explorer's %s", async (name, variables) => {

@@ -157,6 +157,12 @@ export interface SignaturesQuery {
   evidence: boolean;
 }
 
+/** A page of signatures, and how many there are in all. */
+export interface SignaturesPage {
+  total: number;
+  signatures: RelationshipRow[];
+}
+
 export const signaturesKey = (q: SignaturesQuery) => JSON.stringify([q.id, q.first, q.evidence]);
 
 /** cypher/signatures-on-behalf.cypher with or without the signatures' evidence. */
@@ -164,23 +170,26 @@ export function signaturesQuery(evidence: boolean): string {
   return cypher('signatures-on-behalf').replace('{{signatureEvidence r}}', () => (evidence ? evidenceProjection('r') : 'null'));
 }
 
-/** Signatures made on behalf of each organisation, in one round-trip per kind of ask, in the order of `queries`. */
-export async function signaturesOnBehalfOf(db: Database, queries: readonly SignaturesQuery[]): Promise<RelationshipRow[][]> {
+/**
+ * Signatures made on behalf of each organisation with their total, in one round-trip per kind of ask (with or
+ * without evidence), in the order of `queries`.
+ */
+export async function signaturesOnBehalfOf(db: Database, queries: readonly SignaturesQuery[]): Promise<SignaturesPage[]> {
   if (queries.length === 0) return [];
-  const byKey = new Map<string, RelationshipRow[]>();
+  const byKey = new Map<string, SignaturesPage>();
   for (const evidence of [false, true]) {
     const keys = queries.filter((q) => q.evidence === evidence).map((q) => ({ id: q.id, first: q.first }));
     if (keys.length === 0) continue;
-    const rows = await db.read<{ id: string; first: number | null; signatures: Array<Pick<RelationshipRow, 'from' | 'to'> & { relationship: RelationshipRow }> }>(
+    const rows = await db.read<{ id: string; first: number | null; total: number; signatures: Array<Pick<RelationshipRow, 'from' | 'to'> & { relationship: RelationshipRow }> }>(
       signaturesQuery(evidence),
       { keys },
     );
     for (const r of rows) {
-      byKey.set(
-        signaturesKey({ id: r.id, first: r.first, evidence }),
-        r.signatures.map((s) => ({ ...s.relationship, evidence: s.relationship.evidence ?? undefined, from: s.from, to: s.to })),
-      );
+      byKey.set(signaturesKey({ id: r.id, first: r.first, evidence }), {
+        total: r.total,
+        signatures: r.signatures.map((s) => ({ ...s.relationship, evidence: s.relationship.evidence ?? undefined, from: s.from, to: s.to })),
+      });
     }
   }
-  return queries.map((q) => byKey.get(signaturesKey(q)) ?? []);
+  return queries.map((q) => byKey.get(signaturesKey(q)) ?? { total: 0, signatures: [] });
 }

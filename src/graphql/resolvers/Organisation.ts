@@ -9,7 +9,7 @@ export const Organisation: OrganisationResolvers = {
   people: relationshipsField(['HOLDS_ROLE'], 'IN', 'person', { paged: true }),
   // The page is cut in the database, and the evidence read with it when the request asks for it.
   signatures: (n, { first }, ctx, info) =>
-    ctx.loaders.signaturesOnBehalfOf.load({ id: n.id, first: atMost(first), evidence: asksEvidence(info) }),
+    ctx.loaders.signaturesOnBehalfOf.load({ id: n.id, first: atMost(first), evidence: asksEvidence(info) }).then((p) => p.signatures),
   commitments: linksField(['COMMITS_TO'], 'OUT'),
   runs: linksField(['RUNS'], 'OUT', { paged: true }),
   parents: linksField(['SUBSIDIARY_OF', 'MEMBER_OF', 'PART_OF'], 'OUT', { kinds: ['Organisation'] }),
