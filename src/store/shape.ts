@@ -91,19 +91,6 @@ function fieldCall(shape: LookUpShape, ask: string, column: string, nested: bool
   const link = linkList(r, m, types, shape.node, shape.behalf, nested ? null : (shape.evidence ?? null));
   const item = nested ? link.text : `${link.text.slice(0, -1)}, [${children.map((_c, j) => `c${j}`).join(', ')}]]`;
   const kindFilter = shape.kinds ? ` WHERE any(l IN labels(${m}) WHERE l IN ${ask}.kinds)` : '';
-  // The total counts what the field would list without `first` (the same expansions and kinds) and builds no rows.
-  const total = !nested && shape.total
-    ? [
-        `CALL (${from}) {`,
-        ...(guard ? [`  WITH ${from} WHERE ${from}:${guard}`] : []),
-        `  CALL (${from}) {`,
-        `    ${expansions(shape.expansions, from, null, r, m, d)}`,
-        `  }`,
-        `  WITH ${m}${kindFilter}`,
-        `  RETURN count(*) AS ${column}Total`,
-        `}`,
-      ]
-    : [];
   const text = [
     `CALL (${from}) {`,
     ...(guard && !nested ? [`  WITH ${from} WHERE ${from}:${guard}`] : []),
@@ -116,10 +103,24 @@ function fieldCall(shape: LookUpShape, ask: string, column: string, nested: bool
     ...children.map((c) => c.text),
     `  RETURN collect(${item}) AS ${column}${shape.evidence && !nested ? `, collect(${r}.evidenceSources) AS ${column}Sources` : ''}`,
     `}`,
-    ...total,
   ].join('\n');
   const { relationshipKeys, nodeKeys, behalfKeys, sourceKeys } = link;
   return { text, layout: { relationshipKeys, nodeKeys, behalfKeys, sourceKeys, children: children.map((c) => c.layout) } };
+}
+
+/**
+ * What a field would list without `first` (its `…Total`), counted: one COUNT pattern per direction over the
+ * field's types, no rows built (a COUNT plans far cheaper than a CALL over the field's expansions).
+ */
+function totalOf(shape: LookUpShape, ask: string, guard: NodeKindName | null): string {
+  const kinds = shape.kinds ? ` WHERE any(l IN labels(m) WHERE l IN ${ask}.kinds)` : '';
+  const typesOf = (dir: '>' | '<') => [...new Set(shape.expansions.filter((e) => e.endsWith(dir)).map((e) => e.slice(0, -1)))];
+  const counts = [
+    ...(typesOf('>').length ? [`COUNT { (n)-[:${typesOf('>').join('|')}]->(m:Entity)${kinds} }`] : []),
+    ...(typesOf('<').length ? [`COUNT { (n)<-[:${typesOf('<').join('|')}]-(m:Entity)${kinds} }`] : []),
+  ];
+  const total = counts.length ? counts.join(' + ') : '0';
+  return guard ? `CASE WHEN n:${guard} THEN ${total} END` : total;
 }
 
 /**
@@ -154,7 +155,7 @@ export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk, guard
           ]
         : []),
       `RETURN ${node.node} AS node, ${node.evidence} AS evidence, [${shapes.map((_s, i) => `l${i}`).join(', ')}] AS links, ` +
-        `[${shapes.map((s, i) => (s.total ? `l${i}Total` : 'null')).join(', ')}] AS totals, ${sources ? 'sources' : '[]'} AS sources`,
+        `[${shapes.map((s, i) => (s.total ? totalOf(s, `$asks[${i}]`, guard) : 'null')).join(', ')}] AS totals, ${sources ? 'sources' : '[]'} AS sources`,
     ].join('\n');
     compiled = { text, node: node.layout, links: fields.map((f) => f.layout), sourceKeys: sources?.keys ?? null };
     // Shapes come from requests: keep the cache bounded (Neo4j's own query cache holds 1000 plans).
