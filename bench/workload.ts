@@ -203,6 +203,18 @@ export function workload(manifest: CorpusManifest, seed = 7): Row[] {
       canonAccords: (d) => ({ size: d.paths?.length ?? 0 }),
     },
     // What the explorer sends on opening a hub (bench/explorer-rows.ts).
+    {
+      key: 'passages',
+      title: 'passage search (sentences of the documents, top 10)',
+      measures: "Full-text search of the documents' sentences for an actor's name, top 10, each with its document.",
+      accords: `query Passages($text: String!) { passages(text: $text, first: 10) { score passage { id text index source { id title } } } }`,
+      peer: `query Passages($text: String!) { passagesSearch(phrase: $text, first: 10) { edges { score node { id text index source { id title } } } } }`,
+      peerNote: 'the generated full-text query over the same passage_search index; the source through a @cypher field',
+      variables: (i) => ({ text: at(named, i + 11).name }),
+      // Each side builds its own Lucene query (Accords: accents folded, small typos tolerated): sizes only.
+      canonAccords: (d) => ({ size: d.passages?.length ?? 0 }),
+      canonPeer: (d) => ({ size: d.passagesSearch?.edges?.length ?? 0 }),
+    },
     ...explorerRows(manifest),
   ];
 }

@@ -25,6 +25,8 @@ CREATE RANGE INDEX agreement_date IF NOT EXISTS FOR (n:Agreement) ON (n.date);
 CREATE RANGE INDEX programme_name IF NOT EXISTS FOR (n:Programme) ON (n.name);
 CREATE RANGE INDEX programme_type IF NOT EXISTS FOR (n:Programme) ON (n.type);
 CREATE RANGE INDEX programme_date IF NOT EXISTS FOR (n:Programme) ON (n.date);
+// Signatures made on an organisation's behalf (Organisation.signatures): without it, every signature is read.
+CREATE RANGE INDEX signed_on_behalf IF NOT EXISTS FOR ()-[r:SIGNED]-() ON (r.onBehalfOf);
 CREATE RANGE INDEX clause_title IF NOT EXISTS FOR (n:Clause) ON (n.title);
 CREATE RANGE INDEX commitment_title IF NOT EXISTS FOR (n:Commitment) ON (n.title);
 CREATE RANGE INDEX commitment_type IF NOT EXISTS FOR (n:Commitment) ON (n.type);

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../config';
-import { relationshipIdParts } from '../import/identity';
 import { NODE_KIND_NAMES, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKindName, type RelationshipTypeName } from '../model/model';
 
 const CYPHER_DIR = path.join(ROOT, 'cypher');
@@ -92,6 +91,15 @@ export function nodeFromList<T>(values: readonly unknown[], keys: readonly strin
   return Object.assign(fromList<Record<string, unknown>>(values, keys), { partial: true }) as T;
 }
 
+/**
+ * A relationship's ends and type, read from its id `from|TYPE|to` (the format docs/dataset-format.md gives
+ * and src/import/identity.ts writes); read here so that src/db imports nothing from the importer.
+ */
+function relationshipIdParts(id: string): { fromId: string; type: string; toId: string } {
+  const [fromId = '', type = '', toId = ''] = id.split('|', 3);
+  return { fromId, type, toId };
+}
+
 /** The relationship a relationshipList stands for, with its type and ends read from its id. */
 export function relationshipFromList<T>(values: readonly unknown[], keys: readonly string[]): T {
   return Object.assign(fromList<Record<string, unknown>>(values, keys), relationshipIdParts(values[0] as string)) as T;
@@ -120,7 +128,8 @@ export const evidenceSourceKeys = (sourceProps: readonly string[]) => nodeList('
 
 /** The fields a request asks of the nodes at the far end of a link, when their kind is known. */
 export interface NodeFields {
-  kind: NodeKindName;
+  /** Null when the nodes may be of any kind (an interface at the far end): `label` is then read by kind. */
+  kind: NodeKindName | null;
   /** Property names; only the kind's own fields from the model enter the text, whatever is asked. */
   properties: readonly string[];
   degree: boolean;
@@ -139,11 +148,13 @@ const behalfOf = (r: string, projection: string) =>
   `CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${projection} }) END`;
 
 /**
- * A link as a list, for the compiled look-ups (src/store/shape.ts): [relationship, node, behalf]. The
+ * A link as a list, for the compiled look-ups (src/store/shape.ts): [relationship, node, behalf, evidence]. The
  * relationship holds the properties of its types (relationshipList: its type and ends come from its id); the
- * node the fields asked of it (`node`, a list, see nodeList) or, its kind unknown, every property of its kind
- * (a map); `behalf`, the organisation a signature was made for, or null: with `behalf` true every property
- * (a map), with fields only those (a list), and null when false.
+ * node the fields asked of it (`node`, a list, see nodeList; of any kind when `node.kind` is null) or every
+ * property of its kind (a map); `behalf`, the organisation a signature was made for, or null: with `behalf`
+ * true every property (a map), with fields only those (a list), and null when false; `evidence`, the
+ * relationship's evidence lists as stored ([source ids, quotes]; the query reads the sources, with the fields
+ * `evidence` names, once for all its links), or null when the request does not ask for them.
  */
 export function linkList(
   r: string,
@@ -151,19 +162,25 @@ export function linkList(
   types: readonly RelationshipTypeName[],
   node: NodeFields | null,
   behalf: boolean | NodeFields,
+  evidence: readonly string[] | null = null,
 ): LinkLayout & { text: string } {
   const relationship = relationshipList(r, relationshipTypeProperties(types));
   const far = node
-    ? nodeList(m, node.properties, node.degree ? `COUNT { (${m})--() }` : null, node.kind)
+    ? nodeList(m, node.properties, node.degree ? `COUNT { (${m})--() }` : null, node.kind ?? undefined)
     : { text: nodeOf(m), keys: null };
   const organisation =
-    typeof behalf === 'object' ? nodeList('behalf', behalf.properties, behalf.degree ? 'COUNT { (behalf)--() }' : null, behalf.kind) : null;
+    typeof behalf === 'object'
+      ? nodeList('behalf', behalf.properties, behalf.degree ? 'COUNT { (behalf)--() }' : null, behalf.kind ?? undefined)
+      : null;
   const behalfText = behalf ? behalfOf(r, organisation?.text ?? nodeOf('behalf')) : 'null';
+  // The quotes and their sources' ids as stored: the look-up reads every source it names once, at its end.
+  const evidenceText = evidence ? `[${r}.evidenceSources, ${r}.evidenceQuotes]` : 'null';
   return {
-    text: `[${relationship.text}, ${far.text}, ${behalfText}]`,
+    text: `[${relationship.text}, ${far.text}, ${behalfText}, ${evidenceText}]`,
     relationshipKeys: relationship.keys,
     nodeKeys: far.keys,
     behalfKeys: organisation?.keys ?? null,
+    sourceKeys: evidence ? nodeList('s', evidence, null, 'Source').keys : null,
   };
 }
 
@@ -172,6 +189,8 @@ export interface LinkLayout {
   relationshipKeys: readonly string[];
   nodeKeys: readonly string[] | null;
   behalfKeys: readonly string[] | null;
+  /** The layout of the evidence's sources, or null when the evidence was not read. */
+  sourceKeys: readonly string[] | null;
 }
 
 /**

@@ -54,3 +54,8 @@ export function neighbourhoodAsked(info: GraphQLResolveInfo): { node: string[]; 
     relationship: relationshipPropertiesAsked(info, edges),
   };
 }
+
+/** Whether the items a field returns are asked for their evidence. */
+export function asksEvidence(info: GraphQLResolveInfo): boolean {
+  return selectedFields(info, info.fieldNodes).some((f) => f.name.value === 'evidence');
+}

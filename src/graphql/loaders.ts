@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database';
-import { linkKey, linksOf, LinkQuery, signaturesOnBehalfOf } from '../store/links';
+import { linkKey, linksOf, LinkQuery, signaturesKey, signaturesOnBehalfOf, type SignaturesPage, type SignaturesQuery } from '../store/links';
 import { evidenceOfFacts, factKey, FactKey } from '../store/evidence';
 import { nodesByIds, type NodeAsk } from '../store/nodes';
 import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from '../store/rows';
@@ -15,7 +15,7 @@ export interface Loaders {
   /** Evidence of nodes and relationships read without it. */
   evidence: DataLoader<FactKey, EvidenceRow[], string>;
   links: DataLoader<LinkQuery, LinkRow[], string>;
-  signaturesOnBehalfOf: DataLoader<string, RelationshipRow[]>;
+  signaturesOnBehalfOf: DataLoader<SignaturesQuery, SignaturesPage, string>;
   /** Nodes by id with only the fields a request reads of them (root look-ups): one loader per ask. */
   asked(ask: NodeAsk): DataLoader<string, NodeRow | null>;
 }
@@ -26,7 +26,7 @@ export function createLoaders(db: Database): Loaders {
     node: new DataLoader((ids) => nodesByIds(db, ids), { maxBatchSize: 1000 }),
     evidence: new DataLoader((facts) => evidenceOfFacts(db, facts), { cacheKeyFn: factKey, maxBatchSize: 1000 }),
     links: new DataLoader((queries) => linksOf(db, queries), { cacheKeyFn: linkKey, maxBatchSize: 1000 }),
-    signaturesOnBehalfOf: new DataLoader((ids) => signaturesOnBehalfOf(db, ids), { maxBatchSize: 1000 }),
+    signaturesOnBehalfOf: new DataLoader((qs) => signaturesOnBehalfOf(db, qs), { cacheKeyFn: signaturesKey, maxBatchSize: 1000 }),
     asked(ask) {
       const key = JSON.stringify(ask);
       let loader = askedLoaders.get(key);

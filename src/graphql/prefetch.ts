@@ -1,12 +1,13 @@
 import {
   getArgumentValues,
   getNamedType,
+  GraphQLInterfaceType,
   GraphQLObjectType,
   type FieldNode,
   type GraphQLNamedType,
   type GraphQLResolveInfo,
 } from 'graphql';
-import { NODE_KIND_NAMES, type NodeKindName } from '../model/model';
+import { NODE_KIND_NAMES, NODE_KINDS, type NodeKindName } from '../model/model';
 import { nodeAsk, nodePropertiesAsked } from './asked';
 import type { NodeFields } from '../db/cypher';
 import { nodeWithLinks, type LinkPlan, type LinkQuery } from '../store/links';
@@ -32,6 +33,19 @@ export async function lookUpWithLinks(ctx: Context, info: GraphQLResolveInfo, id
   return plan.length === 0 ? ctx.loaders.asked(ask).load(id) : nodeWithLinks(ctx.db, id, plan, ask);
 }
 
+/**
+ * `node(id)`, whose kind is known only once it is found: when the request selects relationship fields in
+ * fragments on one kind (the explorer's `… on Organisation { agreements(first: 10) { … } }`), the look-up is
+ * compiled for that kind, its relationship fields read only if the node is of it; otherwise (no such fields,
+ * or several kinds' fields) the node alone, its fields resolved level by level.
+ */
+export async function lookUpAnyKind(ctx: Context, info: GraphQLResolveInfo, id: string): Promise<NodeRow | null> {
+  const ask = nodeAsk(info);
+  const planned = NODE_KIND_NAMES.map((kind) => ({ kind, plan: planLinks(info, kind, info.fieldNodes, 2) })).filter((p) => p.plan.length > 0);
+  const only = planned.length === 1 ? planned[0]! : null;
+  return only ? nodeWithLinks(ctx.db, id, only.plan, ask, only.kind) : ctx.loaders.asked(ask).load(id);
+}
+
 /** The relationship fields selected on the nodes `fields` return (of type `kind`), `levels` deep. */
 function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly FieldNode[], levels: number): LinkPlan[] {
   const type = info.schema.getType(kind);
@@ -43,6 +57,7 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
     byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), node]);
   }
   const plans: LinkPlan[] = [];
+  const names = new Set([...byResponseKey.values()].map((g) => g[0]!.name.value));
   for (const group of byResponseKey.values()) {
     const node = group[0]!;
     const def = type.getFields()[node.name.value];
@@ -65,8 +80,11 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
       field: node,
       children: farType && farEnds.length > 0 ? planLinks(info, farType.name, farEnds, levels - 1) : [],
       // A …Link's relationship reaches the far node too, as one of its ends: read what that asks as well.
-      node: farType instanceof GraphQLObjectType ? nodeFields(info, farType, [...farEnds, ...relationshipEnds(info, items)]) : null,
+      node: nodeFields(info, farType, [...farEnds, ...relationshipEnds(info, items)]),
       behalf: behalfFields(info, itemType, items),
+      evidence: evidenceSources(info, items),
+      // Its total, counted in the same query when the request asks it beside the list.
+      total: names.has(`${node.name.value}Total`) ? node.name.value : null,
     });
   }
   return plans;
@@ -77,10 +95,12 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
  * property); PartyRole, Signature and Role say whether `onBehalfOf` is asked, and for which fields.
  */
 function behalfFields(info: GraphQLResolveInfo, itemType: GraphQLNamedType, items: readonly FieldNode[]): boolean | NodeFields {
-  if (!(itemType instanceof GraphQLObjectType) || 'relationship' in itemType.getFields()) return true;
+  if (!(itemType instanceof GraphQLObjectType)) return true;
+  // A …Link's relationship may be asked anything: every property of the organisation, when it is asked at all.
+  if ('relationship' in itemType.getFields()) return items.some((f) => f.name.value === 'relationship');
   const asked = items.filter((f) => f.name.value === 'onBehalfOf');
   if (asked.length === 0) return false;
-  return nodeFields(info, info.schema.getType('Organisation') as GraphQLObjectType, asked) ?? true;
+  return nodeFields(info, info.schema.getType('Organisation') ?? undefined, asked) ?? true;
 }
 
 /** The `from` and `to` fields selected on the `relationship` of link items. */
@@ -89,10 +109,31 @@ function relationshipEnds(info: GraphQLResolveInfo, items: readonly FieldNode[])
   return selectedFields(info, relationships).filter((f) => f.name.value === 'from' || f.name.value === 'to');
 }
 
-/** The properties a request reads of nodes of `type` (a node kind) through `fields`, and whether `degree` is asked. */
-function nodeFields(info: GraphQLResolveInfo, type: GraphQLObjectType, fields: readonly FieldNode[]): NodeFields | null {
-  const kind = NODE_KIND_NAMES.find((k) => k === type.name);
-  if (!kind) return null;
-  const properties = nodePropertiesAsked(info, fields, type);
-  return { kind, properties, degree: properties.includes('degree') };
+/** The fields asked of the sources of the items' evidence (a relationship's), or null when none asks evidence. */
+function evidenceSources(info: GraphQLResolveInfo, items: readonly FieldNode[]): string[] | null {
+  const evidence = items.filter((f) => f.name.value === 'evidence');
+  if (evidence.length === 0) return null;
+  const sources = selectedFields(info, evidence).filter((f) => f.name.value === 'source');
+  return nodePropertiesAsked(info, sources, info.schema.getType('Source') as GraphQLObjectType);
 }
+
+/**
+ * The properties a request reads of nodes of `type` through `fields`, and whether `degree` is asked: of a
+ * node kind, or of any kind (an interface: `label` is then read by kind, src/db/cypher.ts nodeList), as long
+ * as nothing but properties is asked of them (a relationship field of theirs would need the full node).
+ */
+function nodeFields(info: GraphQLResolveInfo, type: GraphQLNamedType | undefined, fields: readonly FieldNode[]): NodeFields | null {
+  if (type instanceof GraphQLObjectType) {
+    const kind = NODE_KIND_NAMES.find((k) => k === type.name);
+    if (!kind) return null;
+    const properties = nodePropertiesAsked(info, fields, type);
+    return { kind, properties, degree: properties.includes('degree') };
+  }
+  if (!(type instanceof GraphQLInterfaceType) || type.name !== 'Entity') return null;
+  const properties = nodePropertiesAsked(info, fields);
+  return PROPERTY_ONLY(properties) ? { kind: null, properties, degree: properties.includes('degree') } : null;
+}
+
+/** Whether a selection on nodes of any kind asks only fields that are properties (or computed from them). */
+const SCALAR_FIELDS = new Set(['__typename', 'id', 'kind', 'label', 'degree', 'datePrecision', 'aliases', ...new Set(Object.values(NODE_KINDS).flatMap((k) => Object.keys(k.fields)))]);
+const PROPERTY_ONLY = (properties: readonly string[]) => properties.every((p) => SCALAR_FIELDS.has(p));

@@ -1,4 +1,4 @@
-import { cypher, nodeFromList, relationshipFromList, type LinkLayout, type NodeFields } from '../db/cypher';
+import { cypher, evidenceProjection, nodeFromList, relationshipFromList, type LinkLayout, type NodeFields } from '../db/cypher';
 import type { Database } from '../db/database';
 import { NodeKindName, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
 import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from './rows';
@@ -30,6 +30,10 @@ export interface LinkPlan {
   node: NodeFields | null;
   /** What it asks of a signature's organisation: nothing, everything (true), or these fields. */
   behalf: boolean | NodeFields;
+  /** The fields asked of the sources of each relationship's evidence, or null when the evidence is not asked. */
+  evidence?: readonly string[] | null;
+  /** The field's name, when its `…Total` is asked too: the count comes in the same query (NodeRow.totals). */
+  total?: string | null;
   /** The request field this answers: the rows fetched are attached to their node under it (NodeRow.prefetched). */
   field: unknown;
 }
@@ -67,15 +71,26 @@ export async function linksOf(db: Database, queries: readonly LinkQuery[]): Prom
 }
 
 /** What of a plan is fixed in a compiled look-up's text (the rest travels as parameters). */
-const shapeOf = (p: LinkPlan) => ({ node: p.node, behalf: p.behalf, kinds: p.query.kinds != null, first: p.query.first != null });
+const shapeOf = (p: LinkPlan) => ({
+  node: p.node,
+  behalf: p.behalf,
+  kinds: p.query.kinds != null,
+  first: p.query.first != null,
+  evidence: p.evidence ?? null,
+  total: Boolean(p.total),
+});
 
 /** A link list of a compiled look-up (linkList in src/db/cypher.ts), with its node's links when first-level. */
-type LinkList = [unknown[], unknown[] | NodeRow, unknown[] | NodeRow | null, unknown[][][]?];
+type LinkList = [unknown[], unknown[] | NodeRow, unknown[] | NodeRow | null, [string[] | null, string[] | null] | null, unknown[][][]?];
 
 /** The LinkRow a link list stands for, seen from the node `fromId`. */
-function linkFromList([relationship, node, behalf]: LinkList, layout: LinkLayout, fromId: string): LinkRow {
+function linkFromList([relationship, node, behalf, evidence]: LinkList, layout: LinkLayout, fromId: string, sources?: Map<string, NodeRow>): LinkRow {
   const row = relationshipFromList<RelationshipRow>(relationship, layout.relationshipKeys);
   if (behalf) row.onBehalfOfNode = Array.isArray(behalf) ? nodeFromList<NodeRow>(behalf, layout.behalfKeys!) : behalf;
+  if (layout.sourceKeys && sources) {
+    const [ids, quotes] = evidence ?? [null, null];
+    row.evidence = (quotes ?? []).map((quote, i) => ({ sourceId: ids![i]!, quote, source: sources.get(ids![i]!) ?? null }));
+  }
   return {
     relationship: row,
     node: Array.isArray(node) ? nodeFromList<NodeRow>(node, layout.nodeKeys!) : node,
@@ -94,6 +109,7 @@ export async function nodeWithLinks(
   id: string,
   plans: readonly LinkPlan[],
   root: NodeAsk,
+  guard: NodeKindName | null = null,
 ): Promise<NodeRow | null> {
   const asks = plans.map((p) => ({ ...askOf({ ...p.query, id }), children: p.children.map((c) => askOf({ ...c.query, id: '' })) }));
   const shapes = plans.map((p, i) => ({
@@ -101,16 +117,28 @@ export async function nodeWithLinks(
     children: p.children.map((c, j) => ({ ...shapeOf(c), expansions: expansionsOf([asks[i]!.children[j]!]), children: [] })),
     ...shapeOf(p),
   }));
-  const compiled = lookUpQuery(shapes, root);
-  const [row] = await db.read<{ node: unknown[]; evidence: EvidenceRow[] | null; links: LinkList[][] }>(compiled.text, { id, asks });
+  const compiled = lookUpQuery(shapes, root, guard);
+  const [row] = await db.read<{ node: unknown[]; evidence: EvidenceRow[] | null; links: LinkList[][]; totals: Array<number | null>; sources: unknown[][] }>(
+    compiled.text,
+    { id, asks },
+  );
   if (!row) return null;
   const node = askedNodeRow(row.node, row.evidence, compiled.node);
+  // Planned for another kind than the node's (`node(id) { ... on Organisation { … } }` found a person): no
+  // field of that kind is resolved on it, and nothing was read for them.
+  if (guard && node.kind !== guard) return node;
+  const sources = new Map<string, NodeRow>();
+  for (const list of row.sources) {
+    const source = nodeFromList<NodeRow>(list, compiled.sourceKeys!);
+    sources.set(source.id, source);
+  }
   node.prefetched = new Map();
+  node.totals = new Map(plans.flatMap((p, i) => (p.total && row.totals[i] != null ? [[p.total, row.totals[i]!] as const] : [])));
   plans.forEach((plan, i) => {
     const layout = compiled.links[i]!;
     const links = (row.links[i] ?? []).map((list) => {
-      const link = linkFromList(list, layout, node.id);
-      const children = list[3] ?? [];
+      const link = linkFromList(list, layout, node.id, sources);
+      const children = list[4] ?? [];
       link.node.prefetched = new Map(
         plan.children.map((child, j) => [child.field, (children[j] ?? []).map((c) => linkFromList(c as LinkList, layout.children[j]!, link.node.id))]),
       );
@@ -121,13 +149,47 @@ export async function nodeWithLinks(
   return node;
 }
 
-/** Signatures made on behalf of each organisation, in one round-trip, in the order of `ids`. */
-export async function signaturesOnBehalfOf(db: Database, ids: readonly string[]): Promise<RelationshipRow[][]> {
-  if (ids.length === 0) return [];
-  const rows = await db.read<{ id: string; signatures: Array<Pick<RelationshipRow, 'from' | 'to'> & { relationship: RelationshipRow }> }>(
-    cypher('signatures-on-behalf'),
-    { ids: [...new Set(ids)] },
-  );
-  const byId = new Map(rows.map((r) => [r.id, r.signatures.map((s) => ({ ...s.relationship, from: s.from, to: s.to }))]));
-  return ids.map((id) => byId.get(id) ?? []);
+/** Which signatures made on behalf of an organisation to read: at most `first` (all when null). */
+export interface SignaturesQuery {
+  id: string;
+  first: number | null;
+  /** Whether to read each signature's evidence with its sources in the same query. */
+  evidence: boolean;
+}
+
+/** A page of signatures, and how many there are in all. */
+export interface SignaturesPage {
+  total: number;
+  signatures: RelationshipRow[];
+}
+
+export const signaturesKey = (q: SignaturesQuery) => JSON.stringify([q.id, q.first, q.evidence]);
+
+/** cypher/signatures-on-behalf.cypher with or without the signatures' evidence. */
+export function signaturesQuery(evidence: boolean): string {
+  return cypher('signatures-on-behalf').replace('{{signatureEvidence r}}', () => (evidence ? evidenceProjection('r') : 'null'));
+}
+
+/**
+ * Signatures made on behalf of each organisation with their total, in one round-trip per kind of ask (with or
+ * without evidence), in the order of `queries`.
+ */
+export async function signaturesOnBehalfOf(db: Database, queries: readonly SignaturesQuery[]): Promise<SignaturesPage[]> {
+  if (queries.length === 0) return [];
+  const byKey = new Map<string, SignaturesPage>();
+  for (const evidence of [false, true]) {
+    const keys = queries.filter((q) => q.evidence === evidence).map((q) => ({ id: q.id, first: q.first }));
+    if (keys.length === 0) continue;
+    const rows = await db.read<{ id: string; first: number | null; total: number; signatures: Array<Pick<RelationshipRow, 'from' | 'to'> & { relationship: RelationshipRow }> }>(
+      signaturesQuery(evidence),
+      { keys },
+    );
+    for (const r of rows) {
+      byKey.set(signaturesKey({ id: r.id, first: r.first, evidence }), {
+        total: r.total,
+        signatures: r.signatures.map((s) => ({ ...s.relationship, evidence: s.relationship.evidence ?? undefined, from: s.from, to: s.to })),
+      });
+    }
+  }
+  return queries.map((q) => byKey.get(signaturesKey(q)) ?? { total: 0, signatures: [] });
 }

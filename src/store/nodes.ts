@@ -40,7 +40,7 @@ export function askedNodeRow(node: unknown[], evidence: EvidenceRow[] | null, la
   return row;
 }
 
-interface NodesQuery {
+export interface NodesQuery {
   text: string;
   /** Null when the query returns every property (a map). */
   layout: AskedNodeLayout | null;
@@ -49,7 +49,7 @@ interface NodesQuery {
 const texts = new Map<string, NodesQuery>();
 
 /** cypher/nodes-by-id.cypher returning every property (`ask` null), or only what `ask` names. */
-function nodesQuery(ask: NodeAsk | null): NodesQuery {
+export function nodesQuery(ask: NodeAsk | null): NodesQuery {
   const cacheKey = JSON.stringify(ask);
   let query = texts.get(cacheKey);
   if (query === undefined) {

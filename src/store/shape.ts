@@ -1,6 +1,6 @@
 import { cypher, linkList, nodeList, relationshipList, type LinkLayout, type NodeFields } from '../db/cypher';
 import { askedNodeProjection, type AskedNodeLayout, type NodeAsk } from './nodes';
-import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/model';
+import { RELATIONSHIP_TYPE_NAMES, type NodeKindName, type RelationshipTypeName } from '../model/model';
 
 /**
  * The one place where Cypher text is assembled in code: list queries, whose WHERE and ORDER BY depend on
@@ -61,11 +61,17 @@ export interface LookUpShape {
   /** Whether the field filters the far nodes by kind, and whether it is cut to `first`. */
   kinds: boolean;
   first: boolean;
+  /** The fields asked of the sources of each relationship's evidence, or null when its evidence is not asked. */
+  evidence?: readonly string[] | null;
+  /** Whether the field's `…Total` is asked: how many in all, whatever `first` says. */
+  total?: boolean;
 }
 
 /** A compiled look-up: its text, and how to read its rows (the node's list, each field's links). */
 export interface CompiledLookUp {
   text: string;
+  /** The layout of the sources the links' evidence names (read once for all), or null when none is asked. */
+  sourceKeys: readonly string[] | null;
   node: AskedNodeLayout;
   links: ReadonlyArray<LinkLayout & { children: readonly LinkLayout[] }>;
 }
@@ -77,26 +83,44 @@ const lookUpTexts = new Map<string, CompiledLookUp>();
  * cut to `first` like links.cypher, then each as a list (linkList in src/db/cypher.ts) with the fields asked
  * of its node, as `column`; a first-level link also holds its node's own fields' links: [.., .., .., [c0, …]].
  */
-function fieldCall(shape: LookUpShape, ask: string, column: string, nested: boolean): { text: string; layout: LinkLayout & { children: LinkLayout[] } } {
+function fieldCall(shape: LookUpShape, ask: string, column: string, nested: boolean, guard: NodeKindName | null = null): { text: string; layout: LinkLayout & { children: LinkLayout[] } } {
   const [from, r, m, d] = nested ? ['m', 'childRel', 'child', 'childDirection'] : ['n', 'r', 'm', 'direction'];
   const children = nested ? [] : shape.children.map((c, j) => fieldCall(c, `${ask}.children[${j}]`, `c${j}`, true));
   const types = [...new Set(shape.expansions.map((e) => e.slice(0, -1) as RelationshipTypeName))];
-  const link = linkList(r, m, types, shape.node, shape.behalf);
+  // A nested field's evidence is left to its resolver: the sources are read for the first level only.
+  const link = linkList(r, m, types, shape.node, shape.behalf, nested ? null : (shape.evidence ?? null));
   const item = nested ? link.text : `${link.text.slice(0, -1)}, [${children.map((_c, j) => `c${j}`).join(', ')}]]`;
+  const kindFilter = shape.kinds ? ` WHERE any(l IN labels(${m}) WHERE l IN ${ask}.kinds)` : '';
   const text = [
     `CALL (${from}) {`,
+    ...(guard && !nested ? [`  WITH ${from} WHERE ${from}:${guard}`] : []),
     `  CALL (${from}) {`,
     `    ${expansions(shape.expansions, from, null, r, m, d)}`,
     `  }`,
-    `  WITH ${r}, ${m}${shape.kinds ? ` WHERE any(l IN labels(${m}) WHERE l IN ${ask}.kinds)` : ''}`,
+    `  WITH ${r}, ${m}${kindFilter}`,
     `  ORDER BY ${m}.date IS NULL, ${m}.date, coalesce(${m}.name, ${m}.title), ${m}.id, type(${r})`,
     ...(shape.first ? [`  LIMIT toInteger(${ask}.first)`] : []),
     ...children.map((c) => c.text),
-    `  RETURN collect(${item}) AS ${column}`,
+    `  RETURN collect(${item}) AS ${column}${shape.evidence && !nested ? `, collect(${r}.evidenceSources) AS ${column}Sources` : ''}`,
     `}`,
   ].join('\n');
-  const { relationshipKeys, nodeKeys, behalfKeys } = link;
-  return { text, layout: { relationshipKeys, nodeKeys, behalfKeys, children: children.map((c) => c.layout) } };
+  const { relationshipKeys, nodeKeys, behalfKeys, sourceKeys } = link;
+  return { text, layout: { relationshipKeys, nodeKeys, behalfKeys, sourceKeys, children: children.map((c) => c.layout) } };
+}
+
+/**
+ * What a field would list without `first` (its `…Total`), counted: one COUNT pattern per direction over the
+ * field's types, no rows built (a COUNT plans far cheaper than a CALL over the field's expansions).
+ */
+function totalOf(shape: LookUpShape, ask: string, guard: NodeKindName | null): string {
+  const kinds = shape.kinds ? ` WHERE any(l IN labels(m) WHERE l IN ${ask}.kinds)` : '';
+  const typesOf = (dir: '>' | '<') => [...new Set(shape.expansions.filter((e) => e.endsWith(dir)).map((e) => e.slice(0, -1)))];
+  const counts = [
+    ...(typesOf('>').length ? [`COUNT { (n)-[:${typesOf('>').join('|')}]->(m:Entity)${kinds} }`] : []),
+    ...(typesOf('<').length ? [`COUNT { (n)<-[:${typesOf('<').join('|')}]-(m:Entity)${kinds} }`] : []),
+  ];
+  const total = counts.length ? counts.join(' + ') : '0';
+  return guard ? `CASE WHEN n:${guard} THEN ${total} END` : total;
 }
 
 /**
@@ -106,18 +130,34 @@ function fieldCall(shape: LookUpShape, ask: string, column: string, nested: bool
  * read back with the returned layouts. Values stay parameters (`$id`, and `$asks[i]`: kinds,
  * first, and the same for `children[j]`); only type names from the model and positions enter the text.
  */
-export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk): CompiledLookUp {
-  const cacheKey = JSON.stringify([shapes, root]);
+export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk, guard: NodeKindName | null = null): CompiledLookUp {
+  const cacheKey = JSON.stringify([shapes, root, guard]);
   let compiled = lookUpTexts.get(cacheKey);
   if (compiled === undefined) {
     const node = askedNodeProjection('n', root);
-    const fields = shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, `l${i}`, false));
+    const fields = shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, `l${i}`, false, guard));
+    // Every source the links' evidence names, read once (fields asked of sources: all that any field asks).
+    const withEvidence = shapes.flatMap((s, i) => (s.evidence ? [`l${i}Sources`] : []));
+    const sourceFields = [...new Set(shapes.flatMap((s) => s.evidence ?? []))];
+    const sources = withEvidence.length > 0 ? nodeList('s', sourceFields, null, 'Source') : null;
     const text = [
       'MATCH (n:Entity {id: $id})',
       ...fields.map((f) => f.text),
-      `RETURN ${node.node} AS node, ${node.evidence} AS evidence, [${shapes.map((_s, i) => `l${i}`).join(', ')}] AS links`,
+      ...(sources
+        ? [
+            `CALL (${withEvidence.join(', ')}) {`,
+            `  UNWIND ${withEvidence.join(' + ')} AS sourceIds`,
+            `  UNWIND sourceIds AS sourceId`,
+            `  WITH DISTINCT sourceId`,
+            `  MATCH (s:Source {id: sourceId})`,
+            `  RETURN collect(${sources.text}) AS sources`,
+            `}`,
+          ]
+        : []),
+      `RETURN ${node.node} AS node, ${node.evidence} AS evidence, [${shapes.map((_s, i) => `l${i}`).join(', ')}] AS links, ` +
+        `[${shapes.map((s, i) => (s.total ? totalOf(s, `$asks[${i}]`, guard) : 'null')).join(', ')}] AS totals, ${sources ? 'sources' : '[]'} AS sources`,
     ].join('\n');
-    compiled = { text, node: node.layout, links: fields.map((f) => f.layout) };
+    compiled = { text, node: node.layout, links: fields.map((f) => f.layout), sourceKeys: sources?.keys ?? null };
     // Shapes come from requests: keep the cache bounded (Neo4j's own query cache holds 1000 plans).
     if (lookUpTexts.size >= 500) lookUpTexts.clear();
     lookUpTexts.set(cacheKey, compiled);
@@ -340,3 +380,10 @@ export function neighbourhoodQuery(
   }
   return query;
 }
+
+/** The filters and orders buildListQuery knows for a kind: what a sweep over every list query it can write needs. */
+export function listOptions(kind: ListKind): { filters: string[]; orders: string[] } {
+  return { filters: [...Object.keys(FILTERS[kind]), ...Object.keys(DATE_BOUNDS)], orders: Object.keys(ORDERS[kind]) };
+}
+
+export const LIST_KINDS: readonly ListKind[] = ['Organisation', 'Person', 'Agreement', 'Programme'];

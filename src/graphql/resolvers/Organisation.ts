@@ -1,16 +1,15 @@
 import type { OrganisationResolvers } from '../generated/types';
 import { atMost, entityFields, linksField, relationshipsField } from './entity';
+import { asksEvidence } from '../asked';
 
 export const Organisation: OrganisationResolvers = {
   ...entityFields,
   type: (n) => n.type as never,
   agreements: relationshipsField(['PARTY_TO'], 'OUT', 'agreement', { paged: true }),
   people: relationshipsField(['HOLDS_ROLE'], 'IN', 'person', { paged: true }),
-  signatures: async (n, { first }, ctx) => {
-    const limit = atMost(first);
-    const all = await ctx.loaders.signaturesOnBehalfOf.load(n.id);
-    return limit === null ? all : all.slice(0, limit);
-  },
+  // The page is cut in the database, and the evidence read with it when the request asks for it.
+  signatures: (n, { first }, ctx, info) =>
+    ctx.loaders.signaturesOnBehalfOf.load({ id: n.id, first: atMost(first), evidence: asksEvidence(info) }).then((p) => p.signatures),
   commitments: linksField(['COMMITS_TO'], 'OUT'),
   runs: linksField(['RUNS'], 'OUT', { paged: true }),
   parents: linksField(['SUBSIDIARY_OF', 'MEMBER_OF', 'PART_OF'], 'OUT', { kinds: ['Organisation'] }),

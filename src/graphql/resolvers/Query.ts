@@ -71,6 +71,8 @@ const TIMELINE_KINDS: readonly string[] = ['Agreement', 'Event', 'Programme', 'S
 export const Query: QueryResolvers = {
   stats: (_parent, _args, { db }) => graphStats(db),
 
+  // Not compiled ahead (lookUpAnyKind, src/graphql/prefetch.ts): on a loaded machine the compiled details
+  // query of a kind took longer to plan cold than the query timeout (the explorer's browser test timed out).
   node: async (_p, { id }, ctx, info) => {
     const loader = nodeLoader(ctx, info);
     const node = await loader.load(idArg(id, 'id'));

@@ -22,11 +22,14 @@ export function withTotals<T extends FieldResolvers>(kind: T): T {
   for (const [name, field] of Object.entries(kind)) {
     const spec = (field as { extensions?: { links?: LinkFieldSpec } } | undefined)?.extensions?.links;
     if (!spec?.paged) continue;
+    // A look-up that read the list counted it too (NodeRow.totals, src/graphql/prefetch.ts).
     totals[`${name}Total`] = (n: NodeRow, _args: unknown, ctx: Context) =>
-      totalLoaders(ctx).links.load({ id: n.id, types: spec.types, direction: spec.direction, kinds: spec.kinds });
+      n.totals?.get(name) ?? totalLoaders(ctx).links.load({ id: n.id, types: spec.types, direction: spec.direction, kinds: spec.kinds });
   }
   return { ...kind, ...totals };
 }
 
 /** Organisation.signaturesTotal: signatures made on its behalf (a property of SIGNED, not a link of its own). */
-export const signaturesTotal = (n: NodeRow, _args: unknown, ctx: Context) => totalLoaders(ctx).signatures.load(n.id);
+// Counted by the signatures' own query (the panel asks them with their evidence): one round-trip for both.
+export const signaturesTotal = (n: NodeRow, _args: unknown, ctx: Context) =>
+  ctx.loaders.signaturesOnBehalfOf.load({ id: n.id, first: 0, evidence: true }).then((p) => p.total);
