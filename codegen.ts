@@ -37,6 +37,7 @@ const config: CodegenConfig = {
           PageInfo: '../../store/rows#PageInfoRow',
           Neighbourhood: '../../store/rows#NeighbourhoodRow',
           Path: '../../store/rows#PathRow',
+          PathSearch: '../../store/paths#PathSearchRow',
           CommonPartner: '../../store/rows#CommonPartnerRow',
           TimelineEntry: '../../store/rows#TimelineEntryRow',
           Stats: '../../store/stats#StatsRow',

@@ -24,9 +24,10 @@ import { BENCH_OUT, corpusDir } from './generate';
 import { median, percentile, post, throughput, Throughput } from './measure';
 import { CorpusManifest, generateCorpus } from './synthetic/corpus';
 import { Row, Variables, workload } from './workload';
+import { importRates } from './import';
 
 const USAGE =
-  'npm run bench -- --relationships N [--seed S] [--runs K] [--concurrency C] [--duration SEC] [--requests R] [--warmup W] [--reuse-db] [--import-mode primed|single] [--import-only] [--working-tree]';
+  'npm run bench -- --relationships N [--seed S] [--runs K] [--concurrency C] [--duration SEC] [--requests R] [--warmup W] [--reuse-db] [--import-mode primed|single] [--import-only] [--working-tree] [--import-rates]';
 
 type Side = 'accords' | 'peer';
 
@@ -151,7 +152,7 @@ const fmt = (n: number | undefined, digits = 1) => (n === undefined || !Number.i
 async function main(): Promise<void> {
   const args = parseArgs(
     process.argv.slice(2),
-    { relationships: 'int', seed: 'int', runs: 'int', concurrency: 'int', duration: 'int', requests: 'int', warmup: 'int', 'reuse-db': 'flag', 'import-mode': 'string', 'import-only': 'flag', 'working-tree': 'flag' },
+    { relationships: 'int', seed: 'int', runs: 'int', concurrency: 'int', duration: 'int', requests: 'int', warmup: 'int', 'reuse-db': 'flag', 'import-mode': 'string', 'import-only': 'flag', 'working-tree': 'flag', 'import-rates': 'flag' },
     USAGE,
   );
   const relationships = args.int('relationships', undefined, 1);
@@ -162,6 +163,8 @@ async function main(): Promise<void> {
   const requests = args.int('requests', 40, 1);
   const warmup = args.int('warmup', 10, 0);
   setLogLevel('warn');
+  // Import rates (bulk, neo4j-admin alone, incremental, a plain driver loader): bench/import.ts.
+  if (args.flag('import-rates')) return void (await importRates([relationships], seed, new Set(['bulk', 'incremental', 'plain'])));
 
   const { dir, manifest } = ensureCorpus(relationships, seed);
   const rows = workload(manifest);

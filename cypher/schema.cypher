@@ -63,6 +63,9 @@ CREATE CONSTRAINT merged_id IF NOT EXISTS FOR (m:Merged) REQUIRE m.id IS UNIQUE;
 CREATE RANGE INDEX merged_into IF NOT EXISTS FOR (m:Merged) ON (m.into);
 CREATE CONSTRAINT merged_judgement IF NOT EXISTS FOR (m:Merged) REQUIRE m.judgement IS UNIQUE;
 
+// What each corpus file stated at its last import (src/import/ledger.ts), by its source: re-imports reconcile.
+CREATE CONSTRAINT imported_file IF NOT EXISTS FOR (f:ImportedFile) REQUIRE f.source IS UNIQUE;
+
 // Search over names, titles and aliases; standard-folding folds accents and case ("Delanoe" finds "Delanoë").
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Organisation|Person|Agreement|Programme|Clause|Commitment|Place|Event|Source|Statement|Figure) ON EACH [n.name, n.title, n.aliases]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};

@@ -123,6 +123,11 @@ const ANSWERS: Record<string, (data: any) => void> = {
     for (let i = 1; i < duplicateCandidates.nodes.length; i++) expect(duplicateCandidates.nodes[i].score).toBeLessThanOrEqual(duplicateCandidates.nodes[i - 1].score);
     expect(Array.isArray(judgements)).toBe(true);
   },
+  '21-are-lyon-and-sciences-po-connected-other-than-through-microsoft.graphql': ({ throughAnyone, avoidingHubs }) => {
+    expect(throughAnyone.outcome).toBe('FOUND');
+    expect(throughAnyone.paths[0].nodes.map((n: any) => n.id)).toContain('org-microsoft');
+    expect(avoidingHubs).toMatchObject({ outcome: 'NO_PATH', message: 'no path within 6 relationships', searchedLength: 6 });
+  },
 };
 
 const EXAMPLES = path.join(ROOT, 'examples');

@@ -2,13 +2,15 @@ import { ConfigError } from '../config';
 import { DatabaseError } from '../db/database';
 import { RuntimeError } from '../db/runtime';
 import { CorpusPathError, ImportError, formatProblem } from '../import';
+import { BulkLoadRefused } from '../import/bulk';
+import { NodeStillReferenced } from '../import/reconcile';
 
 /**
  * The errors a user causes and fixes (configuration, a path, the corpus, a port, Java or Maven, the database's
  * address or password): each message names the problem and what to do, so a stack trace would only bury it.
  * Anything else is a bug in Accords and keeps its stack.
  */
-const USER_ERRORS = [ConfigError, RuntimeError, DatabaseError, CorpusPathError, ImportError] as const;
+const USER_ERRORS = [ConfigError, RuntimeError, DatabaseError, CorpusPathError, ImportError, BulkLoadRefused, NodeStillReferenced] as const;
 
 export function isUserError(err: unknown): err is Error {
   return USER_ERRORS.some((kind) => err instanceof kind);

@@ -145,11 +145,38 @@ function writeConfig(cfg: LocalConfig, dirs: Dirs, lib: string): string {
 /** Where the running server's pid and its owner's (the Accords process that started it) are kept. */
 const pidFileOf = (dataDir: string) => path.join(dataDir, 'run', 'accords-neo4j.pid');
 
-function readPidFile(file: string): { pid: number; owner: number } | undefined {
+function readPidFile(file: string): { pid: number; owner: number; boltPort?: number } | undefined {
   if (!fs.existsSync(file)) return undefined;
-  const [pid, owner] = fs.readFileSync(file, 'utf8').split('\n').map(Number);
-  return pid ? { pid, owner: owner || 0 } : undefined;
+  const [pid, owner, boltPort] = fs.readFileSync(file, 'utf8').split('\n').map(Number);
+  return pid ? { pid, owner: owner || 0, boltPort: boltPort || undefined } : undefined;
 }
+
+/**
+ * The Neo4j an Accords process (`npm start`) runs on this data folder, if any: its Bolt port is in the pid
+ * file, so a command (`npm run import`) uses that server instead of starting a second one on the same files.
+ */
+export function runningLocalNeo4j(dataDir: string): { pid: number; owner: number; boltPort: number } | undefined {
+  const running = readPidFile(pidFileOf(dataDir));
+  if (!running?.boltPort || !isAlive(running.pid) || !running.owner || !isAlive(running.owner)) return undefined;
+  return { pid: running.pid, owner: running.owner, boltPort: running.boltPort };
+}
+
+/**
+ * The data folder's layout and configuration, written as a start writes them, for the offline tools that must
+ * run while the server is stopped (`neo4j-admin database import full`, src/import/adminImport.ts).
+ */
+export function prepareLocalHome(cfg: LocalConfig): { home: string; dataDir: string; classpath: string; env: NodeJS.ProcessEnv } {
+  const lib = ensureRuntime();
+  const home = cfg.dataDir;
+  const sub = (d: string) => path.join(home, d);
+  const dirs: Dirs = { conf: sub('conf'), data: sub('data'), logs: sub('logs'), run: sub('run'), plugins: sub('plugins'), import: sub('import') };
+  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  writeConfig(cfg, dirs, lib);
+  return { home, dataDir: dirs.data, classpath: `${lib}/*`, env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: dirs.conf } };
+}
+
+/** Whether the data folder holds a store for the `neo4j` database yet (none before the first start or load). */
+export const hasDatabaseStore = (cfg: LocalConfig, database = 'neo4j') => fs.existsSync(path.join(cfg.dataDir, 'data', 'databases', database));
 
 async function terminate(pid: number, graceMs = 30_000): Promise<void> {
   if (!isAlive(pid)) return;
@@ -242,7 +269,7 @@ export async function startLocalNeo4j(cfg: LocalConfig, passwordFromEnv?: string
     );
     fs.closeSync(out);
     const running: Running = { pid: child.pid!, exited: Promise.resolve() };
-    fs.writeFileSync(pidFile, `${running.pid}\n${process.pid}\n`);
+    fs.writeFileSync(pidFile, `${running.pid}\n${process.pid}\n${cfg.boltPort}\n`);
     spawnWatchdog(running.pid);
     running.exited = new Promise<void>((resolve) =>
       child.once('exit', (code, signal) => {

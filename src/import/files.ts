@@ -6,7 +6,7 @@ export class CorpusPathError extends Error {
   override name = 'CorpusPathError';
 }
 
-const isCorpusFile = (name: string) => /\.ya?ml$/i.test(name);
+const isCorpusFile = (name: string) => /\.(ya?ml|jsonl)$/i.test(name);
 
 /**
  * The corpus files named by the arguments: files as given, directories as all their *.yaml files in name
@@ -27,7 +27,7 @@ export function listCorpusFiles(paths: readonly string[]): string[] {
         .filter(isCorpusFile)
         .sort()
         .map((name) => path.join(p, name));
-      if (!inside.length) throw new CorpusPathError(`${p}: the directory holds no .yaml file`);
+      if (!inside.length) throw new CorpusPathError(`${p}: the directory holds no .yaml or .jsonl file`);
       files.push(...inside);
     } else {
       files.push(p);

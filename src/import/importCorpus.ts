@@ -8,7 +8,7 @@ import { CorpusIndex } from './corpusIndex';
 import { listCorpusFiles } from './files';
 import { ImportError, ImportProblem, ProblemList } from './problems';
 import { Progress, thousands } from './progress';
-import { readCorpusFile } from './read';
+import { corpusDocuments } from './read';
 import { passageRows } from '../corpus/passages';
 import { fileRows } from './rows';
 import { loadRedirects, redirectDocument } from '../merges/redirects';
@@ -18,6 +18,9 @@ import { contentHash } from '../writes/sources';
 import { checkRequiredFields, resolvePendingReferences, ValidationContext, validateFile } from './validate';
 import { inOneTransaction, type ImportTransaction } from './transaction';
 import { GraphWriter, WriteCounters } from './write';
+import { unmapped, type RowMapper } from './rowMapping';
+import { ledgerRow } from './ledger';
+import { Reconciler, type ReconcileSummary } from './reconcile';
 
 /**
  * The importer: validates every file first (streaming, keeping only the index of ids), and only when the
@@ -37,8 +40,23 @@ export interface ImportOptions {
   progressEveryMs?: number;
   /** Why, for the change log. */
   reason?: string;
+  /** Rewrites each file's rows before they are written (see rowMapping.ts); both paths apply it. */
+  mapRows?: RowMapper;
+  /** Receives how far each phase is (validate: files; write: relationships), for a progress bar. */
+  onStep?: (step: ImportStep) => void;
+  /** Run the import and roll it back, to report what it would change (`--plan`). */
+  plan?: boolean;
+  /** Aborting (Ctrl-C) rolls the import back: the database stays as it was. */
+  signal?: AbortSignal;
   /** Timeout of the one write transaction (the server's default, 60 s, is too short for large corpora). */
   transactionTimeoutMs?: number;
+}
+
+export interface ImportStep {
+  phase: 'validate' | 'write' | 'csv';
+  done: number;
+  total: number;
+  unit: 'files' | 'relationships';
 }
 
 export interface ValidationSummary {
@@ -52,6 +70,10 @@ export interface ValidationSummary {
 
 export interface ImportReport extends ValidationSummary {
   written: WriteCounters;
+  /** What re-imported files no longer state and was taken back (reconcile.ts). */
+  reconciled: ReconcileSummary;
+  /** A plan: the import was run and rolled back, nothing was written. */
+  planned: boolean;
   validateMs: number;
   writeMs: number;
   /** Part of writeMs spent committing (the server applies the whole transaction and updates its indexes). */
@@ -83,20 +105,24 @@ export async function validateCorpus(
   const started = Date.now();
   const ctx: ValidationContext = { index: new CorpusIndex(), sources: new SourceDocuments(options.sourcesDir), problems: new ProblemList() };
   const progress = new Progress(options.onProgress, options.progressEveryMs);
-  files.forEach((file, i) => {
-    const parsed = readCorpusFile(file);
-    if (!parsed.ok) ctx.problems.add(file, undefined, undefined, parsed.message);
-    else {
-      const before = ctx.problems.count;
-      validateFile(file, parsed.doc, ctx);
-      if (spool !== undefined && ctx.problems.count === before) fs.writeSync(spool, JSON.stringify(parsed.doc) + '\n');
+  let documents = 0;
+  for (const [i, file] of files.entries()) {
+    for await (const { name, parsed } of corpusDocuments(file)) {
+      documents++;
+      options.onStep?.({ phase: 'validate', done: i + 1, total: files.length, unit: 'files' });
+      if (!parsed.ok) ctx.problems.add(name, undefined, undefined, parsed.message);
+      else {
+        const before = ctx.problems.count;
+        validateFile(name, parsed.doc, ctx);
+        if (spool !== undefined && ctx.problems.count === before) fs.writeSync(spool, JSON.stringify({ file: name, doc: parsed.doc }) + '\n');
+      }
+      progress.tick(
+        () =>
+          `import: validated ${thousands(i + 1)}/${thousands(files.length)} files, ${thousands(ctx.index.entities.size)} entities, ` +
+          `${thousands(ctx.index.relationshipStatements)} relationships`,
+      );
     }
-    progress.tick(
-      () =>
-        `import: validated ${thousands(i + 1)}/${thousands(files.length)} files, ${thousands(ctx.index.entities.size)} entities, ` +
-        `${thousands(ctx.index.relationshipStatements)} relationships`,
-    );
-  });
+  }
   const lookup = db ? (ids: string[]) => lookupKinds(db, ids) : async () => new Map<string, string>();
   await resolvePendingReferences(ctx, lookup);
   const existing = await lookup([...ctx.index.entities.keys()]);
@@ -110,7 +136,7 @@ export async function validateCorpus(
   checkRequiredFields(ctx, new Set(existing.keys()));
   if (ctx.problems.count) throw new ImportError(sortProblems(ctx.problems.all()));
   return {
-    files: files.length,
+    files: documents,
     entities: ctx.index.entities.size,
     nodeStatements: ctx.index.nodeStatements,
     relationshipStatements: ctx.index.relationshipStatements,
@@ -162,10 +188,12 @@ async function writeCorpus(
   const writeStarted = Date.now();
   const batchSize = options.batchSize ?? 5000;
   let statementsDone = writeStarted;
+  const mapRows = options.mapRows ?? unmapped;
   const work = async (tx: ImportTransaction) => {
     const writer = new GraphWriter(tx, batchSize);
     // Ids merged through the API (judge SAME) stand for their canonical node in files too (src/merges/).
     const redirects = await loadRedirects(tx);
+    const reconciler = new Reconciler(tx);
     const documents = new SourceDocuments(options.sourcesDir);
     const progress = new Progress(options.onProgress, options.progressEveryMs);
     let relationships = 0;
@@ -173,8 +201,9 @@ async function writeCorpus(
     const input = fs.createReadStream(spoolFile, 'utf8');
     try {
       for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-        const doc = redirectDocument(JSON.parse(line), redirects);
-        const rows = fileRows(doc);
+        const { doc, file } = JSON.parse(line) as { file: string; doc: unknown };
+        const rows = mapRows(fileRows(redirectDocument(doc, redirects)));
+        await reconciler.addFile(ledgerRow(path.basename(file), rows));
         // The document's text is stored with its Source (validation has read it): the API checks quotes
         // against it, serves it (Source.text) and recognises the same text added again (contentHash).
         const source = rows.nodes[0]!;
@@ -182,9 +211,10 @@ async function writeCorpus(
         if (bytes) Object.assign(source.props, { documentText: bytes.toString('utf8'), contentHash: contentHash(bytes) });
         for (const row of rows.nodes) await writer.addNode(row);
         for (const row of rows.relationships) await writer.addRelationship(row);
-        if (bytes) await writer.addPassages(passageRows(doc, bytes.toString('utf8')));
+        if (bytes) await writer.addPassages(passageRows(doc as Parameters<typeof passageRows>[0], bytes.toString('utf8')));
         relationships += rows.relationships.length;
         files++;
+        options.onStep?.({ phase: 'write', done: relationships, total: summary.relationshipStatements, unit: 'relationships' });
         progress.tick(() => {
           const s = (Date.now() - writeStarted) / 1000;
           return (
@@ -198,6 +228,7 @@ async function writeCorpus(
       input.destroy();
     }
     await writer.flush();
+    const reconciled = await reconciler.finish();
     if (options.onProgress && relationships > batchSize) options.onProgress('import: checking and committing');
     const [check] = (await tx.run(cypher('import-check'))).records;
     const unlabelled = check?.get('unlabelled');
@@ -212,20 +243,36 @@ async function writeCorpus(
         action: 'import',
         factId: null,
         before: null,
-        after: { files: summary.files, entities: summary.entities, relationships: relationships, quotes: summary.quotes, ...writer.counters },
+        after: {
+          files: summary.files,
+          entities: summary.entities,
+          relationships: relationships,
+          quotes: summary.quotes,
+          ...writer.counters,
+          quotesRemoved: reconciled.quotesRemoved,
+          statementsRemoved: reconciled.statementsRemoved,
+          nodesRemoved: reconciled.nodesRemoved,
+          relationshipsRemoved: reconciled.relationshipsRemoved,
+        },
         reason: options.reason ?? null,
       },
     ]);
     statementsDone = Date.now();
-    return writer.counters;
+    return { written: writer.counters, reconciled };
   };
-  // One explicit transaction, never retried: see transaction.ts (a refusal for memory names NEO4J_HEAP).
-  const written = await inOneTransaction(db, work, options.transactionTimeoutMs ?? 3_600_000);
+  // One explicit transaction, never retried: see transaction.ts (a refusal for memory names NEO4J_HEAP). A plan
+  // is the same import rolled back: its counts are exactly what the import would do.
+  const { written, reconciled } = await inOneTransaction(db, work, options.transactionTimeoutMs ?? 3_600_000, {
+    rollback: options.plan === true,
+    signal: options.signal,
+  });
   const writeMs = Date.now() - writeStarted;
   return {
     commitMs: Date.now() - statementsDone,
     ...summary,
     written,
+    reconciled,
+    planned: options.plan === true,
     validateMs: summary.ms,
     writeMs,
     totalMs: Date.now() - started,

@@ -24,20 +24,40 @@ export function isMemoryRefusal(err: unknown): boolean {
  * be refused again. Any failure, in a statement or at commit, rolls back and is reported once; importing again is
  * safe (every write is a MERGE).
  */
-export async function inOneTransaction<T>(db: Database, work: (tx: ImportTransaction) => Promise<T>, timeoutMs: number): Promise<T> {
+export async function inOneTransaction<T>(
+  db: Database,
+  work: (tx: ImportTransaction) => Promise<T>,
+  timeoutMs: number,
+  options: { rollback?: boolean; signal?: AbortSignal } = {},
+): Promise<T> {
   db.roundTrips++;
   const session = db.driver.session({ database: db.options.database, defaultAccessMode: neo4j.session.WRITE });
   let tx: Transaction | undefined;
+  // Ctrl-C: the transaction is rolled back before the process exits, whatever statement runs.
+  const interrupted = new Promise<never>((_, reject) => {
+    if (options.signal?.aborted) reject(new ImportInterrupted());
+    options.signal?.addEventListener('abort', () => reject(new ImportInterrupted()), { once: true });
+  });
+  interrupted.catch(() => undefined);
   try {
     tx = session.beginTransaction({ timeout: timeoutMs });
-    const result = await work(tx);
-    await tx.commit();
+    const result = await Promise.race([work(tx), interrupted]);
+    if (options.rollback) await tx.rollback();
+    else await Promise.race([tx.commit(), interrupted]);
     return result;
   } catch (err) {
     if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
     throw importFailure(err, db);
   } finally {
     await session.close().catch(() => undefined);
+  }
+}
+
+/** The import was interrupted (Ctrl-C) and rolled back. */
+export class ImportInterrupted extends Error {
+  override name = 'ImportInterrupted';
+  constructor() {
+    super('interrupted: the import was rolled back, the database is as it was before');
   }
 }
 

@@ -122,7 +122,7 @@ export class GraphWriter {
 }
 
 /** Folds a later row for the same id into the pending one: properties agree (validated), lists and evidence join. */
-function fold<T extends NodeRow | RelationshipRow>(into: T, row: T): void {
+export function fold<T extends NodeRow | RelationshipRow>(into: T, row: T): void {
   Object.assign(into.props, row.props);
   for (const [field, values] of Object.entries(row.lists)) {
     into.lists[field] = [...new Set([...(into.lists[field] ?? []), ...values])];

@@ -117,6 +117,7 @@ export function writeFixtureCorpus(
 export async function removeFixtureEntities(db: Database): Promise<void> {
   await db.write("MATCH (n:Entity) WHERE n.id CONTAINS '-zz-' DETACH DELETE n");
   await db.write("MATCH (p:Passage) WHERE p.source CONTAINS '-zz-' DELETE p");
+  await db.write("MATCH (f:ImportedFile) WHERE f.source CONTAINS '-zz-' DELETE f");
 }
 
 export interface GraphFingerprint {

@@ -2,6 +2,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { NodeRow, LinkRow, RelationshipRow, EvidenceRow, SearchHitRow, ConnectionRow, PageInfoRow, NeighbourhoodRow, PathRow, CommonPartnerRow, TimelineEntryRow } from '../../store/rows';
 import { PassageRow, PassageHitRow } from '../../store/passages';
+import { PathSearchRow } from '../../store/paths';
 import { StatsRow } from '../../store/stats';
 import { FactRow, WriteRow } from '../../writes/facts';
 import { ChangeRow } from '../../writes/changeLog';
@@ -61,8 +62,12 @@ export type Agreement = Entity & Node & {
   canonicalId: Scalars['ID']['output'];
   /** Its clauses and articles. */
   clauses: Array<ClauseLink>;
+  /** How many `clauses` there are in all, whatever `first` says. */
+  clausesTotal: Scalars['Int']['output'];
   /** What it promises: commitments, objectives and reported results. */
   commitments: Array<CommitmentLink>;
+  /** How many `commitments` there are in all, whatever `first` says. */
+  commitmentsTotal: Scalars['Int']['output'];
   /** Whether the content is confidential, when a source says so. */
   confidential: Maybe<Scalars['Boolean']['output']>;
   /** Partial ISO date: `2008`, `2008-01` or `2008-01-29`; its precision is the number of parts given. */
@@ -83,6 +88,8 @@ export type Agreement = Entity & Node & {
   exclusive: Maybe<Scalars['Boolean']['output']>;
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -93,20 +100,36 @@ export type Agreement = Entity & Node & {
   mergedIds: Array<Scalars['ID']['output']>;
   /** The organisations party to it, with their roles. */
   parties: Array<PartyRole>;
+  /** How many `parties` there are in all, whatever `first` says. */
+  partiesTotal: Scalars['Int']['output'];
   /** Where it applies or was signed. */
   places: Array<PlaceLink>;
+  /** How many `places` there are in all, whatever `first` says. */
+  placesTotal: Scalars['Int']['output'];
   /** Programmes (and events) it establishes, extends or frames. */
   programmes: Array<ProgrammeLink>;
+  /** How many `programmes` there are in all, whatever `first` says. */
+  programmesTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** Later agreements that renew or follow this one. */
   renewedBy: Array<AgreementLink>;
+  /** How many `renewedBy` there are in all, whatever `first` says. */
+  renewedByTotal: Scalars['Int']['output'];
   /** Earlier agreements this one renews or follows. */
   renews: Array<AgreementLink>;
+  /** How many `renews` there are in all, whatever `first` says. */
+  renewsTotal: Scalars['Int']['output'];
   /** Who signed it, for whom and when. Empty when the sources do not name the signatories: never a guess. */
   signatories: Array<Signature>;
+  /** How many `signatories` there are in all, whatever `first` says. */
+  signatoriesTotal: Scalars['Int']['output'];
   /** Statements about this agreement. */
   statementsAbout: Array<StatementLink>;
+  /** How many `statementsAbout` there are in all, whatever `first` says. */
+  statementsAboutTotal: Scalars['Int']['output'];
   /** A descriptive title (the sources rarely give one). */
   title: Scalars['String']['output'];
   /** The kind of agreement, as the sources call it. */
@@ -115,7 +138,37 @@ export type Agreement = Entity & Node & {
 
 
 /** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementClausesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
 export type AgreementPartiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementPlacesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementProgrammesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -129,7 +182,32 @@ export type AgreementRelationshipsArgs = {
 
 
 /** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementRenewedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementRenewsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
 export type AgreementSignatoriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementStatementsAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -223,6 +301,7 @@ export type CandidateReason = {
    * `FOLDED_NAME_EQUAL` (names equal once accents and case are folded), `WORD_ORDER` (the same words in another
    * order), `INITIALS` (a first name given as its initial), `ACRONYM` (one name is the other's initials),
    * `ALIAS` (an alias of one is the other's name), `EDIT_DISTANCE` (names a few letters apart),
+   * `NAME_CONTAINED` (every word of one name is in the other: "Microsoft", "Microsoft France"),
    * `SAME_PLACE_NAME` (bodies named after the same place, "Mairie de X" and "Ville de X"),
    * `SHARED_NEIGHBOURS` (related to the same nodes), `SAME_ROLE_IN_AGREEMENT` (the same role in the same agreement).
    */
@@ -280,6 +359,8 @@ export type Clause = Entity & Node & {
   mergedIds: Array<Scalars['ID']['output']>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The clause text exactly as quoted by a source. */
   text: Maybe<Scalars['String']['output']>;
   /** E.g. `Article 3`, or a descriptive title. */
@@ -291,6 +372,13 @@ export type Clause = Entity & Node & {
 export type ClauseRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A clause or article of an agreement, with its text where a source quotes it. Ids start with `cla-`. */
+export type ClauseRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -319,6 +407,8 @@ export type Commitment = Entity & Node & {
   canonicalId: Scalars['ID']['output'];
   /** The organisations committed to it or credited with it. */
   committedBy: Array<OrganisationLink>;
+  /** How many `committedBy` there are in all, whatever `first` says. */
+  committedByTotal: Scalars['Int']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
@@ -327,11 +417,15 @@ export type Commitment = Entity & Node & {
   evidence: Array<Evidence>;
   /** Numbers the sources state about it (with their status and date). */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The agreements and programmes that include it. */
   includedIn: Array<EntityLink>;
+  /** How many `includedIn` there are in all, whatever `first` says. */
+  includedInTotal: Scalars['Int']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
@@ -343,6 +437,8 @@ export type Commitment = Entity & Node & {
   quantity: Maybe<Scalars['Float']['output']>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** A short statement of the promise or result. */
   title: Scalars['String']['output'];
   /** A promise made, an objective set, or a result reported. */
@@ -353,9 +449,34 @@ export type Commitment = Entity & Node & {
 
 
 /** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentCommittedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentIncludedInArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
 export type CommitmentRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -494,6 +615,8 @@ export type Entity = {
   mergedIds: Array<Scalars['ID']['output']>;
   /** Every relationship of this node, of the given types and direction (all when omitted). */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
 };
 
 
@@ -501,6 +624,13 @@ export type Entity = {
 export type EntityRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** What every node of the graph offers, whatever its kind. */
+export type EntityRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -539,6 +669,8 @@ export type Event = Entity & Node & {
   evidence: Array<Evidence>;
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -551,14 +683,28 @@ export type Event = Entity & Node & {
   name: Scalars['String']['output'];
   /** Actors taking part in it. */
   participants: Array<EntityLink>;
+  /** How many `participants` there are in all, whatever `first` says. */
+  participantsTotal: Scalars['Int']['output'];
   /** Where it takes place. */
   places: Array<PlaceLink>;
+  /** How many `places` there are in all, whatever `first` says. */
+  placesTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The organisations that run or organise it. */
   runBy: Array<OrganisationLink>;
+  /** How many `runBy` there are in all, whatever `first` says. */
+  runByTotal: Scalars['Int']['output'];
   /** Whom it brings together or is for, as stated. */
   targets: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -569,10 +715,29 @@ export type EventParticipantsArgs = {
 
 
 /** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventPlacesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
 export type EventRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventRunByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A linked Event, with the relationship's type and evidence. */
@@ -653,6 +818,8 @@ export type Figure = Entity & Node & {
   __typename?: 'Figure';
   /** What the number is about: actors, agreements, programmes, events, places or commitments. */
   about: Array<EntityLink>;
+  /** How many `about` there are in all, whatever `first` says. */
+  aboutTotal: Scalars['Int']['output'];
   /** Other names the sources use for it (none for this kind). */
   aliases: Array<Scalars['String']['output']>;
   /** When the number was true or stated (partial ISO date). */
@@ -682,8 +849,12 @@ export type Figure = Entity & Node & {
   qualifier: Maybe<FigureQualifier>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The documents that state it (those its evidence cites). */
   sources: Array<Source>;
+  /** How many `sources` there are in all, whatever `first` says. */
+  sourcesTotal: Scalars['Int']['output'];
   /** Whether the number is a target, a stated fact or an estimate. */
   status: FigureStatus;
   /** What the number counts, in a few words. */
@@ -696,10 +867,29 @@ export type Figure = Entity & Node & {
 
 
 /** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
+export type FigureAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
 export type FigureRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
+export type FigureRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
+export type FigureSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Which figures to list; conditions combine with AND. */
@@ -1088,15 +1278,23 @@ export type Organisation = Entity & Node & {
   __typename?: 'Organisation';
   /** People who belong to it in a capacity the sources do not state (for stated titles see `people`). */
   affiliates: Array<PersonLink>;
+  /** How many `affiliates` there are in all, whatever `first` says. */
+  affiliatesTotal: Scalars['Int']['output'];
   /** The agreements it is a party to, with its role in each, oldest first. */
   agreements: Array<PartyRole>;
+  /** How many `agreements` there are in all, whatever `first` says. */
+  agreementsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
   canonicalId: Scalars['ID']['output'];
   /** Its subsidiaries, members and parts. */
   children: Array<OrganisationLink>;
+  /** How many `children` there are in all, whatever `first` says. */
+  childrenTotal: Scalars['Int']['output'];
   /** Commitments it made or is credited with. */
   commitments: Array<CommitmentLink>;
+  /** How many `commitments` there are in all, whatever `first` says. */
+  commitmentsTotal: Scalars['Int']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
@@ -1105,6 +1303,8 @@ export type Organisation = Entity & Node & {
   evidence: Array<Evidence>;
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -1117,22 +1317,44 @@ export type Organisation = Entity & Node & {
   name: Scalars['String']['output'];
   /** Organisations it is a subsidiary, member or part of. */
   parents: Array<OrganisationLink>;
+  /** How many `parents` there are in all, whatever `first` says. */
+  parentsTotal: Scalars['Int']['output'];
   /** The people holding a role in it (mayor, president …), with their titles. */
   people: Array<Role>;
+  /** How many `people` there are in all, whatever `first` says. */
+  peopleTotal: Scalars['Int']['output'];
   /** Where it is located. */
   places: Array<PlaceLink>;
+  /** How many `places` there are in all, whatever `first` says. */
+  placesTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** Programmes and events it runs, organises or funds. */
   runs: Array<EntityLink>;
+  /** How many `runs` there are in all, whatever `first` says. */
+  runsTotal: Scalars['Int']['output'];
   /** Signatures made on its behalf: who signed what for it. */
   signatures: Array<Signature>;
+  /** How many `signatures` there are in all, whatever `first` says. */
+  signaturesTotal: Scalars['Int']['output'];
   /** What the organisation said or published, as the sources quote or report it. */
   statements: Array<StatementLink>;
   /** Statements about this organisation, whoever made them. */
   statementsAbout: Array<StatementLink>;
+  /** How many `statementsAbout` there are in all, whatever `first` says. */
+  statementsAboutTotal: Scalars['Int']['output'];
+  /** How many `statements` there are in all, whatever `first` says. */
+  statementsTotal: Scalars['Int']['output'];
   /** What sort of organisation it is. */
   type: OrganisationType;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationAffiliatesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1149,7 +1371,31 @@ export type OrganisationChildrenArgs = {
 
 
 /** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationParentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
 export type OrganisationPeopleArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationPlacesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1163,6 +1409,13 @@ export type OrganisationRelationshipsArgs = {
 
 
 /** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
 export type OrganisationRunsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1170,6 +1423,18 @@ export type OrganisationRunsArgs = {
 
 /** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
 export type OrganisationSignaturesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationStatementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationStatementsAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1330,15 +1595,43 @@ export type Path = {
 /** Anything a path is made of: nodes and the relationships between them. */
 export type PathElement = Agreement | Clause | Commitment | Event | Figure | Organisation | Person | Place | Programme | Relationship | Source | Statement;
 
+/** The paths between two nodes, and how the bounded search for them ended. */
+export type PathSearch = {
+  __typename?: 'PathSearch';
+  /** Relationships the search read (the degrees of the nodes it expanded). */
+  expanded: Scalars['Int']['output'];
+  /** In words, for people: e.g. `no path within 6 relationships`. */
+  message: Scalars['String']['output'];
+  /** How the search ended. */
+  outcome: PathSearchOutcome;
+  /** The paths found, shortest first (empty unless `outcome` is FOUND, or STOPPED_AT_LIMIT after a first find). */
+  paths: Array<Path>;
+  /** Paths up to this many relationships were looked for, exhaustively. */
+  searchedLength: Scalars['Int']['output'];
+};
+
+/** How a path search ended. */
+export type PathSearchOutcome =
+  /** Paths were found: the shortest have `searchedLength` relationships. */
+  | 'FOUND'
+  /** No path exists within `maxLength` relationships (or at all, when every reachable node was visited). */
+  | 'NO_PATH'
+  /** The search read `maxExpansions` relationships before finding a path or exhausting `maxLength`. */
+  | 'STOPPED_AT_LIMIT';
+
 /** A named person. Ids start with `per-`. */
 export type Person = Entity & Node & {
   __typename?: 'Person';
   /** Organisations this person belongs to in a capacity the sources do not state (for stated titles see `roles`). */
   affiliations: Array<OrganisationLink>;
+  /** How many `affiliations` there are in all, whatever `first` says. */
+  affiliationsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
   /** Source documents this person wrote. */
   authored: Array<SourceLink>;
+  /** How many `authored` there are in all, whatever `first` says. */
+  authoredTotal: Scalars['Int']['output'];
   canonicalId: Scalars['ID']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
@@ -1358,16 +1651,40 @@ export type Person = Entity & Node & {
   name: Scalars['String']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The titles this person holds or held, in which organisation. */
   roles: Array<Role>;
+  /** How many `roles` there are in all, whatever `first` says. */
+  rolesTotal: Scalars['Int']['output'];
   /** The agreements this person signed, for whom and when, oldest first. */
   signed: Array<Signature>;
+  /** How many `signed` there are in all, whatever `first` says. */
+  signedTotal: Scalars['Int']['output'];
   /** What this person said or wrote, as the sources quote or report it. */
   statements: Array<StatementLink>;
   /** Statements about this person. */
   statementsAbout: Array<StatementLink>;
+  /** How many `statementsAbout` there are in all, whatever `first` says. */
+  statementsAboutTotal: Scalars['Int']['output'];
+  /** How many `statements` there are in all, whatever `first` says. */
+  statementsTotal: Scalars['Int']['output'];
   /** Events and programmes this person takes part in. */
   takesPartIn: Array<EntityLink>;
+  /** How many `takesPartIn` there are in all, whatever `first` says. */
+  takesPartInTotal: Scalars['Int']['output'];
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonAffiliationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonAuthoredArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1380,7 +1697,38 @@ export type PersonRelationshipsArgs = {
 
 
 /** A named person. Ids start with `per-`. */
+export type PersonRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonRolesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
 export type PersonSignedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonStatementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonStatementsAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonTakesPartInArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1454,6 +1802,8 @@ export type Place = Entity & Node & {
   canonicalId: Scalars['ID']['output'];
   /** What is located in it: organisations, agreements, programmes, events, places. */
   contains: Array<EntityLink>;
+  /** How many `contains` there are in all, whatever `first` says. */
+  containsTotal: Scalars['Int']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** Where this is stated: each quote with its source document. */
@@ -1470,8 +1820,12 @@ export type Place = Entity & Node & {
   name: Scalars['String']['output'];
   /** The larger place it lies in. */
   partOf: Array<PlaceLink>;
+  /** How many `partOf` there are in all, whatever `first` says. */
+  partOfTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** What sort of place. */
   type: Maybe<PlaceType>;
 };
@@ -1484,9 +1838,22 @@ export type PlaceContainsArgs = {
 
 
 /** A city, district, building or country. Ids start with `plc-`. */
+export type PlacePartOfArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A city, district, building or country. Ids start with `plc-`. */
 export type PlaceRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A city, district, building or country. Ids start with `plc-`. */
+export type PlaceRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1536,11 +1903,15 @@ export type Programme = Entity & Node & {
   agreement: Maybe<AgreementLink>;
   /** Every agreement that establishes, extends or frames it. */
   agreements: Array<AgreementLink>;
+  /** How many `agreements` there are in all, whatever `first` says. */
+  agreementsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
   canonicalId: Scalars['ID']['output'];
   /** What it promises or achieved. */
   commitments: Array<CommitmentLink>;
+  /** How many `commitments` there are in all, whatever `first` says. */
+  commitmentsTotal: Scalars['Int']['output'];
   /** When it started or was signed (partial ISO date). */
   date: Maybe<Scalars['PartialDate']['output']>;
   /** Set when the source gives no year (or no date): how the date was inferred from the context. */
@@ -1557,6 +1928,8 @@ export type Programme = Entity & Node & {
   evidence: Array<Evidence>;
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -1571,22 +1944,60 @@ export type Programme = Entity & Node & {
   offers: Maybe<Scalars['String']['output']>;
   /** The programme it is a strand of, if any. */
   partOf: Array<ProgrammeLink>;
+  /** How many `partOf` there are in all, whatever `first` says. */
+  partOfTotal: Scalars['Int']['output'];
   /** Actors taking part in it. */
   participants: Array<EntityLink>;
+  /** How many `participants` there are in all, whatever `first` says. */
+  participantsTotal: Scalars['Int']['output'];
   /** Its strands. */
   parts: Array<ProgrammeLink>;
+  /** How many `parts` there are in all, whatever `first` says. */
+  partsTotal: Scalars['Int']['output'];
   /** Where it takes place. */
   places: Array<PlaceLink>;
+  /** How many `places` there are in all, whatever `first` says. */
+  placesTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The organisations that run or fund it. */
   runBy: Array<OrganisationLink>;
+  /** How many `runBy` there are in all, whatever `first` says. */
+  runByTotal: Scalars['Int']['output'];
   /** Statements about this programme. */
   statementsAbout: Array<StatementLink>;
+  /** How many `statementsAbout` there are in all, whatever `first` says. */
+  statementsAboutTotal: Scalars['Int']['output'];
   /** Whom it is for, as stated. */
   targets: Maybe<Scalars['String']['output']>;
   /** What sort of programme it is. */
   type: Maybe<ProgrammeType>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeAgreementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammePartOfArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1597,10 +2008,41 @@ export type ProgrammeParticipantsArgs = {
 
 
 /** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammePartsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammePlacesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
 export type ProgrammeRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeRunByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeStatementsAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of programmes. */
@@ -1747,8 +2189,14 @@ export type Query = {
    */
   passages: Array<PassageHit>;
   /**
+   * The same search as `paths`, with how it ended: paths found, no path within `maxLength`, or stopped after
+   * reading `maxExpansions` relationships (then exclude hubs or follow fewer types to search further).
+   */
+  pathSearch: PathSearch;
+  /**
    * How two nodes are connected: paths from `from` to `to`, shortest first, each as alternating nodes and
-   * relationships with the relationships' types and evidence.
+   * relationships with the relationships' types and evidence. The search is bounded (`maxLength`,
+   * `maxExpansions`): an empty list means no path within those bounds; `pathSearch` says which bound it was.
    */
   paths: Array<Path>;
   /** People, filtered, sorted and paginated (at most 100 per page). */
@@ -1959,10 +2407,27 @@ export type QueryPassagesArgs = {
  * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
  * quote it comes from.
  */
+export type QueryPathSearchArgs = {
+  excludeHubsAbove?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxExpansions?: InputMaybe<Scalars['Int']['input']>;
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  shortestOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  to: Scalars['ID']['input'];
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
 export type QueryPathsArgs = {
   excludeHubsAbove?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
+  maxExpansions?: InputMaybe<Scalars['Int']['input']>;
   maxLength?: InputMaybe<Scalars['Int']['input']>;
   shortestOnly?: InputMaybe<Scalars['Boolean']['input']>;
   to: Scalars['ID']['input'];
@@ -2218,6 +2683,8 @@ export type Source = Entity & Node & {
   publisher: Maybe<Scalars['String']['output']>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /**
    * The document's text, the one quotes are checked against, a page at a time: `length` characters from
    * `offset` (0 to 100 000 per page). Null when the database holds no text for it.
@@ -2236,6 +2703,13 @@ export type Source = Entity & Node & {
 export type SourceRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A source document of the corpus; every fact cites one or more. Ids start with `src-`. */
+export type SourceRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2330,12 +2804,20 @@ export type Statement = Entity & Node & {
   mode: StatementMode;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The documents that report it (those its evidence cites). */
   sources: Array<Source>;
+  /** How many `sources` there are in all, whatever `first` says. */
+  sourcesTotal: Scalars['Int']['output'];
   /** Who said or wrote it: people and organisations. */
   speakers: Array<EntityLink>;
+  /** How many `speakers` there are in all, whatever `first` says. */
+  speakersTotal: Scalars['Int']['output'];
   /** What or whom it is about. */
   subjects: Array<EntityLink>;
+  /** How many `subjects` there are in all, whatever `first` says. */
+  subjectsTotal: Scalars['Int']['output'];
   /** A short neutral summary of what was said. */
   title: Scalars['String']['output'];
   /** The words exactly as the source gives them: the quotation, or the sentence reporting the speech. */
@@ -2348,6 +2830,31 @@ export type StatementRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementSpeakersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementSubjectsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Which statements to list; conditions combine with AND. */
@@ -2661,6 +3168,8 @@ export type ResolversTypes = ResolversObject<{
   PassageHit: ResolverTypeWrapper<PassageHitRow>;
   Path: ResolverTypeWrapper<PathRow>;
   PathElement: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PathElement']>;
+  PathSearch: ResolverTypeWrapper<PathSearchRow>;
+  PathSearchOutcome: PathSearchOutcome;
   Person: ResolverTypeWrapper<NodeRow>;
   PersonConnection: ResolverTypeWrapper<ConnectionRow>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
@@ -2759,6 +3268,7 @@ export type ResolversParentTypes = ResolversObject<{
   PassageHit: PassageHitRow;
   Path: PathRow;
   PathElement: ResolversUnionTypes<ResolversParentTypes>['PathElement'];
+  PathSearch: PathSearchRow;
   Person: NodeRow;
   PersonConnection: ConnectionRow;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
@@ -2795,8 +3305,10 @@ export type ResolversParentTypes = ResolversObject<{
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  clauses?: Resolver<Array<ResolversTypes['ClauseLink']>, ParentType, ContextType>;
-  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType>;
+  clauses?: Resolver<Array<ResolversTypes['ClauseLink']>, ParentType, ContextType, Partial<AgreementClausesArgs>>;
+  clausesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType, Partial<AgreementCommitmentsArgs>>;
+  commitmentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   confidential?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2806,20 +3318,29 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   exclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<AgreementFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<AgreementPartiesArgs>>;
-  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
-  programmes?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
+  partiesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<AgreementPlacesArgs>>;
+  placesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  programmes?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType, Partial<AgreementProgrammesArgs>>;
+  programmesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>>;
-  renewedBy?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
-  renews?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<AgreementRelationshipsTotalArgs, 'direction'>>;
+  renewedBy?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType, Partial<AgreementRenewedByArgs>>;
+  renewedByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  renews?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType, Partial<AgreementRenewsArgs>>;
+  renewsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   signatories?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<AgreementSignatoriesArgs>>;
-  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
+  signatoriesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<AgreementStatementsAboutArgs>>;
+  statementsAboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['AgreementType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2876,6 +3397,7 @@ export type ClauseResolvers<ContextType = Context, ParentType extends ResolversP
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ClauseRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ClauseRelationshipsTotalArgs, 'direction'>>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2893,20 +3415,24 @@ export type CommitmentResolvers<ContextType = Context, ParentType extends Resolv
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   beneficiaries?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  committedBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  committedBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<CommitmentCommittedByArgs>>;
+  committedByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<CommitmentFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  includedIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  includedIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<CommitmentIncludedInArgs>>;
+  includedInTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quantity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CommitmentRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<CommitmentRelationshipsTotalArgs, 'direction'>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['CommitmentType'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2963,7 +3489,8 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<EventFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
@@ -2971,9 +3498,13 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
-  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
+  participantsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<EventPlacesArgs>>;
+  placesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<EventRelationshipsArgs, 'direction' | 'first'>>;
-  runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<EventRelationshipsTotalArgs, 'direction'>>;
+  runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<EventRunByArgs>>;
+  runByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   targets?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -3010,7 +3541,8 @@ export type FactResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = ResolversObject<{
-  about?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  about?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<FigureAboutArgs>>;
+  aboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   asOfPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
@@ -3027,7 +3559,9 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['FigureQualifier']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<FigureRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<FigureRelationshipsTotalArgs, 'direction'>>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, Partial<FigureSourcesArgs>>;
+  sourcesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FigureStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3117,30 +3651,43 @@ export type OmittedResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = ResolversObject<{
-  affiliates?: Resolver<Array<ResolversTypes['PersonLink']>, ParentType, ContextType>;
+  affiliates?: Resolver<Array<ResolversTypes['PersonLink']>, ParentType, ContextType, Partial<OrganisationAffiliatesArgs>>;
+  affiliatesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<OrganisationAgreementsArgs>>;
+  agreementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<OrganisationChildrenArgs>>;
-  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType>;
+  childrenTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType, Partial<OrganisationCommitmentsArgs>>;
+  commitmentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<OrganisationFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  parents?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  parents?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<OrganisationParentsArgs>>;
+  parentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   people?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<OrganisationPeopleArgs>>;
-  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
+  peopleTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<OrganisationPlacesArgs>>;
+  placesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<OrganisationRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<OrganisationRelationshipsTotalArgs, 'direction'>>;
   runs?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<OrganisationRunsArgs>>;
+  runsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   signatures?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<OrganisationSignaturesArgs>>;
-  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
-  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
+  signaturesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<OrganisationStatementsArgs>>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<OrganisationStatementsAboutArgs>>;
+  statementsAboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['OrganisationType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -3209,10 +3756,20 @@ export type PathElementResolvers<ContextType = Context, ParentType extends Resol
   __resolveType: TypeResolveFn<'Agreement' | 'Clause' | 'Commitment' | 'Event' | 'Figure' | 'Organisation' | 'Person' | 'Place' | 'Programme' | 'Relationship' | 'Source' | 'Statement', ParentType, ContextType>;
 }>;
 
+export type PathSearchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathSearch'] = ResolversParentTypes['PathSearch']> = ResolversObject<{
+  expanded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['PathSearchOutcome'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  searchedLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
-  affiliations?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  affiliations?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<PersonAffiliationsArgs>>;
+  affiliationsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  authored?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType>;
+  authored?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType, Partial<PersonAuthoredArgs>>;
+  authoredTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3224,11 +3781,17 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<PersonRelationshipsArgs, 'direction' | 'first'>>;
-  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PersonRelationshipsTotalArgs, 'direction'>>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<PersonRolesArgs>>;
+  rolesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   signed?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<PersonSignedArgs>>;
-  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
-  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
-  takesPartIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  signedTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<PersonStatementsArgs>>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<PersonStatementsAboutArgs>>;
+  statementsAboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  takesPartIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<PersonTakesPartInArgs>>;
+  takesPartInTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -3256,6 +3819,7 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   contains?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<PlaceContainsArgs>>;
+  containsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
@@ -3264,8 +3828,10 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  partOf?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<PlacePartOfArgs>>;
+  partOfTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<PlaceRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PlaceRelationshipsTotalArgs, 'direction'>>;
   type?: Resolver<Maybe<ResolversTypes['PlaceType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -3286,10 +3852,12 @@ export type PrincipalResolvers<ContextType = Context, ParentType extends Resolve
 
 export type ProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Programme'] = ResolversParentTypes['Programme']> = ResolversObject<{
   agreement?: Resolver<Maybe<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
-  agreements?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
+  agreements?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType, Partial<ProgrammeAgreementsArgs>>;
+  agreementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType>;
+  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType, Partial<ProgrammeCommitmentsArgs>>;
+  commitmentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
@@ -3297,7 +3865,8 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<ProgrammeFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
@@ -3305,13 +3874,20 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   offers?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  partOf?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType, Partial<ProgrammePartOfArgs>>;
+  partOfTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<ProgrammeParticipantsArgs>>;
-  parts?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
-  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
+  participantsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType, Partial<ProgrammePartsArgs>>;
+  partsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<ProgrammePlacesArgs>>;
+  placesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ProgrammeRelationshipsArgs, 'direction' | 'first'>>;
-  runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
-  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ProgrammeRelationshipsTotalArgs, 'direction'>>;
+  runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<ProgrammeRunByArgs>>;
+  runByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<ProgrammeStatementsAboutArgs>>;
+  statementsAboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   targets?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['ProgrammeType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3355,7 +3931,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryOrganisationsArgs, 'first' | 'orderBy'>>;
   passages?: Resolver<Array<ResolversTypes['PassageHit']>, ParentType, ContextType, RequireFields<QueryPassagesArgs, 'first' | 'text'>>;
-  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxLength' | 'shortestOnly' | 'to'>>;
+  pathSearch?: Resolver<ResolversTypes['PathSearch'], ParentType, ContextType, RequireFields<QueryPathSearchArgs, 'first' | 'from' | 'maxExpansions' | 'maxLength' | 'shortestOnly' | 'to'>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxExpansions' | 'maxLength' | 'shortestOnly' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first' | 'orderBy'>>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType, RequireFields<QueryProgrammeArgs, 'id'>>;
@@ -3431,6 +4008,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<SourceRelationshipsTotalArgs, 'direction'>>;
   text?: Resolver<Maybe<ResolversTypes['SourceText']>, ParentType, ContextType, RequireFields<SourceTextArgs, 'length' | 'offset'>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
@@ -3475,9 +4053,13 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['StatementMode'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<StatementRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  speakers?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
-  subjects?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<StatementRelationshipsTotalArgs, 'direction'>>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, Partial<StatementSourcesArgs>>;
+  sourcesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  speakers?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<StatementSpeakersArgs>>;
+  speakersTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<StatementSubjectsArgs>>;
+  subjectsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   words?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3563,6 +4145,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PassageHit?: PassageHitResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PathElement?: PathElementResolvers<ContextType>;
+  PathSearch?: PathSearchResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;

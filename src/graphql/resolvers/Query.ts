@@ -5,7 +5,7 @@ import { MAX_SEARCH_TEXT } from '../../store/lucene';
 import { neighbourhood } from '../../store/neighbourhood';
 import { missingIds } from '../../store/nodes';
 import { commonPartners } from '../../store/partners';
-import { paths } from '../../store/paths';
+import { pathEnds, pathSearch, type PathArgs, type PathEnds } from '../../store/paths';
 import { timeline } from '../../store/timeline';
 import type { NodeRow } from '../../store/rows';
 import { searchNodes } from '../../store/search';
@@ -15,7 +15,7 @@ import { graphStats } from '../../store/stats';
 import { idArg, intInRange, nonEmptyOrNull, optionalId, optionalIntAtLeast, pageSize, textArg } from '../arguments';
 import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
-import type { QueryResolvers } from '../generated/types';
+import type { QueryPathsArgs, QueryResolvers } from '../generated/types';
 import { neighbourhoodAsked, nodeAsk } from '../asked';
 import { lookUpWithLinks } from '../prefetch';
 import { canonicalIdOf } from './duplicates';
@@ -154,19 +154,9 @@ export const Query: QueryResolvers = {
     return row;
   },
 
-  paths: async (_p, args, ctx) => {
-    const checked = {
-      from: idArg(args.from, 'from'),
-      to: idArg(args.to, 'to'),
-      maxLength: intInRange(args.maxLength, 'maxLength', 1, 10, 8),
-      shortestOnly: args.shortestOnly ?? true,
-      hubLimit: optionalIntAtLeast(args.excludeHubsAbove, 'excludeHubsAbove', 1),
-      types: nonEmptyOrNull(args.types, 'types'),
-      first: intInRange(args.first, 'first', 1, 50, 10),
-    };
-    await requireNodes(ctx, [['from', checked.from], ['to', checked.to]]);
-    return paths(ctx.db, checked);
-  },
+  paths: async (_p, args, ctx) => (await pathSearch(ctx.db, ...(await pathArgs(args, ctx)))).paths,
+
+  pathSearch: async (_p, args, ctx) => pathSearch(ctx.db, ...(await pathArgs(args, ctx))),
 
   commonPartners: async (_p, args, ctx) => {
     const [a, b] = [idArg(args.a, 'a'), idArg(args.b, 'b')];
@@ -185,3 +175,29 @@ export const Query: QueryResolvers = {
     return timeline(ctx.db, { from: args.from ?? null, to: args.to ?? null, actor, kinds, first: intInRange(args.first, 'first', 1, 500, 100) });
   },
 };
+
+/** The checked arguments of `paths` and `pathSearch` (the same search), and the degrees of its two ends (both exist). */
+async function pathArgs(args: QueryPathsArgs, ctx: Context): Promise<[PathArgs, PathEnds]> {
+  const checked = {
+    from: idArg(args.from, 'from'),
+    to: idArg(args.to, 'to'),
+    maxLength: intInRange(args.maxLength, 'maxLength', 1, 10, 8),
+    shortestOnly: args.shortestOnly ?? true,
+    hubLimit: optionalIntAtLeast(args.excludeHubsAbove, 'excludeHubsAbove', 1),
+    types: nonEmptyOrNull(args.types, 'types'),
+    first: intInRange(args.first, 'first', 1, 50, 10),
+    maxExpansions: intInRange(args.maxExpansions, 'maxExpansions', 1, 1_000_000, 100_000),
+  };
+  // The ends' degrees, which the search starts from, tell whether they exist too: one round-trip for both.
+  let ends = await pathEnds(ctx.db, checked.from, checked.to);
+  const gone = [checked.from, checked.to].filter((id) => !ends.has(id));
+  if (gone.length > 0) {
+    // An id merged into another node stands for that node (src/merges/).
+    const canonical = await resolveIds(ctx.db, gone);
+    checked.from = canonical.get(checked.from) ?? checked.from;
+    checked.to = canonical.get(checked.to) ?? checked.to;
+    ends = await pathEnds(ctx.db, checked.from, checked.to);
+    for (const id of gone) if (!ends.has(canonical.get(id) ?? id)) throw notFound('node', id);
+  }
+  return [checked, ends];
+}

@@ -109,7 +109,7 @@ export interface LinkFieldSpec {
   types: RelationshipTypeName[];
   direction: 'OUT' | 'IN';
   kinds: NodeKindName[] | null;
-  /** Whether the field takes `first` (hubs can have thousands). */
+  /** Whether the field takes `first` (hubs can have thousands): every list does, single-valued fields do not. */
   paged: boolean;
   /** The field of each item that holds the node at the other end (`node` for …Link, `agreement` …). */
   farEnd: string;
@@ -121,7 +121,7 @@ interface LinkFieldOptions {
 }
 
 function specOf(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions, farEnd: string): LinkFieldSpec {
-  return { types, direction, kinds: options.kinds ?? null, paged: options.paged ?? false, farEnd };
+  return { types, direction, kinds: options.kinds ?? null, paged: options.paged ?? true, farEnd };
 }
 
 const firstOf = (spec: LinkFieldSpec, args: { first?: number | null }) => (spec.paged ? atMost(args.first) : null);
@@ -151,7 +151,7 @@ export function linksField(types: RelationshipTypeName[], direction: 'OUT' | 'IN
 
 /** A single-valued link field such as `Programme.agreement`. */
 export function firstLinkField(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions = {}) {
-  const spec = specOf(types, direction, options, 'node');
+  const spec = specOf(types, direction, { ...options, paged: false }, 'node');
   return {
     extensions: { links: spec },
     resolve: (n: NodeRow, _args: unknown, ctx: Context, info: GraphQLResolveInfo) =>

@@ -23,6 +23,7 @@ import { Mutation } from './Mutation';
 import { Change, SourceWrite, writeQueries } from './writes';
 import { DuplicateCandidate, duplicateMutations, duplicateQueries, JudgementWrite } from './duplicates';
 import { Figure, Statement } from './Statement';
+import { signaturesTotal, withTotals } from './totals';
 
 export const resolvers: Resolvers = {
   PartialDate,
@@ -36,17 +37,18 @@ export const resolvers: Resolvers = {
   Node,
   Entity,
   PathElement,
-  Organisation,
-  Person,
-  Agreement,
-  Programme,
-  Clause,
-  Commitment,
-  Place,
-  Event,
-  Source,
-  Statement,
-  Figure,
+  // Each kind with the `…Total` of its paged lists (resolvers/totals.ts).
+  Organisation: withTotals({ ...Organisation, signaturesTotal }),
+  Person: withTotals(Person),
+  Agreement: withTotals(Agreement),
+  Programme: withTotals(Programme),
+  Clause: withTotals(Clause),
+  Commitment: withTotals(Commitment),
+  Place: withTotals(Place),
+  Event: withTotals(Event),
+  Source: withTotals(Source),
+  Statement: withTotals(Statement),
+  Figure: withTotals(Figure),
   Evidence,
   Relationship,
   PartyRole,

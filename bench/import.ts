@@ -1,0 +1,228 @@
+/**
+ * `npx tsx bench/import.ts --relationships 100000,1000000 [--seed S] [--only bulk,admin,incremental,plain]`
+ * (also `npm run bench -- --relationships N --import-rates`): import rates side by side on one corpus, each into
+ * its own fresh benchmark Neo4j (NEO4J_DATA_DIR, default .data/neo4j-bench; Bolt on NEO4J_BOLT_PORT):
+ *
+ * - bulk: the importer's path for an empty database, end to end — validation, CSV, neo4j-admin, start, the
+ *   schema's constraints and indexes built over the loaded store;
+ * - admin: `neo4j-admin database import full` alone on the same CSV (the physical limit), from the bulk run;
+ * - incremental: the transactional importer into a non-empty database (the curated corpus loaded first);
+ * - plain: what a user would write with the driver — the files parsed with `yaml`, batches of `UNWIND … MERGE`
+ *   per relationship type, one transaction per batch.
+ *
+ * Prints one table (relationships per second, and where the time goes) and writes bench/out/import-rates.json.
+ * Only one benchmark Neo4j runs at a time; each is stopped before the next starts.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { loadConfig, ROOT, type Config } from '../src/config';
+import { openDatabase, type Connection } from '../src/db/connect';
+import { applySchema } from '../src/db/schema';
+import { importCorpus } from '../src/import';
+import { bulkLoadCorpus, recordBulkLoad } from '../src/import/bulk';
+import { setLogLevel } from '../src/log';
+import { RELATIONSHIP_TYPE_NAMES } from '../src/model/model';
+import { parseArgs } from './args';
+import { BENCH_OUT, corpusDir } from './generate';
+import { generateCorpus, type CorpusManifest } from './synthetic/corpus';
+
+const log = (line: string) => process.stderr.write(`bench:import ${line}\n`);
+const s = (ms: number) => Math.round(ms) / 1000;
+
+export interface ImportRate {
+  path: 'bulk' | 'admin' | 'incremental' | 'plain';
+  relationships: number;
+  seconds: number;
+  relationshipsPerSecond: number;
+  /** Where the time went, in seconds. */
+  phases: Record<string, number>;
+  note?: string;
+}
+
+function corpus(relationships: number, seed: number): { dir: string; manifest: CorpusManifest } {
+  const dir = corpusDir(relationships, seed);
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
+    log(`generating ${path.relative(ROOT, dir)}`);
+    generateCorpus({ relationships, seed, dir });
+  }
+  return { dir, manifest: JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as CorpusManifest };
+}
+
+function freshConfig(): Config {
+  const env = process.env;
+  const dataDir = path.resolve(ROOT, env.NEO4J_DATA_DIR || '.data/neo4j-bench');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  return loadConfig({ ...env, NEO4J_URI: '', NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: env.NEO4J_BOLT_PORT || '7713', NEO4J_PASSWORD: `bench${Date.now()}` });
+}
+
+async function countRelationships(connection: Connection): Promise<number> {
+  const [row] = await connection.db.read<{ n: number }>('MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n');
+  return Number(row?.n ?? 0);
+}
+
+function rate(path: ImportRate['path'], relationships: number, ms: number, phases: Record<string, number>, note?: string): ImportRate {
+  return { path, relationships, seconds: s(ms), relationshipsPerSecond: Math.round(relationships / (ms / 1000)), phases, note };
+}
+
+async function bulkRow(dir: string, manifest: CorpusManifest): Promise<ImportRate[]> {
+  const config = freshConfig();
+  const started = Date.now();
+  const report = await bulkLoadCorpus(config, [path.join(dir, 'data')], { sourcesDir: path.join(dir, 'sources'), onProgress: log });
+  const startAt = Date.now();
+  const connection = await openDatabase(config);
+  try {
+    const schemaAt = Date.now();
+    await applySchema(connection.db);
+    await recordBulkLoad(connection.db, report);
+    const done = Date.now();
+    const counted = await countRelationships(connection);
+    if (counted !== manifest.relationships) throw new Error(`bulk: the database holds ${counted} relationships, the corpus ${manifest.relationships}`);
+    const phases = {
+      validate: s(report.validateMs),
+      csv: s(report.csvMs),
+      neo4jAdmin: s(report.adminMs),
+      start: s(schemaAt - startAt),
+      indexes: s(done - schemaAt),
+    };
+    log(`bulk: ${JSON.stringify(phases)}; CSV ${(report.csvBytes / 1e6).toFixed(0)} MB; ${report.adminSummary}`);
+    return [
+      rate('bulk', counted, done - started, phases),
+      rate('admin', counted, report.adminMs, { neo4jAdmin: s(report.adminMs) }, `same CSV (${(report.csvBytes / 1e6).toFixed(0)} MB), tool only`),
+    ];
+  } finally {
+    await connection.close();
+  }
+}
+
+async function incrementalRow(dir: string, manifest: CorpusManifest): Promise<ImportRate> {
+  const config = freshConfig();
+  const connection = await openDatabase(config);
+  try {
+    await applySchema(connection.db);
+    // Non-empty: the curated corpus is there first.
+    await importCorpus(connection.db, [config.dataDir], { sourcesDir: config.sourcesDir });
+    const before = await countRelationships(connection);
+    const report = await importCorpus(connection.db, [path.join(dir, 'data')], { sourcesDir: path.join(dir, 'sources'), onProgress: log });
+    const counted = (await countRelationships(connection)) - before;
+    if (counted !== manifest.relationships) throw new Error(`incremental: ${counted} relationships written, the corpus has ${manifest.relationships}`);
+    return rate('incremental', counted, report.totalMs, {
+      validate: s(report.validateMs),
+      write: s(report.writeMs - report.commitMs),
+      commit: s(report.commitMs),
+    });
+  } finally {
+    await connection.close();
+  }
+}
+
+/** What a user would write: parse each file, then UNWIND … MERGE in batches, one transaction per batch. */
+async function plainRow(dir: string, manifest: CorpusManifest): Promise<ImportRate> {
+  const config = freshConfig();
+  const connection = await openDatabase(config);
+  const driver = connection.db.driver;
+  try {
+    await connection.db.write('CREATE CONSTRAINT plain_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE');
+    const started = Date.now();
+    let parseMs = 0;
+    const BATCH = 10_000;
+    let nodes: Array<Record<string, unknown>> = [];
+    const rels = new Map<string, Array<Record<string, unknown>>>(RELATIONSHIP_TYPE_NAMES.map((t) => [t, []]));
+    const flushNodes = async () => {
+      if (!nodes.length) return;
+      await driver.executeQuery(
+        'UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n += row.props, n.evidence = coalesce(n.evidence, []) + row.evidence',
+        { rows: nodes },
+        { database: 'neo4j' },
+      );
+      nodes = [];
+    };
+    const flushRels = async (type: string) => {
+      const rows = rels.get(type)!;
+      if (!rows.length) return;
+      await driver.executeQuery(
+        `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) MERGE (a)-[r:${type} {key: row.key}]->(b) SET r += row.props, r.evidence = coalesce(r.evidence, []) + row.evidence`,
+        { rows },
+        { database: 'neo4j' },
+      );
+      rels.set(type, []);
+    };
+    const scalars = (o: Record<string, unknown>, skip: string[]) =>
+      Object.fromEntries(Object.entries(o).filter(([k, v]) => !skip.includes(k) && (typeof v !== 'object' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))));
+    const files = fs.readdirSync(path.join(dir, 'data')).filter((f) => f.endsWith('.yaml')).sort();
+    // Nodes of every file first (ends must exist before MATCH), as a user learns to do.
+    const docs: Array<{ relationships?: Array<Record<string, unknown>> }> = [];
+    for (const f of files) {
+      const t = Date.now();
+      const doc = YAML.parse(fs.readFileSync(path.join(dir, 'data', f), 'utf8')) as { source: Record<string, unknown>; nodes?: Array<Record<string, unknown>>; relationships?: Array<Record<string, unknown>> };
+      parseMs += Date.now() - t;
+      for (const n of [doc.source, ...(doc.nodes ?? [])]) {
+        nodes.push({ id: n.id, props: scalars(n, ['id', 'evidence']), evidence: n.evidence });
+        if (nodes.length >= BATCH) await flushNodes();
+      }
+      docs.push({ relationships: doc.relationships });
+    }
+    await flushNodes();
+    for (const doc of docs) {
+      for (const r of doc.relationships ?? []) {
+        const type = String(r.type);
+        rels.get(type)!.push({ from: r.from, to: r.to, key: r.key ?? '', props: scalars(r, ['type', 'from', 'to', 'key', 'evidence']), evidence: r.evidence });
+        if (rels.get(type)!.length >= BATCH) await flushRels(type);
+      }
+    }
+    for (const type of RELATIONSHIP_TYPE_NAMES) await flushRels(type);
+    const ms = Date.now() - started;
+    const counted = await countRelationships(connection);
+    if (counted !== manifest.relationships) throw new Error(`plain: the database holds ${counted} relationships, the corpus ${manifest.relationships}`);
+    return rate('plain', counted, ms, { parse: s(parseMs), write: s(ms - parseMs) }, 'no validation, no passages, no labels by kind');
+  } finally {
+    await connection.close();
+  }
+}
+
+export async function importRates(sizes: number[], seed: number, only: Set<string>): Promise<Array<{ corpus: string; rows: ImportRate[] }>> {
+  setLogLevel('warn');
+  const results: Array<{ corpus: string; rows: ImportRate[] }> = [];
+  for (const relationships of sizes) {
+    const { dir, manifest } = corpus(relationships, seed);
+    const rows: ImportRate[] = [];
+    const attempt = async (name: string, run: () => Promise<ImportRate | ImportRate[]>) => {
+      if (!only.has(name)) return;
+      log(`${path.basename(dir)}: ${name} (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+      const got = await run();
+      rows.push(...(Array.isArray(got) ? got : [got]));
+      log(JSON.stringify(got));
+    };
+    await attempt('bulk', () => bulkRow(dir, manifest));
+    await attempt('incremental', () => incrementalRow(dir, manifest));
+    await attempt('plain', () => plainRow(dir, manifest));
+    results.push({ corpus: path.basename(dir), rows });
+  }
+  const out = path.join(BENCH_OUT, 'import-rates.json');
+  fs.mkdirSync(BENCH_OUT, { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), loadAverage: os.loadavg(), results }, null, 2) + '\n');
+  const lines = ['corpus                 path          relationships   seconds     rel/s   phases (s)'];
+  for (const r of results) {
+    for (const row of r.rows) {
+      lines.push(
+        `${r.corpus.padEnd(22)} ${row.path.padEnd(12)} ${String(row.relationships).padStart(14)} ${row.seconds.toFixed(1).padStart(9)} ${String(row.relationshipsPerSecond).padStart(9)}   ` +
+          `${Object.entries(row.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}${row.note ? ` — ${row.note}` : ''}`,
+      );
+    }
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  log(`wrote ${path.relative(ROOT, out)}`);
+  return results;
+}
+
+if (require.main === module) {
+  const args = parseArgs(process.argv.slice(2), { relationships: 'string', seed: 'int', only: 'string' }, 'npx tsx bench/import.ts --relationships N[,M…] [--seed S] [--only bulk,incremental,plain]');
+  const sizes = (args.string('relationships') ?? '100000').split(',').map(Number);
+  const only = new Set((args.string('only') ?? 'bulk,incremental,plain').split(','));
+  importRates(sizes, args.int('seed', 1, 0), only).catch((err: unknown) => {
+    process.stderr.write(`bench:import failed: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}

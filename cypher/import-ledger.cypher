@@ -1,0 +1,5 @@
+// Records what each imported file stated ($rows: source, file, facts, quoteFacts, quotes), replacing the
+// record of its previous import (src/import/ledger.ts); the next re-import reconciles against it.
+UNWIND $rows AS row
+MERGE (f:ImportedFile {source: row.source})
+SET f.file = row.file, f.facts = row.facts, f.quoteFacts = row.quoteFacts, f.quotes = row.quotes

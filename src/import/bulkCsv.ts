@@ -1,0 +1,244 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import neo4j from 'neo4j-driver';
+import { passageRows, type PassageRow } from '../corpus/passages';
+import { NODE_COLUMNS, RELATIONSHIP_COLUMNS, type Column } from '../export/columns';
+import { ARRAY_DELIMITER, IMPORT_OPTIONS } from '../export/csv';
+import { contentHash } from '../writes/sources';
+import { foldLedger, ledgerRow, type LedgerRow } from './ledger';
+import { unmapped, type RowMapper } from './rowMapping';
+import { fileRows, type NodeRow, type RelationshipRow } from './rows';
+import { SourceDocuments } from './sources';
+import { fold } from './write';
+
+/**
+ * The validated corpus (the spool of JSON lines validation wrote) as the CSV files `neo4j-admin database import
+ * full` loads: the same nodes, relationships, passages and per-file ledgers the transactional path writes, with
+ * the same stored types (tests/import-bulk.test.ts compares the two graphs' fingerprints).
+ *
+ * The tool creates what it reads, so each node and relationship must appear once: rows one id gets from several
+ * files are folded first, in file order, as the transactional path folds them. Two streaming passes over the
+ * spool keep memory to the entities plus only the relationships (and sources) more than one file states: the
+ * first pass folds the nodes and counts the others, the second writes every relationship stated once as it goes.
+ */
+
+export interface BulkCsv {
+  dir: string;
+  /** neo4j-admin's arguments: --nodes=…, --relationships=… and the format options. */
+  args: string[];
+  counts: { nodes: number; relationships: number; passages: number; files: number; quotes: number; bytes: number };
+}
+
+const quoted = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+// An empty string must be quoted, or the tool reads it as absent.
+const str = (s: string) => (s === '' ? '""' : quoted(s));
+
+function list(values: readonly unknown[], owner: string, name: string): string {
+  for (const v of values) {
+    if (String(v).includes(ARRAY_DELIMITER)) throw new Error(`${owner}.${name} holds U+001F, the CSV array delimiter`);
+  }
+  return values.length ? quoted(values.join(ARRAY_DELIMITER)) : '';
+}
+
+function cell(value: unknown, column: Column, owner: string): string {
+  if (value === undefined || value === null) return '';
+  switch (column.type) {
+    case 'string':
+      return str(String(value));
+    case 'string[]':
+      return list(value as unknown[], owner, column.name);
+    case 'long':
+      return neo4j.isInt(value) ? value.toString() : String(Math.trunc(Number(value)));
+    default:
+      return String(value);
+  }
+}
+
+const header = (columns: readonly Column[]) => columns.map((c) => (c.type === 'string' ? c.name : `${c.name}:${c.type}`));
+
+/** Buffered appends: one write per ~1 MB. */
+class CsvFile {
+  private fd: number;
+  private parts: string[] = [];
+  private size = 0;
+  bytes = 0;
+  rows = 0;
+  constructor(
+    readonly file: string,
+    headerLine: string,
+  ) {
+    this.fd = fs.openSync(file, 'w');
+    this.push(headerLine);
+    this.rows = 0;
+  }
+  push(line: string): void {
+    this.parts.push(line, '\n');
+    this.size += line.length + 1;
+    this.rows++;
+    if (this.size > 1 << 20) this.flush();
+  }
+  flush(): void {
+    if (!this.parts.length) return;
+    const chunk = this.parts.join('');
+    this.bytes += fs.writeSync(this.fd, chunk);
+    this.parts = [];
+    this.size = 0;
+  }
+  close(): void {
+    this.flush();
+    fs.closeSync(this.fd);
+  }
+}
+
+const NODE_FIELDS = NODE_COLUMNS.filter((c) => c.name !== 'id');
+const REL_FIELDS = RELATIONSHIP_COLUMNS.filter((c) => c.name !== 'id' && c.name !== 'key');
+
+function nodeLine(row: NodeRow, extra: Record<string, unknown>): string {
+  const values: Record<string, unknown> = { ...row.props, ...row.lists, ...extra, evidenceSources: row.sources, evidenceQuotes: row.quotes };
+  return [str(row.id), `Entity${ARRAY_DELIMITER}${row.kind}`, ...NODE_FIELDS.map((c) => cell(values[c.name], c, row.id))].join(',');
+}
+
+function relationshipLine(row: RelationshipRow): string {
+  const values: Record<string, unknown> = { ...row.props, ...row.lists, evidenceSources: row.sources, evidenceQuotes: row.quotes };
+  return [str(row.from), str(row.to), row.type, str(row.id), str(row.key), ...REL_FIELDS.map((c) => cell(values[c.name], c, row.id))].join(',');
+}
+
+const passageLine = (p: PassageRow) =>
+  [str(p.id), 'Passage', str(p.source), String(p.index), str(p.text), list(p.facts, p.id, 'facts')].join(',');
+
+const ledgerLine = (l: LedgerRow) =>
+  [str(l.source), 'ImportedFile', str(l.file), list(l.facts, l.source, 'facts'), list(l.quoteFacts, l.source, 'quoteFacts'), list(l.quotes, l.source, 'quotes')].join(',');
+
+async function* spoolLines(spoolFile: string): AsyncIterable<{ doc: unknown; file: string }> {
+  const input = fs.createReadStream(spoolFile, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  try {
+    for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
+      const { file, doc } = JSON.parse(line) as { file: string; doc: unknown };
+      yield { doc, file };
+    }
+  } finally {
+    input.destroy();
+  }
+}
+
+function bump(counts: Map<string, number>, id: string): void {
+  counts.set(id, (counts.get(id) ?? 0) + 1);
+}
+
+export async function writeBulkCsv(
+  spoolFile: string,
+  dir: string,
+  options: { sourcesDir: string; mapRows?: RowMapper; onFile?: (files: number) => void },
+): Promise<BulkCsv> {
+  const mapRows = options.mapRows ?? unmapped;
+  fs.mkdirSync(dir, { recursive: true });
+
+  // Pass 1: fold the nodes; count how many files state each relationship and describe each source.
+  const nodes = new Map<string, NodeRow>();
+  const relationshipCount = new Map<string, number>();
+  const sourceCount = new Map<string, number>();
+  for await (const { doc } of spoolLines(spoolFile)) {
+    const rows = mapRows(fileRows(doc));
+    for (const row of rows.nodes) {
+      const seen = nodes.get(row.id);
+      if (seen) fold(seen, row);
+      else nodes.set(row.id, row);
+    }
+    for (const row of rows.relationships) bump(relationshipCount, row.id);
+    bump(sourceCount, rows.nodes[0]!.id);
+  }
+
+  const nodeCsv = new CsvFile(path.join(dir, 'nodes.csv'), ['id:ID(Entity)', ':LABEL', ...header(NODE_FIELDS)].join(','));
+  const relCsv = new CsvFile(
+    path.join(dir, 'relationships.csv'),
+    [':START_ID(Entity)', ':END_ID(Entity)', ':TYPE', 'id', 'key', ...header(REL_FIELDS)].join(','),
+  );
+  const passageCsv = new CsvFile(path.join(dir, 'passages.csv'), 'id:ID(Passage),:LABEL,source,index:double,text,facts:string[]');
+  const ledgerCsv = new CsvFile(path.join(dir, 'ledger.csv'), 'source:ID(ImportedFile),:LABEL,file,facts:string[],quoteFacts:string[],quotes:string[]');
+  let quotes = 0;
+  try {
+    // Pass 2: relationships, passages and ledgers; those stated by several files are folded and written last.
+    const documents = new SourceDocuments(options.sourcesDir);
+    const sharedRelationships = new Map<string, RelationshipRow>();
+    const sharedLedgers = new Map<string, LedgerRow>();
+    const passages = new Map<string, PassageRow>();
+    const passageSources = new Map<string, number>();
+    let files = 0;
+    for await (const { doc, file } of spoolLines(spoolFile)) {
+      const rows = mapRows(fileRows(doc));
+      for (const row of rows.relationships) {
+        if (relationshipCount.get(row.id) === 1) relCsv.push(relationshipLine(row));
+        else {
+          const seen = sharedRelationships.get(row.id);
+          if (seen) fold(seen, row);
+          else sharedRelationships.set(row.id, row);
+        }
+      }
+      const ledger = ledgerRow(path.basename(file), rows);
+      quotes += ledger.quotes.length;
+      if (sourceCount.get(ledger.source) === 1) ledgerCsv.push(ledgerLine(ledger));
+      else {
+        const seen = sharedLedgers.get(ledger.source);
+        if (seen) foldLedger(seen, ledger);
+        else sharedLedgers.set(ledger.source, ledger);
+      }
+      const source = rows.nodes[0]!;
+      const bytes = documents.load(String(source.props.file));
+      if (bytes) {
+        const shared = sourceCount.get(source.id)! > 1;
+        for (const p of passageRows(doc as Parameters<typeof passageRows>[0], bytes.toString('utf8'))) {
+          if (!shared) passageCsv.push(passageLine(p));
+          else {
+            // As import-passages.cypher merges them: the facts of each file citing the document, later ones last.
+            const seen = passages.get(p.id);
+            if (seen) seen.facts = [...seen.facts.filter((f) => !p.facts.includes(f)), ...p.facts];
+            else passages.set(p.id, p);
+          }
+        }
+        passageSources.set(source.id, 1);
+      }
+      options.onFile?.(++files);
+    }
+    for (const row of sharedRelationships.values()) relCsv.push(relationshipLine(row));
+    for (const row of sharedLedgers.values()) ledgerCsv.push(ledgerLine(row));
+    for (const p of passages.values()) passageCsv.push(passageLine(p));
+    for (const row of nodes.values()) {
+      let extra: Record<string, unknown> = {};
+      if (row.kind === 'Source') {
+        // The document's text is stored with its Source, as the transactional path stores it.
+        const bytes = documents.load(String(row.props.file));
+        if (bytes) extra = { documentText: bytes.toString('utf8'), contentHash: contentHash(bytes) };
+      }
+      nodeCsv.push(nodeLine(row, extra));
+    }
+    for (const f of [nodeCsv, relCsv, passageCsv, ledgerCsv]) f.close();
+    return {
+      dir,
+      args: [
+        `--nodes=${nodeCsv.file}`,
+        `--nodes=${passageCsv.file}`,
+        `--nodes=${ledgerCsv.file}`,
+        `--relationships=${relCsv.file}`,
+        ...IMPORT_OPTIONS,
+      ],
+      counts: {
+        nodes: nodeCsv.rows,
+        relationships: relCsv.rows,
+        passages: passageCsv.rows,
+        files,
+        quotes,
+        bytes: nodeCsv.bytes + relCsv.bytes + passageCsv.bytes + ledgerCsv.bytes,
+      },
+    };
+  } catch (err) {
+    for (const f of [nodeCsv, relCsv, passageCsv, ledgerCsv]) {
+      try {
+        f.close();
+      } catch {
+        // already closed
+      }
+    }
+    throw err;
+  }
+}
