@@ -174,6 +174,9 @@ describe('the same actor under two names: candidates, judgements, merges that ca
     expect(reimported.lines.filter((l) => !merged.lines.includes(l))).toEqual([]);
     expect(reimported.hash).toBe(merged.hash);
     expect(await server.db.read('MATCH (n:Entity {id: "org-zz-mairie"}) RETURN n.id AS id')).toEqual([]);
+    // The document's sentence about J. Zorro and the mairie now leads to the facts that answer for them.
+    const passage = (await server.gql('{ passages(text: "a signé l’avenant pour la Mairie de Zedville", first: 1) { passage { relationships { id } } } }')).data.passages;
+    expect(passage[0].passage.relationships.map((r: { id: string }) => r.id)).toContain('per-zz-j-zorro|HOLDS_ROLE|org-zz-ville');
 
     await importCorpus(server.db, [corpus.file('extra.yaml')], { sourcesDir: corpus.sourcesDir });
     const paul = (await server.gql('{ person(id: "per-zz-paul-zed") { affiliations { node { id } } } }')).data.person;

@@ -201,8 +201,9 @@ async function writeCorpus(
     const input = fs.createReadStream(spoolFile, 'utf8');
     try {
       for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-        const { doc, file } = JSON.parse(line) as { file: string; doc: unknown };
-        const rows = mapRows(fileRows(redirectDocument(doc, redirects)));
+        const { doc: stated, file } = JSON.parse(line) as { file: string; doc: unknown };
+        const doc = redirectDocument(stated, redirects);
+        const rows = mapRows(fileRows(doc));
         await reconciler.addFile(ledgerRow(path.basename(file), rows));
         // The document's text is stored with its Source (validation has read it): the API checks quotes
         // against it, serves it (Source.text) and recognises the same text added again (contentHash).

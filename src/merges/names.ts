@@ -42,8 +42,23 @@ const undoubled = (w: string) => w.replace(/(.)\1+/g, '$1');
 
 export type KeyKind = 'folded' | 'words' | 'initials' | 'letters' | 'acronym' | 'word' | 'place';
 
-/** The blocking keys of one name. A key is `kind:text`; two names sharing one are compared. */
+const keyCache = new Map<string, string[]>();
+
+/**
+ * The blocking keys of one name. A key is `kind:text`; two names sharing one are compared. Memoised across
+ * requests (a name's keys never change; the cache is emptied past 200,000 names): the names are read again
+ * for every request, their keys need not be made again.
+ */
 export function blockingKeys(name: string): string[] {
+  let keys = keyCache.get(name);
+  if (keys === undefined) {
+    if (keyCache.size > 200_000) keyCache.clear();
+    keyCache.set(name, (keys = keysOf(name)));
+  }
+  return keys;
+}
+
+function keysOf(name: string): string[] {
   const w = words(name);
   if (!w.length) return [];
   const keys = new Set<string>();

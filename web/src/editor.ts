@@ -10,6 +10,8 @@ import { QUERIES } from './queries';
 export interface EditorActions {
   /** Shows a node in the graph and the panel (the fact just added appears at once). */
   open(id: string): void;
+  /** An editor signed in (the "Same actor?" pane judges with the same token). */
+  signedIn?(token: string): void;
 }
 
 type Me = { me: { id: string; name: string; role: string } | null };
@@ -76,6 +78,7 @@ export class Editor {
         return;
       }
       this.token = token;
+      this.actions.signedIn?.(token);
       input.value = '';
       this.who.textContent = `Signed in as ${me.name} (${me.role}).`;
       this.form.hidden = false;

@@ -13,6 +13,7 @@ import { findPaths, neighbourhood, nodeDetail, nodeSummary, PER_NODE } from './q
 import { friendly, SearchBox } from './search';
 import { Timeline } from './timeline';
 import { Editor } from './editor';
+import { Duplicates } from './duplicates';
 import { initialExpansions, readView, writeView, type ViewState } from './url';
 
 const MAX_PER_NODE = 200;
@@ -25,6 +26,7 @@ class Explorer {
   readonly timeline: Timeline;
   readonly paths: PathMode;
   readonly editor: Editor;
+  readonly duplicates: Duplicates;
   /** Expanded nodes and how many of their relationships are shown. */
   private readonly expanded = new Map<string, number>();
   private selected: string | null = null;
@@ -78,7 +80,8 @@ class Explorer {
       onOpen: (id) => void this.open(id),
     });
     this.paths = new PathMode({ find: (from, to, shortest) => void this.showPaths(from, to, shortest) });
-    this.editor = new Editor({ open: (id) => void this.start(id) });
+    this.duplicates = new Duplicates({ open: (id) => void this.start(id) });
+    this.editor = new Editor({ open: (id) => void this.start(id), signedIn: (token) => this.duplicates.signedIn(token) });
     this.legend();
     this.tools();
     this.panel.clear('Search for a person, an organisation or an agreement, then click a node to expand it and read its evidence here.');
@@ -170,6 +173,7 @@ class Explorer {
         }
         this.panel.showNode(detail, this.graph.links(id), this.expanded.has(id));
         if (focus) this.editor.nodeShown(node);
+        if (focus) void this.duplicates.nodeShown(node);
         if (focus && document.activeElement === document.body) this.panel.focusTitle();
       } catch (err) {
         if (this.selected === id) this.panel.error(friendly(err));

@@ -59,6 +59,7 @@ export type Agreement = Entity & Node & {
   __typename?: 'Agreement';
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  /** The id this node answers to (its own; differs from the id asked when a merged id was asked). */
   canonicalId: Scalars['ID']['output'];
   /** Its clauses and articles. */
   clauses: Array<ClauseLink>;
@@ -90,6 +91,7 @@ export type Agreement = Entity & Node & {
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
   figuresTotal: Scalars['Int']['output'];
+  /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -97,6 +99,7 @@ export type Agreement = Entity & Node & {
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  /** The ids of nodes merged into this one: node(id) of any of them answers with this node. */
   mergedIds: Array<Scalars['ID']['output']>;
   /** The organisations party to it, with their roles. */
   parties: Array<PartyRole>;
@@ -342,6 +345,7 @@ export type Clause = Entity & Node & {
   agreement: Maybe<AgreementLink>;
   /** Other names the sources use for it (none for this kind). */
   aliases: Array<Scalars['String']['output']>;
+  /** The id this node answers to (its own; differs from the id asked when a merged id was asked). */
   canonicalId: Scalars['ID']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
@@ -349,6 +353,7 @@ export type Clause = Entity & Node & {
   description: Maybe<Scalars['String']['output']>;
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -356,6 +361,7 @@ export type Clause = Entity & Node & {
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  /** The ids of nodes merged into this one: node(id) of any of them answers with this node. */
   mergedIds: Array<Scalars['ID']['output']>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
@@ -404,6 +410,7 @@ export type Commitment = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Who benefits. */
   beneficiaries: Maybe<Scalars['String']['output']>;
+  /** The id this node answers to (its own; differs from the id asked when a merged id was asked). */
   canonicalId: Scalars['ID']['output'];
   /** The organisations committed to it or credited with it. */
   committedBy: Array<OrganisationLink>;
@@ -419,6 +426,7 @@ export type Commitment = Entity & Node & {
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
   figuresTotal: Scalars['Int']['output'];
+  /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -430,6 +438,7 @@ export type Commitment = Entity & Node & {
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  /** The ids of nodes merged into this one: node(id) of any of them answers with this node. */
   mergedIds: Array<Scalars['ID']['output']>;
   /** Over what period (per year, first year, 3 months …). */
   period: Maybe<Scalars['String']['output']>;
@@ -654,6 +663,7 @@ export type Event = Entity & Node & {
   __typename?: 'Event';
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  /** The id this node answers to (its own; differs from the id asked when a merged id was asked). */
   canonicalId: Scalars['ID']['output'];
   /** Partial ISO date: `2008`, `2008-01` or `2008-01-29`; its precision is the number of parts given. */
   date: Maybe<Scalars['PartialDate']['output']>;
@@ -671,6 +681,7 @@ export type Event = Entity & Node & {
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
   figuresTotal: Scalars['Int']['output'];
+  /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -678,6 +689,7 @@ export type Event = Entity & Node & {
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  /** The ids of nodes merged into this one: node(id) of any of them answers with this node. */
   mergedIds: Array<Scalars['ID']['output']>;
   /** Name of the event. */
   name: Scalars['String']['output'];
@@ -826,6 +838,7 @@ export type Figure = Entity & Node & {
   asOf: Maybe<Scalars['PartialDate']['output']>;
   /** How precise `asOf` is. */
   asOfPrecision: Maybe<DatePrecision>;
+  /** The id this node answers to (its own; differs from the id asked when a merged id was asked). */
   canonicalId: Scalars['ID']['output'];
   /** Set when the source gives no year (or no date): how the date was inferred from the context. */
   dateInferred: Maybe<Scalars['String']['output']>;
@@ -833,6 +846,7 @@ export type Figure = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -842,6 +856,7 @@ export type Figure = Entity & Node & {
   label: Scalars['String']['output'];
   /** What the number measures, as the source puts it. */
   measures: Scalars['String']['output'];
+  /** The ids of nodes merged into this one: node(id) of any of them answers with this node. */
   mergedIds: Array<Scalars['ID']['output']>;
   /** Over what period, as stated (`per year`, `the first year` …). */
   period: Maybe<Scalars['String']['output']>;
@@ -1286,6 +1301,7 @@ export type Organisation = Entity & Node & {
   agreementsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  /** The id this node answers to (its own; differs from the id asked when a merged id was asked). */
   canonicalId: Scalars['ID']['output'];
   /** Its subsidiaries, members and parts. */
   children: Array<OrganisationLink>;
@@ -1305,6 +1321,7 @@ export type Organisation = Entity & Node & {
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
   figuresTotal: Scalars['Int']['output'];
+  /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -1312,6 +1329,7 @@ export type Organisation = Entity & Node & {
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  /** The ids of nodes merged into this one: node(id) of any of them answers with this node. */
   mergedIds: Array<Scalars['ID']['output']>;
   /** The name as the sources most often give it. */
   name: Scalars['String']['output'];
@@ -1632,6 +1650,7 @@ export type Person = Entity & Node & {
   authored: Array<SourceLink>;
   /** How many `authored` there are in all, whatever `first` says. */
   authoredTotal: Scalars['Int']['output'];
+  /** The id this node answers to (its own; differs from the id asked when a merged id was asked). */
   canonicalId: Scalars['ID']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
@@ -1639,6 +1658,7 @@ export type Person = Entity & Node & {
   description: Maybe<Scalars['String']['output']>;
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -1646,6 +1666,7 @@ export type Person = Entity & Node & {
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  /** The ids of nodes merged into this one: node(id) of any of them answers with this node. */
   mergedIds: Array<Scalars['ID']['output']>;
   /** Full name in its usual spelling. */
   name: Scalars['String']['output'];
@@ -1799,6 +1820,7 @@ export type Place = Entity & Node & {
   __typename?: 'Place';
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  /** The id this node answers to (its own; differs from the id asked when a merged id was asked). */
   canonicalId: Scalars['ID']['output'];
   /** What is located in it: organisations, agreements, programmes, events, places. */
   contains: Array<EntityLink>;
@@ -1808,6 +1830,7 @@ export type Place = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -1815,6 +1838,7 @@ export type Place = Entity & Node & {
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  /** The ids of nodes merged into this one: node(id) of any of them answers with this node. */
   mergedIds: Array<Scalars['ID']['output']>;
   /** Name of the place. */
   name: Scalars['String']['output'];
@@ -1907,6 +1931,7 @@ export type Programme = Entity & Node & {
   agreementsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  /** The id this node answers to (its own; differs from the id asked when a merged id was asked). */
   canonicalId: Scalars['ID']['output'];
   /** What it promises or achieved. */
   commitments: Array<CommitmentLink>;
@@ -1930,6 +1955,7 @@ export type Programme = Entity & Node & {
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
   figuresTotal: Scalars['Int']['output'];
+  /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -1937,6 +1963,7 @@ export type Programme = Entity & Node & {
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  /** The ids of nodes merged into this one: node(id) of any of them answers with this node. */
   mergedIds: Array<Scalars['ID']['output']>;
   /** Name of the programme or a descriptive name. */
   name: Scalars['String']['output'];
@@ -2652,6 +2679,7 @@ export type Source = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Who wrote it, when stated. */
   author: Maybe<Scalars['String']['output']>;
+  /** The id this node answers to (its own; differs from the id asked when a merged id was asked). */
   canonicalId: Scalars['ID']['output'];
   /** sha-256 of the text (hex): identical documents are stored once. */
   contentHash: Maybe<Scalars['String']['output']>;
@@ -2669,6 +2697,7 @@ export type Source = Entity & Node & {
   evidence: Array<Evidence>;
   /** File name of the document in the corpus (data files must give it; sources added through the API have none). */
   file: Maybe<Scalars['String']['output']>;
+  /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -2678,6 +2707,7 @@ export type Source = Entity & Node & {
   label: Scalars['String']['output'];
   /** Its language (BCP 47, e.g. `fr`). */
   language: Maybe<Scalars['String']['output']>;
+  /** The ids of nodes merged into this one: node(id) of any of them answers with this node. */
   mergedIds: Array<Scalars['ID']['output']>;
   /** Who published it. */
   publisher: Maybe<Scalars['String']['output']>;
@@ -2779,6 +2809,7 @@ export type Statement = Entity & Node & {
   __typename?: 'Statement';
   /** Other names the sources use for it (none for this kind). */
   aliases: Array<Scalars['String']['output']>;
+  /** The id this node answers to (its own; differs from the id asked when a merged id was asked). */
   canonicalId: Scalars['ID']['output'];
   /** When it was said or published (partial ISO date), when stated. */
   date: Maybe<Scalars['PartialDate']['output']>;
@@ -2790,6 +2821,7 @@ export type Statement = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
@@ -2799,6 +2831,7 @@ export type Statement = Entity & Node & {
   label: Scalars['String']['output'];
   /** Where it was said, as stated: an interview, a communiqué, a newspaper (e.g. `Le Parisien`). */
   medium: Maybe<Scalars['String']['output']>;
+  /** The ids of nodes merged into this one: node(id) of any of them answers with this node. */
   mergedIds: Array<Scalars['ID']['output']>;
   /** Whether the words are the speaker's own or the source's account of them. */
   mode: StatementMode;
