@@ -5,6 +5,7 @@
  */
 import type { CorpusManifest } from './synthetic/corpus';
 import { Rng } from './synthetic/random';
+import { explorerRows } from './explorer-rows';
 
 export type Variables = Record<string, unknown>;
 type Data = Record<string, any>;
@@ -201,6 +202,8 @@ export function workload(manifest: CorpusManifest, seed = 7): Row[] {
       variables: (i) => ({ from: at(people, i), to: at(people2, i + 1) }),
       canonAccords: (d) => ({ size: d.paths?.length ?? 0 }),
     },
+    // What the explorer sends on opening a hub (bench/explorer-rows.ts).
+    ...explorerRows(manifest),
   ];
 }
 

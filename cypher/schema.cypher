@@ -56,6 +56,13 @@ CREATE CONSTRAINT change_counter IF NOT EXISTS FOR (k:ChangeCounter) REQUIRE k.n
 CREATE CONSTRAINT retracted_id IF NOT EXISTS FOR (r:Retracted) REQUIRE r.id IS UNIQUE;
 CREATE RANGE INDEX retracted_with IF NOT EXISTS FOR (r:Retracted) ON (r.cascadeOf);
 
+// Duplicates (src/merges/): judgements by id and by pair, merged ids by id, by canonical node and by judgement.
+CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (j:Judgement) REQUIRE j.id IS UNIQUE;
+CREATE RANGE INDEX judgement_pair IF NOT EXISTS FOR (j:Judgement) ON (j.pair, j.active);
+CREATE CONSTRAINT merged_id IF NOT EXISTS FOR (m:Merged) REQUIRE m.id IS UNIQUE;
+CREATE RANGE INDEX merged_into IF NOT EXISTS FOR (m:Merged) ON (m.into);
+CREATE CONSTRAINT merged_judgement IF NOT EXISTS FOR (m:Merged) REQUIRE m.judgement IS UNIQUE;
+
 // What each corpus file stated at its last import (src/import/ledger.ts), by its source: re-imports reconcile.
 CREATE CONSTRAINT imported_file IF NOT EXISTS FOR (f:ImportedFile) REQUIRE f.source IS UNIQUE;
 

@@ -24,6 +24,8 @@ export interface Config {
   /** A query running longer is cancelled in Neo4j and answered with DATABASE_TIMEOUT. */
   queryTimeoutMs: number;
   /** How long a stop (SIGTERM, Ctrl-C) lets requests under way finish before closing their connections. */
+  /** How long the start waits for the warm-up before saying ready (it goes on afterwards): ACCORDS_WARMUP_WAIT_MS; 0 skips it. */
+  warmUpWaitMs: number;
   drainMs: number;
   /** An admin bearer token that needs no database (to create the first tokens); unset, only stored tokens work. */
   adminToken?: string;
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     queryTimeoutMs: countFromEnv(env, 'ACCORDS_QUERY_TIMEOUT_MS', 10_000, 1),
     drainMs: countFromEnv(env, 'ACCORDS_DRAIN_MS', 10_000),
+    warmUpWaitMs: countFromEnv(env, 'ACCORDS_WARMUP_WAIT_MS', 5_000),
     adminToken: env.ACCORDS_ADMIN_TOKEN || undefined,
     access: accessConfig(env),
     // The corpus' documents are part of the repository (data/sources): a fresh clone needs nothing beside it.

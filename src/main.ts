@@ -12,6 +12,7 @@ import { applySchema } from './db/schema';
 import { log, setLogLevel } from './log';
 import { startApp, RunningApp } from './server/http';
 import { bulkLoadIfNew, finishBulkLoad, loadCorpusIfEmpty } from './startup';
+import { warmUpUntil } from './warmup';
 
 let connection: Connection | undefined;
 let app: RunningApp | undefined;
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
   await applySchema(connection.db);
   await finishBulkLoad(connection.db, bulk);
   await loadCorpusIfEmpty(connection.db, config);
+  // The users' first requests planned before they come (src/warmup.ts); ready waits a few seconds at most.
+  await warmUpUntil(connection.db, config.warmUpWaitMs);
   app = await startApp({ db: connection.db, host: config.host, port: config.port, adminToken: config.adminToken, drainMs: config.drainMs, access: config.access }).catch(
     async (err: unknown) => {
       // Taken meanwhile (by the time Neo4j started), or not bindable: the probe names it in the usual words.

@@ -115,6 +115,19 @@ const ANSWERS: Record<string, (data: any) => void> = {
     expect(statement.speakers).toEqual([{ node: { label: 'Marc Mossé' } }]);
     expect(statement.subjects.map((s: any) => s.node.id)).toEqual(expect.arrayContaining(['org-microsoft', 'prg-idees']));
   },
+  '20-which-actors-may-be-one.graphql': ({ duplicateCandidates, judgements }) => {
+    const pairs = duplicateCandidates.nodes.map((c: any) => [c.a.id, c.b.id].join('~'));
+    expect(pairs).toContain('org-microsoft~org-microsoft-france');
+    const microsofts = duplicateCandidates.nodes.find((c: any) => c.a.id === 'org-microsoft' && c.b.id === 'org-microsoft-france');
+    expect(microsofts.reasons.map((r: any) => r.code)).toContain('NAME_CONTAINED');
+    for (let i = 1; i < duplicateCandidates.nodes.length; i++) expect(duplicateCandidates.nodes[i].score).toBeLessThanOrEqual(duplicateCandidates.nodes[i - 1].score);
+    expect(Array.isArray(judgements)).toBe(true);
+  },
+  '21-are-lyon-and-sciences-po-connected-other-than-through-microsoft.graphql': ({ throughAnyone, avoidingHubs }) => {
+    expect(throughAnyone.outcome).toBe('FOUND');
+    expect(throughAnyone.paths[0].nodes.map((n: any) => n.id)).toContain('org-microsoft');
+    expect(avoidingHubs).toMatchObject({ outcome: 'NO_PATH', message: 'no path within 6 relationships', searchedLength: 6 });
+  },
 };
 
 const EXAMPLES = path.join(ROOT, 'examples');

@@ -42,13 +42,15 @@ describe('the write examples, in order, each answering what its comment says', (
     return res.data;
   };
 
-  it('lists exactly the five examples run here', () => {
+  it('lists exactly the seven examples run here', () => {
     expect(fs.readdirSync(DIR).filter((f) => f.endsWith('.graphql')).sort()).toEqual([
       '01-add-a-source.graphql',
       '02-add-a-signatory-with-its-quote.graphql',
       '03-correct-a-date.graphql',
       '04-retract.graphql',
       '05-history.graphql',
+      '06-judge-two-microsofts-different.graphql',
+      '07-undo-a-judgement.graphql',
     ]);
   });
 
@@ -93,6 +95,20 @@ describe('the write examples, in order, each answering what its comment says', (
     expect(data.signature.map((c: { action: string }) => c.action)).toEqual(['create', 'retract']);
     expect(data.agreement).toMatchObject({ date: '2008-03-13', signatories: [] });
     expect(data.retracted).toMatchObject({ retracted: true, retractedReason: expect.stringContaining('ratified') });
+  });
+
+  it('06 judges Microsoft and Microsoft France different: the pair is no longer proposed; 07 takes it back', async () => {
+    const pairs = async () =>
+      ((await server.gql('{ duplicateCandidates(node: "org-microsoft", first: 100) { nodes { id } } }')).data.duplicateCandidates.nodes as Array<{ id: string }>).map((c) => c.id);
+    expect(await pairs()).toContain('org-microsoft~org-microsoft-france');
+    const { judge } = await run('06-judge-two-microsofts-different.graphql');
+    expect(judge.judgement).toMatchObject({ verdict: 'DIFFERENT', byName: expect.stringContaining('examples') });
+    expect(judge.change).toMatchObject({ action: 'judge', factId: judge.judgement.id });
+    expect(await pairs()).not.toContain('org-microsoft~org-microsoft-france');
+    const { undoJudgement } = await run('07-undo-a-judgement.graphql', { id: judge.judgement.id });
+    expect(undoJudgement).toMatchObject({ judgement: { id: judge.judgement.id, active: false }, change: { action: 'undo-judgement' } });
+    expect(await pairs()).toContain('org-microsoft~org-microsoft-france');
+    await server.db.write('MATCH (j:Judgement {id: $id}) DELETE j', { id: judge.judgement.id });
   });
 
   it('exports what the session made as a data file the importer accepts, its document beside it', async () => {

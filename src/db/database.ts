@@ -158,7 +158,24 @@ export class Database {
     return { queries: done, ms: Date.now() - started };
   }
 
-  private async run<T>(query: string, params: Params, routing: 'READ' | 'WRITE'): Promise<T[]> {
+  /** Who is told of every query text sent (shared by scoped handles): see `observeQueries`. */
+  private get queryObservers(): Set<(text: string) => void> {
+    return this.parent ? this.parent.queryObservers : (this.ownQueryObservers ??= new Set());
+  }
+  private ownQueryObservers?: Set<(text: string) => void>;
+
+  /**
+   * Calls `observer` with the text of every query sent through this driver from now on, until the returned
+   * function is called: what tells whether requests vary parameters only (a new text is a new plan to make).
+   */
+  observeQueries(observer: (text: string) => void): () => void {
+    const observers = this.queryObservers;
+    observers.add(observer);
+    return () => observers.delete(observer);
+  }
+
+  private async run<T>(query: string, params: Params, routing: 'READ' | 'WRITE', timeoutMs = this.queryTimeoutMs): Promise<T[]> {
+    for (const observe of this.queryObservers) observe(query);
     if (routing === neo4j.routing.READ) {
       this.recentReads.delete(query);
       this.recentReads.set(query, params);
@@ -166,7 +183,7 @@ export class Database {
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.runOnce<T>(query, params, routing);
+        return await this.runOnce<T>(query, params, routing, timeoutMs);
       } catch (err) {
         if (!(err instanceof DatabaseError) || attempt >= MAX_ATTEMPTS || this.availability.signal.aborted) throw err;
         if (err.code === 'UNAVAILABLE') {
@@ -184,11 +201,11 @@ export class Database {
     }
   }
 
-  private async runOnce<T>(query: string, params: Params, routing: 'READ' | 'WRITE'): Promise<T[]> {
+  private async runOnce<T>(query: string, params: Params, routing: 'READ' | 'WRITE', timeoutMs: number): Promise<T[]> {
     this.guard();
     this.count();
     const down = this.availability.signal;
-    const deadline = AbortSignal.timeout(this.queryTimeoutMs + CLIENT_GRACE_MS);
+    const deadline = AbortSignal.timeout(timeoutMs + CLIENT_GRACE_MS);
     const signal = AbortSignal.any([down, deadline]);
     // The driver honours the signal only at some points of a query's life (seen: reads in flight when Neo4j
     // was killed waited 30 s); the race answers the request the moment the signal fires, whatever the driver does.
@@ -204,7 +221,7 @@ export class Database {
         this.driver.executeQuery(query, params, {
           database: this.options.database,
           routing,
-          transactionConfig: { timeout: this.queryTimeoutMs },
+          transactionConfig: { timeout: timeoutMs },
           signal,
           ...(this.bookmarkManager ? { bookmarkManager: this.bookmarkManager } : {}),
         }),
@@ -225,9 +242,12 @@ export class Database {
     if (this.parent) this.parent.roundTrips++;
   }
 
-  /** Runs one read query (routed to a follower on a cluster) and returns its rows as plain objects. */
-  read<T = Row>(query: string, params: Params = {}): Promise<T[]> {
-    return this.run<T>(query, params, neo4j.routing.READ);
+  /**
+   * Runs one read query (routed to a follower on a cluster) and returns its rows as plain objects; `timeoutMs`
+   * sets a shorter deadline than the server-wide one for a query whose caller has a fallback.
+   */
+  read<T = Row>(query: string, params: Params = {}, options: { timeoutMs?: number } = {}): Promise<T[]> {
+    return this.run<T>(query, params, neo4j.routing.READ, Math.min(options.timeoutMs ?? Infinity, this.queryTimeoutMs));
   }
 
   /** Runs one write query in its own transaction. */

@@ -89,7 +89,7 @@ export const validationRules = [depthLimit];
 export const MAX_COST = 50_000;
 const DEFAULT_LIST_SIZE = 10;
 /** Fields whose lists are bounded by an argument of the field above them. */
-const SIZED_BY_PARENT = /Connection$|^Neighbourhood$/;
+const SIZED_BY_PARENT = /Connection$|^Neighbourhood$|^PathSearch$/;
 
 function argumentValue(
   field: FieldNode,

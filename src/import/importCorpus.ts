@@ -11,6 +11,7 @@ import { Progress, thousands } from './progress';
 import { corpusDocuments } from './read';
 import { passageRows } from '../corpus/passages';
 import { fileRows } from './rows';
+import { loadRedirects, redirectDocument } from '../merges/redirects';
 import { SourceDocuments } from './sources';
 import { recordChanges } from '../writes/changeLog';
 import { contentHash } from '../writes/sources';
@@ -190,6 +191,8 @@ async function writeCorpus(
   const mapRows = options.mapRows ?? unmapped;
   const work = async (tx: ImportTransaction) => {
     const writer = new GraphWriter(tx, batchSize);
+    // Ids merged through the API (judge SAME) stand for their canonical node in files too (src/merges/).
+    const redirects = await loadRedirects(tx);
     const reconciler = new Reconciler(tx);
     const documents = new SourceDocuments(options.sourcesDir);
     const progress = new Progress(options.onProgress, options.progressEveryMs);
@@ -199,7 +202,7 @@ async function writeCorpus(
     try {
       for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
         const { doc, file } = JSON.parse(line) as { file: string; doc: unknown };
-        const rows = mapRows(fileRows(doc));
+        const rows = mapRows(fileRows(redirectDocument(doc, redirects)));
         await reconciler.addFile(ledgerRow(path.basename(file), rows));
         // The document's text is stored with its Source (validation has read it): the API checks quotes
         // against it, serves it (Source.text) and recognises the same text added again (contentHash).

@@ -42,6 +42,13 @@ export function renderSchemaCypher(): string {
     'CREATE CONSTRAINT retracted_id IF NOT EXISTS FOR (r:Retracted) REQUIRE r.id IS UNIQUE;',
     'CREATE RANGE INDEX retracted_with IF NOT EXISTS FOR (r:Retracted) ON (r.cascadeOf);',
     '',
+    '// Duplicates (src/merges/): judgements by id and by pair, merged ids by id, by canonical node and by judgement.',
+    'CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (j:Judgement) REQUIRE j.id IS UNIQUE;',
+    'CREATE RANGE INDEX judgement_pair IF NOT EXISTS FOR (j:Judgement) ON (j.pair, j.active);',
+    'CREATE CONSTRAINT merged_id IF NOT EXISTS FOR (m:Merged) REQUIRE m.id IS UNIQUE;',
+    'CREATE RANGE INDEX merged_into IF NOT EXISTS FOR (m:Merged) ON (m.into);',
+    'CREATE CONSTRAINT merged_judgement IF NOT EXISTS FOR (m:Merged) REQUIRE m.judgement IS UNIQUE;',
+    '',
     '// What each corpus file stated at its last import (src/import/ledger.ts), by its source: re-imports reconcile.',
     'CREATE CONSTRAINT imported_file IF NOT EXISTS FOR (f:ImportedFile) REQUIRE f.source IS UNIQUE;',
   );
@@ -120,6 +127,7 @@ export function renderModelDoc(): string {
  */
 export function renderWebKinds(): string {
   const display = Object.fromEntries(NODE_KIND_NAMES.map((k) => [k, NODE_KINDS[k].display]));
+  const prefixes = Object.fromEntries(NODE_KIND_NAMES.map((k) => [k, NODE_KINDS[k].idPrefix]));
   return [
     '// Generated from src/model/model.ts by `npm run model`: edit the model, not this file.',
     '',
@@ -133,6 +141,9 @@ export function renderWebKinds(): string {
     '}',
     '',
     `export const KIND_DISPLAY: Record<NodeKindName, KindDisplay> = ${JSON.stringify(display, null, 2)};`,
+    '',
+    '/** Each kind\'s id prefix: the page knows a shared view\'s selected node\'s kind before any answer. */',
+    `export const ID_PREFIXES: Record<NodeKindName, string> = ${JSON.stringify(prefixes, null, 2)};`,
     '',
   ].join('\n');
 }

@@ -96,6 +96,11 @@ export function renderModelSdl(): string {
       'Its relationships of the given types and direction (all when omitted), each with its evidence.',
       'relationships(types: [RelationshipType!], direction: Direction = BOTH, first: Int = 50): [Relationship!]!',
     );
+    field(
+      out,
+      'How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`.',
+      'relationshipsTotal(types: [RelationshipType!], direction: Direction = BOTH): Int!',
+    );
     out.push('}', '');
   }
 

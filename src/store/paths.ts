@@ -1,4 +1,6 @@
-import type { Database } from '../db/database';
+import { cypher } from '../db/cypher';
+import { DatabaseError, type Database } from '../db/database';
+import { relationshipIdParts } from '../import/identity';
 import type { RelationshipTypeName } from '../model/model';
 import type { NodeRow, PathRow, RelationshipRow } from './rows';
 import { withPathBounds } from './shape';
@@ -11,25 +13,246 @@ export interface PathArgs {
   hubLimit: number | null;
   types: readonly RelationshipTypeName[] | null;
   first: number;
+  /** Most relationships the search may read before it gives up. */
+  maxExpansions: number;
 }
 
-/** Paths between two nodes, shortest first, each with its nodes and relationships in order. */
-export async function paths(db: Database, args: PathArgs): Promise<PathRow[]> {
-  if (args.from === args.to) return [];
-  const query = withPathBounds(args.shortestOnly ? 'paths-shortest' : 'paths-all', args.maxLength, args.first);
-  const rows = await db.read<{ nodes: NodeRow[]; relationships: RelationshipRow[] }>(query, {
-    from: args.from,
-    to: args.to,
-    hubLimit: args.hubLimit,
-    types: args.types,
-    first: args.first,
+/** How a path search ended. */
+export type PathOutcome = 'FOUND' | 'NO_PATH' | 'STOPPED_AT_LIMIT';
+
+export interface PathSearchRow {
+  paths: PathRow[];
+  outcome: PathOutcome;
+  /** Relationships read: the degrees of the nodes expanded. */
+  expanded: number;
+  /** Every path up to this many relationships was looked for. */
+  searchedLength: number;
+  message: string;
+}
+
+/**
+ * How long the search for longer paths than the shortest (`shortestOnly: false`, Neo4j's `SHORTEST k`) may
+ * run: it has no expansion bound of its own, so it gets a deadline, after which the shortest paths stand.
+ */
+const LONGER_PATHS_TIMEOUT_MS = 2_000;
+/** Shortest paths put together from the search's meeting points before ordering them: enough for `first` ≤ 50. */
+const MAX_ENUMERATED = 5_000;
+
+/** One way back from a node towards the end its side started from. */
+interface Step {
+  node: string;
+  relationship: string;
+}
+
+/** One side of the search: nodes reached from one end, with their distance and every way back at that distance. */
+class Side {
+  readonly distance = new Map<string, number>();
+  readonly back = new Map<string, Step[]>();
+  frontier: string[];
+  /** Relationships of the frontier's nodes (their degrees' sum): what expanding it next would read, at most. */
+  cost: number;
+  depth = 0;
+
+  constructor(readonly origin: string, degree: number) {
+    this.distance.set(origin, 0);
+    this.frontier = [origin];
+    this.cost = degree;
+  }
+
+  /** Node sequences (with relationships) from `node` back to this side's origin, at most `limit`. */
+  waysBack(node: string, limit: number): Array<{ nodes: string[]; relationships: string[] }> {
+    if (node === this.origin) return [{ nodes: [node], relationships: [] }];
+    const out: Array<{ nodes: string[]; relationships: string[] }> = [];
+    for (const step of this.back.get(node) ?? []) {
+      for (const rest of this.waysBack(step.node, limit - out.length)) {
+        out.push({ nodes: [node, ...rest.nodes], relationships: [step.relationship, ...rest.relationships] });
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * The shortest paths between two nodes by a breadth-first search from both ends at once, run here one level
+ * at a time (one query per level: cypher/path-expand.cypher), always on the side whose next level reads
+ * fewer relationships. Neo4j's own shortest-path search has no bound on the work it does: between two
+ * actors with no short path through a graph of hubs it ran for half a minute (1M relationships: p95 28 s).
+ * This one stops at `maxLength` hops or after reading `maxExpansions` relationships, and says which.
+ */
+async function searchShortest(db: Database, args: PathArgs, degrees: PathEnds): Promise<PathSearchRow & { found: Array<{ nodes: string[]; relationships: string[] }> }> {
+  const forward = new Side(args.from, degrees.get(args.from) ?? 0);
+  const backward = new Side(args.to, degrees.get(args.to) ?? 0);
+  const ends = new Set([args.from, args.to]);
+  let expanded = 0;
+  const result = (outcome: PathOutcome, message: string, found: Array<{ nodes: string[]; relationships: string[] }> = []) => ({
+    paths: [],
+    outcome,
+    expanded,
+    searchedLength: forward.depth + backward.depth,
+    message,
+    found,
   });
-  return rows.map((row) => {
-    const byId = new Map(row.nodes.map((n) => [n.id, n]));
+
+  while (forward.depth + backward.depth < args.maxLength) {
+    if (forward.frontier.length === 0 || backward.frontier.length === 0) {
+      return result('NO_PATH', `no path: every node connected to ${forward.frontier.length === 0 ? args.from : args.to} was reached`);
+    }
+    const [side, other] = forward.cost <= backward.cost ? [forward, backward] : [backward, forward];
+    const budget = args.maxExpansions - expanded;
+    // The frontier's degrees are what Neo4j reads to expand it, whatever the types asked (it filters them
+    // as it reads): a level that does not fit the budget is not started (a hub's 40k relationships cost more
+    // than most whole searches).
+    if (side.cost > budget) return stopped();
+    const last = side.depth + other.depth + 1 === args.maxLength;
+    const [expansion] = await db.read<{ ids: string[]; degrees: number[] }>(cypher('path-expand'), {
+      frontier: side.frontier,
+      types: args.types,
+      targets: last ? other.frontier : null,
+      limit: budget + 1,
+    });
+    const ids = expansion?.ids ?? [];
+    const truncated = ids.length > budget;
+    const read = Math.min(ids.length, budget);
+    expanded += side.cost;
+
+    const level = side.depth + 1;
+    const onFrontier = new Set(side.frontier);
+    const next = new Map<string, number>();
+    for (let i = 0; i < read; i++) {
+      const id = ids[i]!;
+      const degree = expansion!.degrees[i]!;
+      const { fromId, toId } = relationshipIdParts(id);
+      if (onFrontier.has(fromId) && onFrontier.has(toId)) continue;
+      const [near, far] = onFrontier.has(fromId) ? [fromId, toId] : [toId, fromId];
+      const known = side.distance.get(far);
+      if (known !== undefined && known < level) continue;
+      // Hubs are not crossed when asked; the two ends themselves always may be reached.
+      if (args.hubLimit !== null && degree > args.hubLimit && !ends.has(far)) continue;
+      if (known === undefined) {
+        side.distance.set(far, level);
+        side.back.set(far, []);
+        next.set(far, degree);
+      }
+      side.back.get(far)!.push({ node: near, relationship: id });
+    }
+    side.depth = level;
+    side.frontier = [...next.keys()];
+    side.cost = [...next.values()].reduce((a, b) => a + b, 0);
+
+    // Every shortest path crosses this level at a node the other side has reached: the meeting points.
+    let shortest = Infinity;
+    const meetings: string[] = [];
+    for (const node of side.frontier) {
+      const there = other.distance.get(node);
+      if (there === undefined) continue;
+      if (level + there < shortest) {
+        shortest = level + there;
+        meetings.length = 0;
+      }
+      if (level + there === shortest) meetings.push(node);
+    }
+    if (meetings.length > 0) {
+      const found = joinAt(meetings, forward, backward);
+      if (truncated) return result('STOPPED_AT_LIMIT', `stopped after reading ${expanded} relationships (maxExpansions): a shorter path may exist than the ${shortest}-hop one found`, found);
+      return result('FOUND', `shortest paths have ${shortest} relationships`, found);
+    }
+    if (truncated) return stopped();
+  }
+  return result('NO_PATH', `no path within ${args.maxLength} relationships`);
+
+  function stopped() {
+    return result(
+      'STOPPED_AT_LIMIT',
+      `search stopped at the limit of ${args.maxExpansions} relationships read (maxExpansions), having looked for paths up to ${forward.depth + backward.depth} relationships; exclude hubs (excludeHubsAbove) or follow fewer types to search further`,
+    );
+  }
+}
+
+/** The shortest paths through the meeting points: each the way from `from` to the point, then on to `to`. */
+function joinAt(meetings: readonly string[], forward: Side, backward: Side): Array<{ nodes: string[]; relationships: string[] }> {
+  const out: Array<{ nodes: string[]; relationships: string[] }> = [];
+  for (const node of meetings) {
+    for (const head of forward.waysBack(node, MAX_ENUMERATED - out.length)) {
+      for (const tail of backward.waysBack(node, MAX_ENUMERATED - out.length)) {
+        out.push({ nodes: [...head.nodes.slice().reverse(), ...tail.nodes.slice(1)], relationships: [...head.relationships.slice().reverse(), ...tail.relationships] });
+        if (out.length >= MAX_ENUMERATED) return sortPaths(out);
+      }
+    }
+  }
+  return sortPaths(out);
+}
+
+/** The order the API promises: shortest first, then by the nodes' ids along the path, then the relationships'. */
+function sortPaths<T extends { nodes: string[]; relationships: string[] }>(paths: T[]): T[] {
+  const key = (p: T) => `${String(p.nodes.length).padStart(3, '0')} ${p.nodes.join(' ')} ${p.relationships.join(' ')}`;
+  return paths.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** The paths' nodes and relationships, read in one query and put back in path order. */
+async function materialise(db: Database, found: ReadonlyArray<{ nodes: string[]; relationships: string[] }>): Promise<PathRow[]> {
+  if (found.length === 0) return [];
+  const nodeIds = [...new Set(found.flatMap((p) => p.nodes))];
+  const steps = [...new Set(found.flatMap((p) => p.relationships))].map((id) => {
+    const { fromId, toId } = relationshipIdParts(id);
+    return { id, from: fromId, to: toId };
+  });
+  const [row] = await db.read<{ nodes: NodeRow[]; relationships: RelationshipRow[] }>(cypher('path-elements'), { nodeIds, steps });
+  const nodes = new Map((row?.nodes ?? []).map((n) => [n.id, n]));
+  const relationships = new Map((row?.relationships ?? []).map((r) => [r.id, r]));
+  return found.map((p) => ({
+    length: p.relationships.length,
+    nodes: p.nodes.map((id) => nodes.get(id)!),
+    relationships: p.relationships.map((id) => {
+      const r = relationships.get(id)!;
+      return { ...r, from: nodes.get(r.fromId), to: nodes.get(r.toId) };
+    }),
+  }));
+}
+
+/**
+ * How two nodes are connected, and how the search ended. The shortest paths come from the bounded search
+ * above; longer ones (`shortestOnly: false`) from Neo4j's `SHORTEST k` (cypher/paths-all.cypher) under a
+ * deadline, once the bounded search has shown that a path exists at all.
+ */
+export async function pathSearch(db: Database, args: PathArgs, ends: PathEnds): Promise<PathSearchRow> {
+  if (args.from === args.to) return { paths: [], outcome: 'NO_PATH', expanded: 0, searchedLength: 0, message: 'from and to are the same node' };
+  const search = await searchShortest(db, args, ends);
+  const { found, ...summary } = search;
+  if (args.shortestOnly || search.outcome !== 'FOUND' || found.length >= args.first) {
+    return { ...summary, paths: await materialise(db, found.slice(0, args.first)) };
+  }
+  try {
+    const rows = await db.read<{ nodes: NodeRow[]; relationships: RelationshipRow[] }>(
+      withPathBounds('paths-all', args.maxLength, args.first),
+      { from: args.from, to: args.to, hubLimit: args.hubLimit, types: args.types, first: args.first },
+      { timeoutMs: LONGER_PATHS_TIMEOUT_MS },
+    );
+    return { ...summary, paths: rows.map(pathRow), message: `${summary.message}; ${rows.length} paths up to ${args.maxLength} relationships` };
+  } catch (err) {
+    if (!(err instanceof DatabaseError) || err.code !== 'TIMEOUT') throw err;
     return {
-      length: row.relationships.length,
-      nodes: row.nodes,
-      relationships: row.relationships.map((r) => ({ ...r, from: byId.get(r.fromId), to: byId.get(r.toId) })),
+      ...summary,
+      outcome: 'STOPPED_AT_LIMIT',
+      paths: await materialise(db, found.slice(0, args.first)),
+      message: `${summary.message}; the search for longer ones stopped after ${LONGER_PATHS_TIMEOUT_MS / 1000} s: only the shortest are given`,
     };
-  });
+  }
+}
+
+/** The degree of each end of a search that exists: the caller says which is unknown; the search starts from these. */
+export type PathEnds = ReadonlyMap<string, number>;
+
+export async function pathEnds(db: Database, from: string, to: string): Promise<PathEnds> {
+  const rows = await db.read<{ id: string; degree: number }>(cypher('path-degrees'), { ids: [from, to] });
+  return new Map(rows.map((r) => [r.id, r.degree]));
+}
+
+function pathRow(row: { nodes: NodeRow[]; relationships: RelationshipRow[] }): PathRow {
+  const byId = new Map(row.nodes.map((n) => [n.id, n]));
+  return {
+    length: row.relationships.length,
+    nodes: row.nodes,
+    relationships: row.relationships.map((r) => ({ ...r, from: byId.get(r.fromId), to: byId.get(r.toId) })),
+  };
 }

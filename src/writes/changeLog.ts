@@ -12,7 +12,7 @@ import { toNative } from '../db/values';
 export interface ChangeInput {
   actor: string;
   actorName: string;
-  action: 'create' | 'update' | 'retract' | 'restore' | 'add-source' | 'import';
+  action: 'create' | 'update' | 'retract' | 'restore' | 'add-source' | 'import' | 'judge' | 'undo-judgement';
   factId: string | null;
   before: unknown;
   after: unknown;

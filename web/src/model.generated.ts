@@ -66,3 +66,18 @@ export const KIND_DISPLAY: Record<NodeKindName, KindDisplay> = {
     "icon": "6,1 14,1 19,6 19,14 14,19 6,19 1,14 1,6"
   }
 };
+
+/** Each kind's id prefix: the page knows a shared view's selected node's kind before any answer. */
+export const ID_PREFIXES: Record<NodeKindName, string> = {
+  "Organisation": "org-",
+  "Person": "per-",
+  "Agreement": "agr-",
+  "Programme": "prg-",
+  "Clause": "cla-",
+  "Commitment": "com-",
+  "Place": "plc-",
+  "Event": "evt-",
+  "Source": "src-",
+  "Statement": "stm-",
+  "Figure": "fig-"
+};

@@ -22,7 +22,19 @@ export interface DetailSection {
   items: DetailItem[];
   /** What to say when the list is empty, e.g. "Not stated in the sources". */
   empty?: string;
+  /** The API list field it shows (`agreements`), for lists. */
+  field?: string;
+  /** How many there are in all, when `items` is a first page of them. */
+  total?: number;
+  /** Asks for the first `first` items (and the total again): "show all 38". */
+  more?: (first: number) => Promise<{ items: DetailItem[]; total: number }>;
 }
+
+/** Beyond this many, "show all" grows the list a step at a time. */
+const SHOW_ALL_UP_TO = 200;
+const STEP = 100;
+/** The most one list field answers (the API's bound on `first`). */
+const MAX_SHOWN = 1000;
 
 export interface NodeDetail {
   node: GraphNode;
@@ -141,10 +153,11 @@ export class Panel {
   }
 
   private section(s: DetailSection): HTMLElement {
-    return h(
+    const total = s.total ?? s.items.length;
+    const element: HTMLElement = h(
       'section',
-      { class: 'detail-section', 'data-section': s.title },
-      h('h3', {}, s.title, s.items.length ? h('span', { class: 'count' }, ` ${s.items.length}`) : null),
+      { class: 'detail-section', 'data-section': s.title, ...(s.field ? { 'data-field': s.field } : {}) },
+      h('h3', {}, s.title, total ? h('span', { class: 'count' }, ` ${total}`) : null),
       s.items.length
         ? h(
             'ul',
@@ -166,7 +179,37 @@ export class Panel {
             ),
           )
         : h('p', { class: 'empty' }, s.empty ?? 'None in the sources.'),
+      this.moreButton(s, total, (): HTMLElement => element),
     );
+    return element;
+  }
+
+  /** "Show all 38" under a list showing a first page: asks for the rest and redraws the section in place. */
+  private moreButton(s: DetailSection, total: number, element: () => HTMLElement): HTMLElement | null {
+    const shown = s.items.length;
+    if (!s.more || shown >= total) return null;
+    if (shown >= MAX_SHOWN) return h('p', { class: 'more-note' }, `The first ${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} are shown.`);
+    const all = total <= SHOW_ALL_UP_TO;
+    const first = all ? total : Math.min(shown + STEP, MAX_SHOWN);
+    const label = all ? `Show all ${total}` : `Show ${first - shown} more (${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')})`;
+    const button = h('button', { type: 'button', class: 'show-more' }, label);
+    button.onclick = async () => {
+      button.disabled = true;
+      button.textContent = 'Loading…';
+      try {
+        const page = await s.more!(first);
+        s.items = page.items;
+        s.total = page.total;
+        const next = this.section(s);
+        element().replaceWith(next);
+        (next.querySelectorAll('li')[shown]?.querySelector('button') as HTMLElement | null)?.focus({ preventScroll: true });
+      } catch (err) {
+        button.disabled = false;
+        button.textContent = label;
+        element().append(h('p', { class: 'problem', role: 'alert' }, err instanceof Error ? err.message : String(err)));
+      }
+    };
+    return h('p', { class: 'more' }, button);
   }
 
   private linksSection(links: Array<{ edge: GraphEdge; other: GraphNode; outgoing: boolean }>): HTMLElement {

@@ -5,6 +5,7 @@
  */
 import { gql, toGraphNode, type Evidence, type GraphEdge, type GraphNode } from './api';
 import { formatDate } from './dates';
+import { ID_PREFIXES } from './model.generated';
 import type { DetailItem, DetailSection, NodeDetail } from './panel';
 
 const EVIDENCE = `fragment Ev on Evidence { quote source { id title date publisher file type author } }`;
@@ -28,43 +29,106 @@ const link = (extra = '') => `{ type direction node { ...Summary ${extra} } evid
 /** What a figure shows in a list: its number, unit and status. */
 const FIGURE = 'value unit status qualifier';
 
-const DETAIL_FIELDS: Record<string, string> = {
-  Agreement: `title type date dateInferred duration exclusive confidential description
-    parties { id organisation { ...Summary } role evidence { ...Ev } }
-    signatories { id person { ...Summary } onBehalfOf { ...Summary } date dateInferred evidence { ...Ev } }
-    programmes ${link()}
-    clauses ${link('text')}
-    commitments ${link('type quantity unit period beneficiaries')}
-    renews ${link()} renewedBy ${link()} places ${link()}
-    statementsAbout ${link('words')} figures ${link(FIGURE)}`,
-  Person: `name description
-    roles { id organisation { ...Summary } title asOf dateInferred evidence { ...Ev } }
-    signed { id agreement { ...Summary } onBehalfOf { ...Summary } date dateInferred evidence { ...Ev } }
-    takesPartIn ${link()} authored ${link()} affiliations ${link()}
-    statements ${link('words')} statementsAbout ${link('words')}`,
-  Organisation: `name type description
-    agreements { id agreement { ...Summary } role evidence { ...Ev } }
-    people { id person { ...Summary } title asOf evidence { ...Ev } }
-    signatures { id person { ...Summary } agreement { ...Summary } date evidence { ...Ev } }
-    commitments ${link('type quantity unit period beneficiaries')}
-    runs ${link()} parents ${link()} children ${link()} places ${link()} affiliates ${link()}
-    statements ${link('words')} statementsAbout ${link('words')} figures ${link(FIGURE)}`,
-  Programme: `name type date dateInferred targets offers duration description
-    agreements ${link()} commitments ${link('type quantity unit period beneficiaries')}
-    runBy ${link()} partOf ${link()} parts ${link()} participants ${link()} places ${link()}
-    statementsAbout ${link('words')} figures ${link(FIGURE)}`,
-  Clause: `title text description agreement ${link()}`,
-  Commitment: `title type quantity unit period beneficiaries description committedBy ${link()} includedIn ${link()} figures ${link(FIGURE)}`,
-  Place: `name type partOf ${link()} contains ${link()}`,
-  Event: `name date dateInferred targets description runBy ${link()} participants ${link()} places ${link()} figures ${link(FIGURE)}`,
-  Source: `title type file date dateInferred publisher author description`,
-  Statement: `title words mode medium date dateInferred speakers ${link()} subjects ${link()}`,
-  Figure: `title value unit measures status qualifier period asOf dateInferred about ${link()}`,
+/** How many items of each list the panel asks at first; "show all 38" asks the rest. */
+export const LIST_PAGE = 10;
+/** The most a list field gives in one answer (the API's `first` bound). */
+export const LIST_MAX = 1000;
+
+const PARTY = `{ id organisation { ...Summary } role evidence { ...Ev } }`;
+const SIGNATORY = `{ id person { ...Summary } onBehalfOf { ...Summary } date dateInferred evidence { ...Ev } }`;
+const ROLE = `{ id organisation { ...Summary } title asOf dateInferred evidence { ...Ev } }`;
+const SIGNED = `{ id agreement { ...Summary } onBehalfOf { ...Summary } date dateInferred evidence { ...Ev } }`;
+const AGREEMENT_ROLE = `{ id agreement { ...Summary } role evidence { ...Ev } }`;
+const PERSON_ROLE = `{ id person { ...Summary } title asOf evidence { ...Ev } }`;
+const SIGNATURE = `{ id person { ...Summary } agreement { ...Summary } date evidence { ...Ev } }`;
+const COMMITMENT = link('type quantity unit period beneficiaries');
+
+/**
+ * What the panel shows of each kind: its own fields, and its lists, each asked `first: $first` with its total
+ * (a hub's lists are thousands long: the details answer stays the size of a page whatever the node).
+ */
+const DETAILS: Record<string, { fields: string; lists: Record<string, string> }> = {
+  Agreement: {
+    fields: 'title type date dateInferred duration exclusive confidential description',
+    lists: {
+      parties: PARTY,
+      signatories: SIGNATORY,
+      programmes: link(),
+      clauses: link('text'),
+      commitments: COMMITMENT,
+      renews: link(),
+      renewedBy: link(),
+      places: link(),
+      statementsAbout: link('words'),
+      figures: link(FIGURE),
+    },
+  },
+  Person: {
+    fields: 'name description',
+    lists: { roles: ROLE, signed: SIGNED, takesPartIn: link(), authored: link(), affiliations: link(), statements: link('words'), statementsAbout: link('words') },
+  },
+  Organisation: {
+    fields: 'name type description',
+    lists: {
+      agreements: AGREEMENT_ROLE,
+      people: PERSON_ROLE,
+      signatures: SIGNATURE,
+      commitments: COMMITMENT,
+      runs: link(),
+      parents: link(),
+      children: link(),
+      places: link(),
+      affiliates: link(),
+      statements: link('words'),
+      statementsAbout: link('words'),
+      figures: link(FIGURE),
+    },
+  },
+  Programme: {
+    fields: 'name type date dateInferred targets offers duration description',
+    lists: {
+      agreements: link(),
+      commitments: COMMITMENT,
+      runBy: link(),
+      partOf: link(),
+      parts: link(),
+      participants: link(),
+      places: link(),
+      statementsAbout: link('words'),
+      figures: link(FIGURE),
+    },
+  },
+  Clause: { fields: `title text description agreement ${link()}`, lists: {} },
+  Commitment: {
+    fields: 'title type quantity unit period beneficiaries description',
+    lists: { committedBy: link(), includedIn: link(), figures: link(FIGURE) },
+  },
+  Place: { fields: 'name type', lists: { partOf: link(), contains: link() } },
+  Event: { fields: 'name date dateInferred targets description', lists: { runBy: link(), participants: link(), places: link(), figures: link(FIGURE) } },
+  Source: { fields: 'title type file date dateInferred publisher author description', lists: {} },
+  Statement: { fields: 'title words mode medium date dateInferred', lists: { speakers: link(), subjects: link() } },
+  Figure: { fields: 'title value unit measures status qualifier period asOf dateInferred', lists: { about: link() } },
 };
 
+/** A list asked a page at a time, with how many there are in all. */
+const paged = (field: string, selection: string) => `${field}(first: $first) ${selection} ${field}Total`;
+
 function detailQuery(kind: string): string {
-  return `query ${kind}Detail($id: ID!) {
-  node(id: $id) { ...Summary ... on Entity { aliases evidence { ...Ev } } ... on ${kind} { ${DETAIL_FIELDS[kind]} } }
+  const { fields, lists } = DETAILS[kind]!;
+  const all = Object.entries(lists).map(([field, selection]) => paged(field, selection));
+  const variables = all.length ? '$id: ID!, $first: Int!' : '$id: ID!';
+  return `query ${kind}Detail(${variables}) {
+  node(id: $id) { ...Summary ... on Entity { aliases evidence { ...Ev } } ... on ${kind} { ${[fields, ...all].join('\n    ')} } }
+}
+${EVIDENCE}\n${SUMMARY}`;
+}
+
+/** The operation asking more of one list of a node (the panel's "show all"): `OrganisationAgreementsPage`. */
+const pageName = (kind: string, field: string) => `${kind}${field[0]!.toUpperCase()}${field.slice(1)}Page`;
+
+function pageQuery(kind: string, field: string): string {
+  return `query ${pageName(kind, field)}($id: ID!, $first: Int!) {
+  node(id: $id) { id ... on ${kind} { ${paged(field, DETAILS[kind]!.lists[field]!)} } }
 }
 ${EVIDENCE}\n${SUMMARY}`;
 }
@@ -97,7 +161,10 @@ ${SUMMARY}`,
   passages(text: $text, first: $first) { score passage { id text index source { id title file date } facts { ...Summary } } }
 }
 ${SUMMARY}`,
-  ...Object.fromEntries(Object.keys(DETAIL_FIELDS).map((kind) => [`${kind}Detail`, detailQuery(kind)])),
+  ...Object.fromEntries(Object.keys(DETAILS).map((kind) => [`${kind}Detail`, detailQuery(kind)])),
+  ...Object.fromEntries(
+    Object.entries(DETAILS).flatMap(([kind, { lists }]) => Object.keys(lists).map((field) => [pageName(kind, field), pageQuery(kind, field)])),
+  ),
   // The editor pane (web/src/editor.ts).
   Me: `query Me { me { id name role } }`,
   RelationshipTypes: `query RelationshipTypes { __type(name: "RelationshipType") { enumValues { name description } } }`,
@@ -254,110 +321,135 @@ function figureMeta(f: Raw): string | undefined {
 
 const wordsOf = (s: Raw): string | undefined => (s.words ? `« ${s.words} »` : undefined);
 
-/** What was said by or about a node, and the numbers about it. */
-function speechAndFigures(d: Raw): DetailSection[] {
+/** How a list's raw items become the panel's lines. */
+type Items = (raws: Raw[]) => DetailItem[];
+const links = (meta?: (n: Raw) => string | undefined): Items => (raws) => linkItems(raws, meta);
+
+const ITEMS: Record<string, Items> = {
+  parties: (ps) => ps.map((p) => ({ node: node(p.organisation), meta: p.role ?? undefined, evidence: p.evidence })),
+  signatories: (ss) =>
+    ss.map((s) => ({
+      node: node(s.person),
+      text: s.onBehalfOf ? `for ${s.onBehalfOf.label}` : undefined,
+      meta: dated(formatDate(s.date), s.dateInferred && `date inferred: ${s.dateInferred}`),
+      evidence: s.evidence,
+    })),
+  clauses: (ls) => ls.map((l) => ({ node: node(l.node), quote: l.node.text ?? undefined, evidence: l.evidence })),
+  roles: (rs) => rs.map((r) => ({ node: node(r.organisation), text: r.title, meta: formatDate(r.asOf) || undefined, evidence: r.evidence })),
+  signed: (ss) =>
+    ss.map((s) => ({ node: node(s.agreement), text: s.onBehalfOf ? `for ${s.onBehalfOf.label}` : undefined, meta: formatDate(s.date) || undefined, evidence: s.evidence })),
+  people: (rs) => rs.map((r) => ({ node: node(r.person), text: r.title, meta: formatDate(r.asOf) || undefined, evidence: r.evidence })),
+  signatures: (ss) => ss.map((s) => ({ node: node(s.person), text: `signed ${s.agreement.label}`, meta: formatDate(s.date) || undefined, evidence: s.evidence })),
+  commitments: links(commitmentMeta),
+  statements: links(wordsOf),
+  statementsAbout: links(wordsOf),
+  figures: links(figureMeta),
+};
+/** Organisation.agreements are PartyRoles (Programme.agreements are links). */
+const ORGANISATION_AGREEMENTS: Items = (ps) => ps.map((p) => ({ node: node(p.agreement), meta: p.role ?? undefined, evidence: p.evidence }));
+const itemsOf = (kind: string, field: string): Items => (kind === 'Organisation' && field === 'agreements' ? ORGANISATION_AGREEMENTS : ITEMS[field] ?? links());
+
+/** Each kind's sections: its list fields' titles, in order; `optional` ones are left out when empty. */
+const SECTIONS: Record<string, Array<[field: string, title: string, options?: { optional?: boolean; empty?: string }]>> = {
+  Agreement: [
+    ['parties', 'Parties'],
+    ['signatories', 'Signatories', { empty: 'Not stated in the sources.' }],
+    ['programmes', 'Programmes'],
+    ['clauses', 'Clauses'],
+    ['commitments', 'Commitments'],
+    ['renews', 'Renews', { optional: true }],
+    ['renewedBy', 'Renewed by', { optional: true }],
+    ['places', 'Places', { optional: true }],
+  ],
+  Person: [
+    ['roles', 'Roles'],
+    ['signed', 'Signed'],
+    ['takesPartIn', 'Takes part in', { optional: true }],
+    ['affiliations', 'Belongs to', { optional: true }],
+    ['authored', 'Wrote', { optional: true }],
+  ],
+  Organisation: [
+    ['agreements', 'Agreements'],
+    ['people', 'People'],
+    ['signatures', 'Signatures on its behalf', { optional: true }],
+    ['commitments', 'Commitments', { optional: true }],
+    ['runs', 'Runs', { optional: true }],
+    ['parents', 'Part of', { optional: true }],
+    ['children', 'Parts and members', { optional: true }],
+    ['places', 'Places', { optional: true }],
+    ['affiliates', 'People (capacity not stated)', { optional: true }],
+  ],
+  Programme: [
+    ['agreements', 'Agreements'],
+    ['commitments', 'Commitments', { optional: true }],
+    ['runBy', 'Run by', { optional: true }],
+    ['partOf', 'Part of', { optional: true }],
+    ['parts', 'Strands', { optional: true }],
+    ['participants', 'Participants', { optional: true }],
+    ['places', 'Places', { optional: true }],
+  ],
+  Commitment: [
+    ['committedBy', 'Committed by', { optional: true }],
+    ['includedIn', 'Included in', { optional: true }],
+  ],
+  Place: [
+    ['partOf', 'Part of', { optional: true }],
+    ['contains', 'What is there', { optional: true }],
+  ],
+  Event: [
+    ['runBy', 'Run by', { optional: true }],
+    ['participants', 'Participants', { optional: true }],
+    ['places', 'Places', { optional: true }],
+  ],
+  Statement: [
+    ['speakers', 'Said by'],
+    ['subjects', 'About', { optional: true }],
+  ],
+  Figure: [['about', 'About']],
+};
+
+/** What was said by or about a node, and the numbers about it (after its own sections). */
+const SPEECH: Array<[string, string]> = [
+  ['statements', 'Said'],
+  ['statementsAbout', 'Said about it'],
+  ['figures', 'Figures'],
+];
+
+/** The rest of a list: the first `first` items, asked again (the API's lists take `first`, not a cursor). */
+export async function listPage(kind: string, field: string, id: string, first: number): Promise<{ items: DetailItem[]; total: number }> {
+  const data = await gql<{ node: Raw | null }>(q(pageName(kind, field)), { id, first: Math.min(first, LIST_MAX) });
+  const d = data.node ?? {};
+  return { items: itemsOf(kind, field)(d[field] ?? []), total: d[`${field}Total`] ?? 0 };
+}
+
+/** A section of list `field` of node `d`: its first page, its total, and how to ask for more. */
+function listSection(kind: string, d: Raw, field: string, title: string, options: { optional?: boolean; empty?: string } = {}): DetailSection[] {
+  if (!(field in d)) return [];
+  const raws: Raw[] = d[field] ?? [];
+  const total: number = d[`${field}Total`] ?? raws.length;
+  if (options.optional && total === 0) return [];
   return [
-    ...optional('Said', linkItems(d.statements, wordsOf)),
-    ...optional('Said about it', linkItems(d.statementsAbout, wordsOf)),
-    ...optional('Figures', linkItems(d.figures, figureMeta)),
+    {
+      title,
+      field,
+      items: itemsOf(kind, field)(raws),
+      total,
+      empty: options.empty,
+      more: total > raws.length ? (first) => listPage(kind, field, d.id, first) : undefined,
+    },
   ];
 }
 
 function sectionsFor(kind: string, d: Raw): DetailSection[] {
-  return [...kindSections(kind, d), ...speechAndFigures(d)];
-}
-
-function kindSections(kind: string, d: Raw): DetailSection[] {
-  switch (kind) {
-    case 'Agreement':
-      return [
-        { title: 'Parties', items: d.parties.map((p: Raw) => ({ node: node(p.organisation), meta: p.role ?? undefined, evidence: p.evidence })) },
-        {
-          title: 'Signatories',
-          empty: 'Not stated in the sources.',
-          items: d.signatories.map((s: Raw) => ({
-            node: node(s.person),
-            text: s.onBehalfOf ? `for ${s.onBehalfOf.label}` : undefined,
-            meta: dated(formatDate(s.date), s.dateInferred && `date inferred: ${s.dateInferred}`),
-            evidence: s.evidence,
-          })),
-        },
-        { title: 'Programmes', items: linkItems(d.programmes) },
-        {
-          title: 'Clauses',
-          items: d.clauses.map((l: Raw) => ({ node: node(l.node), quote: l.node.text ?? undefined, evidence: l.evidence })),
-        },
-        { title: 'Commitments', items: linkItems(d.commitments, commitmentMeta) },
-        ...(d.renews.length ? [{ title: 'Renews', items: linkItems(d.renews) }] : []),
-        ...(d.renewedBy.length ? [{ title: 'Renewed by', items: linkItems(d.renewedBy) }] : []),
-        ...(d.places.length ? [{ title: 'Places', items: linkItems(d.places) }] : []),
-      ];
-    case 'Person':
-      return [
-        {
-          title: 'Roles',
-          items: d.roles.map((r: Raw) => ({ node: node(r.organisation), text: r.title, meta: formatDate(r.asOf) || undefined, evidence: r.evidence })),
-        },
-        {
-          title: 'Signed',
-          items: d.signed.map((s: Raw) => ({
-            node: node(s.agreement),
-            text: s.onBehalfOf ? `for ${s.onBehalfOf.label}` : undefined,
-            meta: formatDate(s.date) || undefined,
-            evidence: s.evidence,
-          })),
-        },
-        ...optional('Takes part in', linkItems(d.takesPartIn)),
-        ...optional('Belongs to', linkItems(d.affiliations)),
-        ...optional('Wrote', linkItems(d.authored)),
-      ];
-    case 'Organisation':
-      return [
-        { title: 'Agreements', items: d.agreements.map((p: Raw) => ({ node: node(p.agreement), meta: p.role ?? undefined, evidence: p.evidence })) },
-        { title: 'People', items: d.people.map((r: Raw) => ({ node: node(r.person), text: r.title, meta: formatDate(r.asOf) || undefined, evidence: r.evidence })) },
-        ...optional(
-          'Signatures on its behalf',
-          d.signatures.map((s: Raw) => ({ node: node(s.person), text: `signed ${s.agreement.label}`, meta: formatDate(s.date) || undefined, evidence: s.evidence })),
-        ),
-        ...optional('Commitments', linkItems(d.commitments, commitmentMeta)),
-        ...optional('Runs', linkItems(d.runs)),
-        ...optional('Part of', linkItems(d.parents)),
-        ...optional('Parts and members', linkItems(d.children)),
-        ...optional('Places', linkItems(d.places)),
-        ...optional('People (capacity not stated)', linkItems(d.affiliates)),
-      ];
-    case 'Programme':
-      return [
-        { title: 'Agreements', items: linkItems(d.agreements) },
-        ...optional('Commitments', linkItems(d.commitments, commitmentMeta)),
-        ...optional('Run by', linkItems(d.runBy)),
-        ...optional('Part of', linkItems(d.partOf)),
-        ...optional('Strands', linkItems(d.parts)),
-        ...optional('Participants', linkItems(d.participants)),
-        ...optional('Places', linkItems(d.places)),
-      ];
-    case 'Clause':
-      return [...(d.text ? [{ title: 'Text', items: [{ quote: d.text, evidence: [] }] }] : []), { title: 'Agreement', items: d.agreement ? linkItems([d.agreement]) : [] }];
-    case 'Commitment':
-      return [...optional('Committed by', linkItems(d.committedBy)), ...optional('Included in', linkItems(d.includedIn))];
-    case 'Place':
-      return [...optional('Part of', linkItems(d.partOf)), ...optional('What is there', linkItems(d.contains))];
-    case 'Event':
-      return [...optional('Run by', linkItems(d.runBy)), ...optional('Participants', linkItems(d.participants)), ...optional('Places', linkItems(d.places))];
-    case 'Statement':
-      return [
-        { title: 'Words', items: [{ quote: d.words, evidence: [] }] },
-        { title: 'Said by', items: linkItems(d.speakers) },
-        ...optional('About', linkItems(d.subjects)),
-      ];
-    case 'Figure':
-      return [{ title: 'About', items: linkItems(d.about) }];
-    default:
-      return [];
+  const own: DetailSection[] = [];
+  if (kind === 'Clause') {
+    if (d.text) own.push({ title: 'Text', items: [{ quote: d.text, evidence: [] }] });
+    own.push({ title: 'Agreement', items: d.agreement ? linkItems([d.agreement]) : [] });
   }
+  if (kind === 'Statement') own.push({ title: 'Words', items: [{ quote: d.words, evidence: [] }] });
+  const lists = [...(SECTIONS[kind] ?? []), ...SPEECH.map(([f, t]) => [f, t, { optional: true }] as const)];
+  return [...own, ...lists.flatMap(([field, title, options]) => listSection(kind, d, field, title, options))];
 }
-
-const optional = (title: string, items: DetailItem[]): DetailSection[] => (items.length ? [{ title, items }] : []);
 
 const FIELD_LABELS: Array<[string, string]> = [
   ['type', 'Type'],
@@ -384,13 +476,21 @@ const FIELD_LABELS: Array<[string, string]> = [
   ['file', 'File'],
 ];
 
+/** The variables of a details request (prefetch.js sends the very same ones). */
+export const detailVariables = (id: string, kind: string) => (Object.keys(DETAILS[kind]?.lists ?? {}).length ? { id, first: LIST_PAGE } : { id });
+
+/** The kind a node's id names (its prefix), when it names one. */
+export function kindOfId(id: string): string | undefined {
+  return Object.entries(ID_PREFIXES).find(([, prefix]) => id.startsWith(prefix))?.[0];
+}
+
 export async function nodeDetail(id: string, kind: string): Promise<NodeDetail | null> {
-  if (!DETAIL_FIELDS[kind]) {
+  if (!DETAILS[kind]) {
     const summary = await nodeSummary(id);
-    if (!summary || !DETAIL_FIELDS[summary.kind]) return null;
+    if (!summary || !DETAILS[summary.kind]) return null;
     kind = summary.kind;
   }
-  const data = await gql<{ node: Raw | null }>(q(`${kind}Detail`), { id });
+  const data = await gql<{ node: Raw | null }>(q(`${kind}Detail`), detailVariables(id, kind));
   const d = data.node;
   if (!d) return null;
   const fields: Array<[string, string]> = [];

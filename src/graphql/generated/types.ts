@@ -2,10 +2,14 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { NodeRow, LinkRow, RelationshipRow, EvidenceRow, SearchHitRow, ConnectionRow, PageInfoRow, NeighbourhoodRow, PathRow, CommonPartnerRow, TimelineEntryRow } from '../../store/rows';
 import { PassageRow, PassageHitRow } from '../../store/passages';
+import { PathSearchRow } from '../../store/paths';
 import { StatsRow } from '../../store/stats';
 import { FactRow, WriteRow } from '../../writes/facts';
 import { ChangeRow } from '../../writes/changeLog';
 import { SourceWriteRow, SourceTextRow } from '../../writes/sources';
+import { CandidateRow } from '../../merges/candidates';
+import { CandidatePageRow, JudgementWriteRow, FormerIdentityRow } from '../../merges/api';
+import { JudgementRow } from '../../merges/merge';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -55,10 +59,15 @@ export type Agreement = Entity & Node & {
   __typename?: 'Agreement';
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** Its clauses and articles. */
   clauses: Array<ClauseLink>;
+  /** How many `clauses` there are in all, whatever `first` says. */
+  clausesTotal: Scalars['Int']['output'];
   /** What it promises: commitments, objectives and reported results. */
   commitments: Array<CommitmentLink>;
+  /** How many `commitments` there are in all, whatever `first` says. */
+  commitmentsTotal: Scalars['Int']['output'];
   /** Whether the content is confidential, when a source says so. */
   confidential: Maybe<Scalars['Boolean']['output']>;
   /** Partial ISO date: `2008`, `2008-01` or `2008-01-29`; its precision is the number of parts given. */
@@ -79,28 +88,48 @@ export type Agreement = Entity & Node & {
   exclusive: Maybe<Scalars['Boolean']['output']>;
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** The organisations party to it, with their roles. */
   parties: Array<PartyRole>;
+  /** How many `parties` there are in all, whatever `first` says. */
+  partiesTotal: Scalars['Int']['output'];
   /** Where it applies or was signed. */
   places: Array<PlaceLink>;
+  /** How many `places` there are in all, whatever `first` says. */
+  placesTotal: Scalars['Int']['output'];
   /** Programmes (and events) it establishes, extends or frames. */
   programmes: Array<ProgrammeLink>;
+  /** How many `programmes` there are in all, whatever `first` says. */
+  programmesTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** Later agreements that renew or follow this one. */
   renewedBy: Array<AgreementLink>;
+  /** How many `renewedBy` there are in all, whatever `first` says. */
+  renewedByTotal: Scalars['Int']['output'];
   /** Earlier agreements this one renews or follows. */
   renews: Array<AgreementLink>;
+  /** How many `renews` there are in all, whatever `first` says. */
+  renewsTotal: Scalars['Int']['output'];
   /** Who signed it, for whom and when. Empty when the sources do not name the signatories: never a guess. */
   signatories: Array<Signature>;
+  /** How many `signatories` there are in all, whatever `first` says. */
+  signatoriesTotal: Scalars['Int']['output'];
   /** Statements about this agreement. */
   statementsAbout: Array<StatementLink>;
+  /** How many `statementsAbout` there are in all, whatever `first` says. */
+  statementsAboutTotal: Scalars['Int']['output'];
   /** A descriptive title (the sources rarely give one). */
   title: Scalars['String']['output'];
   /** The kind of agreement, as the sources call it. */
@@ -109,7 +138,37 @@ export type Agreement = Entity & Node & {
 
 
 /** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementClausesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
 export type AgreementPartiesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementPlacesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementProgrammesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -123,7 +182,32 @@ export type AgreementRelationshipsArgs = {
 
 
 /** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementRenewedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementRenewsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
 export type AgreementSignatoriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementStatementsAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -210,10 +294,28 @@ export type AgreementType =
   /** A twinning between cities. */
   | 'twinning';
 
+/** Why a pair is proposed: one reason, with what it weighs in the score. */
+export type CandidateReason = {
+  __typename?: 'CandidateReason';
+  /**
+   * `FOLDED_NAME_EQUAL` (names equal once accents and case are folded), `WORD_ORDER` (the same words in another
+   * order), `INITIALS` (a first name given as its initial), `ACRONYM` (one name is the other's initials),
+   * `ALIAS` (an alias of one is the other's name), `EDIT_DISTANCE` (names a few letters apart),
+   * `NAME_CONTAINED` (every word of one name is in the other: "Microsoft", "Microsoft France"),
+   * `SAME_PLACE_NAME` (bodies named after the same place, "Mairie de X" and "Ville de X"),
+   * `SHARED_NEIGHBOURS` (related to the same nodes), `SAME_ROLE_IN_AGREEMENT` (the same role in the same agreement).
+   */
+  code: Scalars['String']['output'];
+  /** In words, naming the names or neighbours concerned. */
+  detail: Scalars['String']['output'];
+  /** What it adds to the score. */
+  weight: Scalars['Float']['output'];
+};
+
 /** One recorded change. */
 export type Change = {
   __typename?: 'Change';
-  /** create, update, retract, restore, add-source or import. */
+  /** create, update, retract, restore, add-source, import, judge or undo-judgement. */
   action: Scalars['String']['output'];
   /** Who: the token's id and name, or `import` for `npm run import`. */
   actor: Scalars['String']['output'];
@@ -240,20 +342,25 @@ export type Clause = Entity & Node & {
   agreement: Maybe<AgreementLink>;
   /** Other names the sources use for it (none for this kind). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The clause text exactly as quoted by a source. */
   text: Maybe<Scalars['String']['output']>;
   /** E.g. `Article 3`, or a descriptive title. */
@@ -265,6 +372,13 @@ export type Clause = Entity & Node & {
 export type ClauseRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A clause or article of an agreement, with its text where a source quotes it. Ids start with `cla-`. */
+export type ClauseRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -290,8 +404,11 @@ export type Commitment = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Who benefits. */
   beneficiaries: Maybe<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** The organisations committed to it or credited with it. */
   committedBy: Array<OrganisationLink>;
+  /** How many `committedBy` there are in all, whatever `first` says. */
+  committedByTotal: Scalars['Int']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
@@ -300,20 +417,28 @@ export type Commitment = Entity & Node & {
   evidence: Array<Evidence>;
   /** Numbers the sources state about it (with their status and date). */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The agreements and programmes that include it. */
   includedIn: Array<EntityLink>;
+  /** How many `includedIn` there are in all, whatever `first` says. */
+  includedInTotal: Scalars['Int']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Over what period (per year, first year, 3 months …). */
   period: Maybe<Scalars['String']['output']>;
   /** The number promised or reported. */
   quantity: Maybe<Scalars['Float']['output']>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** A short statement of the promise or result. */
   title: Scalars['String']['output'];
   /** A promise made, an objective set, or a result reported. */
@@ -324,9 +449,34 @@ export type Commitment = Entity & Node & {
 
 
 /** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentCommittedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentIncludedInArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
 export type CommitmentRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -415,22 +565,58 @@ export type Direction =
   /** From this node to the other. */
   | 'OUT';
 
+/** Two nodes that may be the same actor. */
+export type DuplicateCandidate = {
+  __typename?: 'DuplicateCandidate';
+  /** The first node (ids sorted). */
+  a: Entity;
+  /** The second node. */
+  b: Entity;
+  /** A stable id of the pair (`a~b`, ids sorted). */
+  id: Scalars['ID']['output'];
+  /** Why, strongest first. */
+  reasons: Array<CandidateReason>;
+  /** 0 to 1: higher is likelier the same. */
+  score: Scalars['Float']['output'];
+};
+
+/** A page of candidates, best first. */
+export type DuplicateCandidatePage = {
+  __typename?: 'DuplicateCandidatePage';
+  /** Pass as `after` for the next page; null on the last page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more candidates follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The candidates of this page. */
+  nodes: Array<DuplicateCandidate>;
+  /** How many candidates there are in all (judged pairs left out). */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** What every node of the graph offers, whatever its kind. */
 export type Entity = {
   /** Other names the sources use for it (empty for kinds that have none). */
   aliases: Array<Scalars['String']['output']>;
+  /** The id this node answers to: its own. node(id) of a merged id answers with the canonical node, whose `canonicalId` differs from the id asked. */
+  canonicalId: Scalars['ID']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** Where this node's existence is stated: the quote and the document. */
   evidence: Array<Evidence>;
+  /** The nodes merged into this one, with the judgement that merged each (undo it to separate them again). */
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** What to call it: its name, or its title for agreements, clauses, commitments and sources. */
   label: Scalars['String']['output'];
+  /** The ids of nodes merged into this one (SAME judgements): node(id) of any of them answers with this node. */
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Every relationship of this node, of the given types and direction (all when omitted). */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
 };
 
 
@@ -438,6 +624,13 @@ export type Entity = {
 export type EntityRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** What every node of the graph offers, whatever its kind. */
+export type EntityRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -461,6 +654,7 @@ export type Event = Entity & Node & {
   __typename?: 'Event';
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** Partial ISO date: `2008`, `2008-01` or `2008-01-29`; its precision is the number of parts given. */
   date: Maybe<Scalars['PartialDate']['output']>;
   /** Set when the source gives no year (or no date): how the date was inferred from the context. */
@@ -475,24 +669,42 @@ export type Event = Entity & Node & {
   evidence: Array<Evidence>;
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Name of the event. */
   name: Scalars['String']['output'];
   /** Actors taking part in it. */
   participants: Array<EntityLink>;
+  /** How many `participants` there are in all, whatever `first` says. */
+  participantsTotal: Scalars['Int']['output'];
   /** Where it takes place. */
   places: Array<PlaceLink>;
+  /** How many `places` there are in all, whatever `first` says. */
+  placesTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The organisations that run or organise it. */
   runBy: Array<OrganisationLink>;
+  /** How many `runBy` there are in all, whatever `first` says. */
+  runByTotal: Scalars['Int']['output'];
   /** Whom it brings together or is for, as stated. */
   targets: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -503,10 +715,29 @@ export type EventParticipantsArgs = {
 
 
 /** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventPlacesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
 export type EventRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventRunByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A linked Event, with the relationship's type and evidence. */
@@ -587,18 +818,22 @@ export type Figure = Entity & Node & {
   __typename?: 'Figure';
   /** What the number is about: actors, agreements, programmes, events, places or commitments. */
   about: Array<EntityLink>;
+  /** How many `about` there are in all, whatever `first` says. */
+  aboutTotal: Scalars['Int']['output'];
   /** Other names the sources use for it (none for this kind). */
   aliases: Array<Scalars['String']['output']>;
   /** When the number was true or stated (partial ISO date). */
   asOf: Maybe<Scalars['PartialDate']['output']>;
   /** How precise `asOf` is. */
   asOfPrecision: Maybe<DatePrecision>;
+  canonicalId: Scalars['ID']['output'];
   /** Set when the source gives no year (or no date): how the date was inferred from the context. */
   dateInferred: Maybe<Scalars['String']['output']>;
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -607,14 +842,19 @@ export type Figure = Entity & Node & {
   label: Scalars['String']['output'];
   /** What the number measures, as the source puts it. */
   measures: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Over what period, as stated (`per year`, `the first year` …). */
   period: Maybe<Scalars['String']['output']>;
   /** How the source bounds the number, when it does. */
   qualifier: Maybe<FigureQualifier>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The documents that state it (those its evidence cites). */
   sources: Array<Source>;
+  /** How many `sources` there are in all, whatever `first` says. */
+  sourcesTotal: Scalars['Int']['output'];
   /** Whether the number is a target, a stated fact or an estimate. */
   status: FigureStatus;
   /** What the number counts, in a few words. */
@@ -627,10 +867,29 @@ export type Figure = Entity & Node & {
 
 
 /** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
+export type FigureAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
 export type FigureRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
+export type FigureRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
+export type FigureSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Which figures to list; conditions combine with AND. */
@@ -680,6 +939,59 @@ export type FigureStatus =
   /** A target or promise: what is to be reached. */
   | 'TARGET';
 
+/** A node merged into another: what it was, and the judgement that merged it. */
+export type FormerIdentity = {
+  __typename?: 'FormerIdentity';
+  /** Its id, which now answers with the canonical node. */
+  id: Scalars['ID']['output'];
+  /** The judgement (SAME) that merged it: undo it to bring the node back. */
+  judgement: Judgement;
+  /** Its kind. */
+  kind: NodeKind;
+  /** Its name or title before the merge. */
+  label: Scalars['String']['output'];
+};
+
+/** An editor's judgement on a pair of nodes. */
+export type Judgement = {
+  __typename?: 'Judgement';
+  /** The first node named (the survivor of a SAME). */
+  a: Scalars['ID']['output'];
+  /** False once undone (then `undoneAt` says when): an undone judgement no longer keeps the pair from being proposed. */
+  active: Scalars['Boolean']['output'];
+  /** When (ISO date-time). */
+  at: Scalars['String']['output'];
+  /** The second node named (merged into `a` by a SAME). */
+  b: Scalars['ID']['output'];
+  /** The token id of who judged. */
+  by: Scalars['String']['output'];
+  /** Their name. */
+  byName: Scalars['String']['output'];
+  /** For an active SAME: the node both ids answer as now. */
+  canonicalId: Maybe<Scalars['ID']['output']>;
+  /** The quotes that decide it. */
+  evidence: Array<EvidenceRef>;
+  /** Its id (`jdg-…`). */
+  id: Scalars['ID']['output'];
+  /** Why, as the editor said. */
+  reason: Scalars['String']['output'];
+  /** When it was undone. */
+  undoneAt: Maybe<Scalars['String']['output']>;
+  /** What the editor decided. */
+  verdict: Verdict;
+};
+
+/** The answer to judge or undoJudgement. */
+export type JudgementWrite = {
+  __typename?: 'JudgementWrite';
+  /** The change recorded in the change log (`history` of either node lists it). */
+  change: Change;
+  /** The judgement recorded (or undone). */
+  judgement: Judgement;
+  /** The node the pair answers as now: the canonical node after a SAME, `a` otherwise. */
+  node: Maybe<Entity>;
+};
+
 /** A count for one node kind or relationship type. */
 export type KindCount = {
   __typename?: 'KindCount';
@@ -713,6 +1025,16 @@ export type Mutation = {
   createRelationship: Write;
   /** Creates an API token; its secret is in the answer and never shown again. Admin. */
   createToken: NewToken;
+  /**
+   * Records an editor's judgement on two nodes of the same kind. SAME merges `b` into `a` in one transaction:
+   * `a` keeps its values and gains `b`'s name (as an alias), aliases, evidence and relationships (a relationship
+   * both had — the same agreement — becomes one with the evidence of both); `b`'s id answers with `a`
+   * (`mergedIds`), and `b` is kept whole beside the graph so that `undoJudgement` restores it exactly. An id
+   * already merged stands for its canonical node (judging B=C after A=B merges C into A). A pair with an active
+   * SAME cannot be judged again (CONFLICT: undo it first); a DIFFERENT or UNSURE is replaced by the new
+   * judgement. `evidence` quotes are checked against their sources' text like any write's. Editor.
+   */
+  judge: JudgementWrite;
   /** Brings back a retracted node or relationship (and the relationships retracted with a node). Editor. */
   restore: Write;
   /**
@@ -722,6 +1044,12 @@ export type Mutation = {
   retract: Write;
   /** Revokes a token: requests sending it are refused from now on. Admin. */
   revokeToken: Token;
+  /**
+   * Undoes a judgement: after a SAME, the merged node comes back exactly as it was, with its own relationships
+   * and evidence, and the canonical node loses what the merge gave it (merges made into the same node since are
+   * undone first and made again). The pair may be proposed again. Editor.
+   */
+  undoJudgement: JudgementWrite;
   /**
    * Corrects a node: `set` gives new values (validated by the model), `unset` removes optional fields. The
    * `version` is the one the correction was made against: CONFLICT when the node changed since. Editor.
@@ -791,6 +1119,23 @@ export type MutationCreateTokenArgs = {
  * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
  * argument) makes a retried write apply once: the retry answers with the first attempt's change.
  */
+export type MutationJudgeArgs = {
+  a: Scalars['ID']['input'];
+  b: Scalars['ID']['input'];
+  evidence?: InputMaybe<Array<EvidenceInput>>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  verdict: Verdict;
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
 export type MutationRestoreArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -822,6 +1167,20 @@ export type MutationRetractArgs = {
  */
 export type MutationRevokeTokenArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Every one needs a token (`Authorization: Bearer …`; UNAUTHENTICATED, HTTP 401, without one) of the
+ * role it names (FORBIDDEN otherwise), and is recorded in the change log (`history`, `changes`). A write's
+ * response carries its bookmark in `extensions.bookmark`: send it back in the `X-Accords-Bookmark` header and
+ * the read waits until the database has that write. An `Idempotency-Key` header (or the `idempotencyKey`
+ * argument) makes a retried write apply once: the retry answers with the first attempt's change.
+ */
+export type MutationUndoJudgementArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
 };
 
 
@@ -919,14 +1278,23 @@ export type Organisation = Entity & Node & {
   __typename?: 'Organisation';
   /** People who belong to it in a capacity the sources do not state (for stated titles see `people`). */
   affiliates: Array<PersonLink>;
+  /** How many `affiliates` there are in all, whatever `first` says. */
+  affiliatesTotal: Scalars['Int']['output'];
   /** The agreements it is a party to, with its role in each, oldest first. */
   agreements: Array<PartyRole>;
+  /** How many `agreements` there are in all, whatever `first` says. */
+  agreementsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** Its subsidiaries, members and parts. */
   children: Array<OrganisationLink>;
+  /** How many `children` there are in all, whatever `first` says. */
+  childrenTotal: Scalars['Int']['output'];
   /** Commitments it made or is credited with. */
   commitments: Array<CommitmentLink>;
+  /** How many `commitments` there are in all, whatever `first` says. */
+  commitmentsTotal: Scalars['Int']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
@@ -935,32 +1303,58 @@ export type Organisation = Entity & Node & {
   evidence: Array<Evidence>;
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** The name as the sources most often give it. */
   name: Scalars['String']['output'];
   /** Organisations it is a subsidiary, member or part of. */
   parents: Array<OrganisationLink>;
+  /** How many `parents` there are in all, whatever `first` says. */
+  parentsTotal: Scalars['Int']['output'];
   /** The people holding a role in it (mayor, president …), with their titles. */
   people: Array<Role>;
+  /** How many `people` there are in all, whatever `first` says. */
+  peopleTotal: Scalars['Int']['output'];
   /** Where it is located. */
   places: Array<PlaceLink>;
+  /** How many `places` there are in all, whatever `first` says. */
+  placesTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** Programmes and events it runs, organises or funds. */
   runs: Array<EntityLink>;
+  /** How many `runs` there are in all, whatever `first` says. */
+  runsTotal: Scalars['Int']['output'];
   /** Signatures made on its behalf: who signed what for it. */
   signatures: Array<Signature>;
+  /** How many `signatures` there are in all, whatever `first` says. */
+  signaturesTotal: Scalars['Int']['output'];
   /** What the organisation said or published, as the sources quote or report it. */
   statements: Array<StatementLink>;
   /** Statements about this organisation, whoever made them. */
   statementsAbout: Array<StatementLink>;
+  /** How many `statementsAbout` there are in all, whatever `first` says. */
+  statementsAboutTotal: Scalars['Int']['output'];
+  /** How many `statements` there are in all, whatever `first` says. */
+  statementsTotal: Scalars['Int']['output'];
   /** What sort of organisation it is. */
   type: OrganisationType;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationAffiliatesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -977,7 +1371,31 @@ export type OrganisationChildrenArgs = {
 
 
 /** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationParentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
 export type OrganisationPeopleArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationPlacesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -991,6 +1409,13 @@ export type OrganisationRelationshipsArgs = {
 
 
 /** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
 export type OrganisationRunsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -998,6 +1423,18 @@ export type OrganisationRunsArgs = {
 
 /** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
 export type OrganisationSignaturesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationStatementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationStatementsAboutArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1158,41 +1595,96 @@ export type Path = {
 /** Anything a path is made of: nodes and the relationships between them. */
 export type PathElement = Agreement | Clause | Commitment | Event | Figure | Organisation | Person | Place | Programme | Relationship | Source | Statement;
 
+/** The paths between two nodes, and how the bounded search for them ended. */
+export type PathSearch = {
+  __typename?: 'PathSearch';
+  /** Relationships the search read (the degrees of the nodes it expanded). */
+  expanded: Scalars['Int']['output'];
+  /** In words, for people: e.g. `no path within 6 relationships`. */
+  message: Scalars['String']['output'];
+  /** How the search ended. */
+  outcome: PathSearchOutcome;
+  /** The paths found, shortest first (empty unless `outcome` is FOUND, or STOPPED_AT_LIMIT after a first find). */
+  paths: Array<Path>;
+  /** Paths up to this many relationships were looked for, exhaustively. */
+  searchedLength: Scalars['Int']['output'];
+};
+
+/** How a path search ended. */
+export type PathSearchOutcome =
+  /** Paths were found: the shortest have `searchedLength` relationships. */
+  | 'FOUND'
+  /** No path exists within `maxLength` relationships (or at all, when every reachable node was visited). */
+  | 'NO_PATH'
+  /** The search read `maxExpansions` relationships before finding a path or exhausting `maxLength`. */
+  | 'STOPPED_AT_LIMIT';
+
 /** A named person. Ids start with `per-`. */
 export type Person = Entity & Node & {
   __typename?: 'Person';
   /** Organisations this person belongs to in a capacity the sources do not state (for stated titles see `roles`). */
   affiliations: Array<OrganisationLink>;
+  /** How many `affiliations` there are in all, whatever `first` says. */
+  affiliationsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
   /** Source documents this person wrote. */
   authored: Array<SourceLink>;
+  /** How many `authored` there are in all, whatever `first` says. */
+  authoredTotal: Scalars['Int']['output'];
+  canonicalId: Scalars['ID']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Full name in its usual spelling. */
   name: Scalars['String']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The titles this person holds or held, in which organisation. */
   roles: Array<Role>;
+  /** How many `roles` there are in all, whatever `first` says. */
+  rolesTotal: Scalars['Int']['output'];
   /** The agreements this person signed, for whom and when, oldest first. */
   signed: Array<Signature>;
+  /** How many `signed` there are in all, whatever `first` says. */
+  signedTotal: Scalars['Int']['output'];
   /** What this person said or wrote, as the sources quote or report it. */
   statements: Array<StatementLink>;
   /** Statements about this person. */
   statementsAbout: Array<StatementLink>;
+  /** How many `statementsAbout` there are in all, whatever `first` says. */
+  statementsAboutTotal: Scalars['Int']['output'];
+  /** How many `statements` there are in all, whatever `first` says. */
+  statementsTotal: Scalars['Int']['output'];
   /** Events and programmes this person takes part in. */
   takesPartIn: Array<EntityLink>;
+  /** How many `takesPartIn` there are in all, whatever `first` says. */
+  takesPartInTotal: Scalars['Int']['output'];
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonAffiliationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonAuthoredArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1205,7 +1697,38 @@ export type PersonRelationshipsArgs = {
 
 
 /** A named person. Ids start with `per-`. */
+export type PersonRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonRolesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
 export type PersonSignedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonStatementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonStatementsAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonTakesPartInArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1276,24 +1799,33 @@ export type Place = Entity & Node & {
   __typename?: 'Place';
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** What is located in it: organisations, agreements, programmes, events, places. */
   contains: Array<EntityLink>;
+  /** How many `contains` there are in all, whatever `first` says. */
+  containsTotal: Scalars['Int']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Name of the place. */
   name: Scalars['String']['output'];
   /** The larger place it lies in. */
   partOf: Array<PlaceLink>;
+  /** How many `partOf` there are in all, whatever `first` says. */
+  partOfTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** What sort of place. */
   type: Maybe<PlaceType>;
 };
@@ -1306,9 +1838,22 @@ export type PlaceContainsArgs = {
 
 
 /** A city, district, building or country. Ids start with `plc-`. */
+export type PlacePartOfArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A city, district, building or country. Ids start with `plc-`. */
 export type PlaceRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A city, district, building or country. Ids start with `plc-`. */
+export type PlaceRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1358,10 +1903,15 @@ export type Programme = Entity & Node & {
   agreement: Maybe<AgreementLink>;
   /** Every agreement that establishes, extends or frames it. */
   agreements: Array<AgreementLink>;
+  /** How many `agreements` there are in all, whatever `first` says. */
+  agreementsTotal: Scalars['Int']['output'];
   /** Other names the sources use (spellings, acronyms, short forms). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** What it promises or achieved. */
   commitments: Array<CommitmentLink>;
+  /** How many `commitments` there are in all, whatever `first` says. */
+  commitmentsTotal: Scalars['Int']['output'];
   /** When it started or was signed (partial ISO date). */
   date: Maybe<Scalars['PartialDate']['output']>;
   /** Set when the source gives no year (or no date): how the date was inferred from the context. */
@@ -1378,34 +1928,76 @@ export type Programme = Entity & Node & {
   evidence: Array<Evidence>;
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
+  /** How many `figures` there are in all, whatever `first` says. */
+  figuresTotal: Scalars['Int']['output'];
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
   kind: NodeKind;
   /** Its name or title: what to call it in lists and graphs. */
   label: Scalars['String']['output'];
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Name of the programme or a descriptive name. */
   name: Scalars['String']['output'];
   /** What it offers or does, as stated. */
   offers: Maybe<Scalars['String']['output']>;
   /** The programme it is a strand of, if any. */
   partOf: Array<ProgrammeLink>;
+  /** How many `partOf` there are in all, whatever `first` says. */
+  partOfTotal: Scalars['Int']['output'];
   /** Actors taking part in it. */
   participants: Array<EntityLink>;
+  /** How many `participants` there are in all, whatever `first` says. */
+  participantsTotal: Scalars['Int']['output'];
   /** Its strands. */
   parts: Array<ProgrammeLink>;
+  /** How many `parts` there are in all, whatever `first` says. */
+  partsTotal: Scalars['Int']['output'];
   /** Where it takes place. */
   places: Array<PlaceLink>;
+  /** How many `places` there are in all, whatever `first` says. */
+  placesTotal: Scalars['Int']['output'];
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The organisations that run or fund it. */
   runBy: Array<OrganisationLink>;
+  /** How many `runBy` there are in all, whatever `first` says. */
+  runByTotal: Scalars['Int']['output'];
   /** Statements about this programme. */
   statementsAbout: Array<StatementLink>;
+  /** How many `statementsAbout` there are in all, whatever `first` says. */
+  statementsAboutTotal: Scalars['Int']['output'];
   /** Whom it is for, as stated. */
   targets: Maybe<Scalars['String']['output']>;
   /** What sort of programme it is. */
   type: Maybe<ProgrammeType>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeAgreementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeFiguresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammePartOfArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1416,10 +2008,41 @@ export type ProgrammeParticipantsArgs = {
 
 
 /** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammePartsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammePlacesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
 export type ProgrammeRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeRunByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeStatementsAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of programmes. */
@@ -1524,6 +2147,13 @@ export type Query = {
    */
   commonPartners: Array<CommonPartner>;
   /**
+   * Pairs of nodes that may be the same actor, best first: names equal once accents, case, word order and
+   * initials are folded, acronyms, aliases, names a few letters apart, shared neighbours, the same role in the
+   * same agreement. Pairs are found by blocking on folded name keys, never all pairs; a judged pair is never
+   * proposed. `node` restricts them to those involving one node.
+   */
+  duplicateCandidates: DuplicateCandidatePage;
+  /**
    * A node or relationship as stored: its fields, evidence and version (the one an update must name). Null
    * when no fact has that id, or when it is retracted and `includeRetracted` is false.
    */
@@ -1534,6 +2164,8 @@ export type Query = {
   figures: Array<Figure>;
   /** The changes made to a node or relationship, oldest first: who, when, before, after, why. */
   history: Array<Change>;
+  /** Judgements, newest first; of the pairs involving `node` when given (inactive ones too with `includeUndone`). */
+  judgements: Array<Judgement>;
   /** Who the request's token belongs to; null for an anonymous reader. */
   me: Maybe<Principal>;
   /**
@@ -1557,8 +2189,14 @@ export type Query = {
    */
   passages: Array<PassageHit>;
   /**
+   * The same search as `paths`, with how it ended: paths found, no path within `maxLength`, or stopped after
+   * reading `maxExpansions` relationships (then exclude hubs or follow fewer types to search further).
+   */
+  pathSearch: PathSearch;
+  /**
    * How two nodes are connected: paths from `from` to `to`, shortest first, each as alternating nodes and
-   * relationships with the relationships' types and evidence.
+   * relationships with the relationships' types and evidence. The search is bounded (`maxLength`,
+   * `maxExpansions`): an empty list means no path within those bounds; `pathSearch` says which bound it was.
    */
   paths: Array<Path>;
   /** People, filtered, sorted and paginated (at most 100 per page). */
@@ -1643,6 +2281,18 @@ export type QueryCommonPartnersArgs = {
  * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
  * quote it comes from.
  */
+export type QueryDuplicateCandidatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<NodeKind>>;
+  node?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
 export type QueryFactArgs = {
   id: Scalars['ID']['input'];
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1675,6 +2325,17 @@ export type QueryFiguresArgs = {
 export type QueryHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
+export type QueryJudgementsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeUndone?: InputMaybe<Scalars['Boolean']['input']>;
+  node?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1746,10 +2407,27 @@ export type QueryPassagesArgs = {
  * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
  * quote it comes from.
  */
+export type QueryPathSearchArgs = {
+  excludeHubsAbove?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxExpansions?: InputMaybe<Scalars['Int']['input']>;
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  shortestOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  to: Scalars['ID']['input'];
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/**
+ * Accords: a knowledge graph of actors and agreements. Every fact in it cites the document and the exact
+ * quote it comes from.
+ */
 export type QueryPathsArgs = {
   excludeHubsAbove?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
+  maxExpansions?: InputMaybe<Scalars['Int']['input']>;
   maxLength?: InputMaybe<Scalars['Int']['input']>;
   shortestOnly?: InputMaybe<Scalars['Boolean']['input']>;
   to: Scalars['ID']['input'];
@@ -1974,6 +2652,7 @@ export type Source = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Who wrote it, when stated. */
   author: Maybe<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** sha-256 of the text (hex): identical documents are stored once. */
   contentHash: Maybe<Scalars['String']['output']>;
   /** Partial ISO date: `2008`, `2008-01` or `2008-01-29`; its precision is the number of parts given. */
@@ -1990,6 +2669,7 @@ export type Source = Entity & Node & {
   evidence: Array<Evidence>;
   /** File name of the document in the corpus (data files must give it; sources added through the API have none). */
   file: Maybe<Scalars['String']['output']>;
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -1998,10 +2678,13 @@ export type Source = Entity & Node & {
   label: Scalars['String']['output'];
   /** Its language (BCP 47, e.g. `fr`). */
   language: Maybe<Scalars['String']['output']>;
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Who published it. */
   publisher: Maybe<Scalars['String']['output']>;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /**
    * The document's text, the one quotes are checked against, a page at a time: `length` characters from
    * `offset` (0 to 100 000 per page). Null when the database holds no text for it.
@@ -2020,6 +2703,13 @@ export type Source = Entity & Node & {
 export type SourceRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A source document of the corpus; every fact cites one or more. Ids start with `src-`. */
+export type SourceRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2089,6 +2779,7 @@ export type Statement = Entity & Node & {
   __typename?: 'Statement';
   /** Other names the sources use for it (none for this kind). */
   aliases: Array<Scalars['String']['output']>;
+  canonicalId: Scalars['ID']['output'];
   /** When it was said or published (partial ISO date), when stated. */
   date: Maybe<Scalars['PartialDate']['output']>;
   /** Set when the source gives no year (or no date): how the date was inferred from the context. */
@@ -2099,6 +2790,7 @@ export type Statement = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** Where this is stated: each quote with its source document. */
   evidence: Array<Evidence>;
+  formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
   id: Scalars['ID']['output'];
   /** The node's kind. */
@@ -2107,16 +2799,25 @@ export type Statement = Entity & Node & {
   label: Scalars['String']['output'];
   /** Where it was said, as stated: an interview, a communiqué, a newspaper (e.g. `Le Parisien`). */
   medium: Maybe<Scalars['String']['output']>;
+  mergedIds: Array<Scalars['ID']['output']>;
   /** Whether the words are the speaker's own or the source's account of them. */
   mode: StatementMode;
   /** Its relationships of the given types and direction (all when omitted), each with its evidence. */
   relationships: Array<Relationship>;
+  /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
+  relationshipsTotal: Scalars['Int']['output'];
   /** The documents that report it (those its evidence cites). */
   sources: Array<Source>;
+  /** How many `sources` there are in all, whatever `first` says. */
+  sourcesTotal: Scalars['Int']['output'];
   /** Who said or wrote it: people and organisations. */
   speakers: Array<EntityLink>;
+  /** How many `speakers` there are in all, whatever `first` says. */
+  speakersTotal: Scalars['Int']['output'];
   /** What or whom it is about. */
   subjects: Array<EntityLink>;
+  /** How many `subjects` there are in all, whatever `first` says. */
+  subjectsTotal: Scalars['Int']['output'];
   /** A short neutral summary of what was said. */
   title: Scalars['String']['output'];
   /** The words exactly as the source gives them: the quotation, or the sentence reporting the speech. */
@@ -2129,6 +2830,31 @@ export type StatementRelationshipsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementRelationshipsTotalArgs = {
+  direction?: InputMaybe<Direction>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementSourcesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementSpeakersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementSubjectsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Which statements to list; conditions combine with AND. */
@@ -2230,6 +2956,19 @@ export type UpdateInput = {
   /** The version the change was made against (from `fact`, or the last write's answer). */
   version: Scalars['Int']['input'];
 };
+
+/**
+ * Whether two nodes are the same actor, as an editor judged it. SAME merges them into one node (the first
+ * named survives, the other's relationships and evidence move onto it); DIFFERENT and UNSURE only record the
+ * judgement, so the pair is never proposed again.
+ */
+export type Verdict =
+  /** Two actors (Microsoft and Microsoft France are different legal entities). */
+  | 'DIFFERENT'
+  /** The same actor: the two nodes become one. */
+  | 'SAME'
+  /** Not known yet: the pair is set aside. */
+  | 'UNSURE';
 
 /** The answer to a write. */
 export type Write = {
@@ -2373,6 +3112,7 @@ export type ResolversTypes = ResolversObject<{
   AgreementOrder: AgreementOrder;
   AgreementType: AgreementType;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CandidateReason: ResolverTypeWrapper<CandidateReason>;
   Change: ResolverTypeWrapper<ChangeRow>;
   Clause: ResolverTypeWrapper<NodeRow>;
   ClauseLink: ResolverTypeWrapper<LinkRow>;
@@ -2384,6 +3124,8 @@ export type ResolversTypes = ResolversObject<{
   CreateRelationshipInput: CreateRelationshipInput;
   DatePrecision: DatePrecision;
   Direction: Direction;
+  DuplicateCandidate: ResolverTypeWrapper<CandidateRow>;
+  DuplicateCandidatePage: ResolverTypeWrapper<CandidatePageRow>;
   Entity: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Entity']>;
   EntityLink: ResolverTypeWrapper<LinkRow>;
   Event: ResolverTypeWrapper<NodeRow>;
@@ -2399,9 +3141,12 @@ export type ResolversTypes = ResolversObject<{
   FigureQualifier: FigureQualifier;
   FigureStatus: FigureStatus;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FormerIdentity: ResolverTypeWrapper<FormerIdentityRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Judgement: ResolverTypeWrapper<JudgementRow>;
+  JudgementWrite: ResolverTypeWrapper<JudgementWriteRow>;
   KindCount: ResolverTypeWrapper<KindCount>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodRow>;
@@ -2423,6 +3168,8 @@ export type ResolversTypes = ResolversObject<{
   PassageHit: ResolverTypeWrapper<PassageHitRow>;
   Path: ResolverTypeWrapper<PathRow>;
   PathElement: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PathElement']>;
+  PathSearch: ResolverTypeWrapper<PathSearchRow>;
+  PathSearchOutcome: PathSearchOutcome;
   Person: ResolverTypeWrapper<NodeRow>;
   PersonConnection: ResolverTypeWrapper<ConnectionRow>;
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
@@ -2461,6 +3208,7 @@ export type ResolversTypes = ResolversObject<{
   Token: ResolverTypeWrapper<Token>;
   TokenRole: TokenRole;
   UpdateInput: UpdateInput;
+  Verdict: Verdict;
   Write: ResolverTypeWrapper<WriteRow>;
 }>;
 
@@ -2473,6 +3221,7 @@ export type ResolversParentTypes = ResolversObject<{
   AgreementFilter: AgreementFilter;
   AgreementLink: LinkRow;
   Boolean: Scalars['Boolean']['output'];
+  CandidateReason: CandidateReason;
   Change: ChangeRow;
   Clause: NodeRow;
   ClauseLink: LinkRow;
@@ -2481,6 +3230,8 @@ export type ResolversParentTypes = ResolversObject<{
   CommonPartner: CommonPartnerRow;
   CreateNodeInput: CreateNodeInput;
   CreateRelationshipInput: CreateRelationshipInput;
+  DuplicateCandidate: CandidateRow;
+  DuplicateCandidatePage: CandidatePageRow;
   Entity: ResolversInterfaceTypes<ResolversParentTypes>['Entity'];
   EntityLink: LinkRow;
   Event: NodeRow;
@@ -2493,9 +3244,12 @@ export type ResolversParentTypes = ResolversObject<{
   FigureFilter: FigureFilter;
   FigureLink: LinkRow;
   Float: Scalars['Float']['output'];
+  FormerIdentity: FormerIdentityRow;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  Judgement: JudgementRow;
+  JudgementWrite: JudgementWriteRow;
   KindCount: KindCount;
   Mutation: Record<PropertyKey, never>;
   Neighbourhood: NeighbourhoodRow;
@@ -2514,6 +3268,7 @@ export type ResolversParentTypes = ResolversObject<{
   PassageHit: PassageHitRow;
   Path: PathRow;
   PathElement: ResolversUnionTypes<ResolversParentTypes>['PathElement'];
+  PathSearch: PathSearchRow;
   Person: NodeRow;
   PersonConnection: ConnectionRow;
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
@@ -2549,8 +3304,11 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  clauses?: Resolver<Array<ResolversTypes['ClauseLink']>, ParentType, ContextType>;
-  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  clauses?: Resolver<Array<ResolversTypes['ClauseLink']>, ParentType, ContextType, Partial<AgreementClausesArgs>>;
+  clausesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType, Partial<AgreementCommitmentsArgs>>;
+  commitmentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   confidential?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2560,18 +3318,29 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   exclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<AgreementFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<AgreementPartiesArgs>>;
-  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
-  programmes?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
+  partiesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<AgreementPlacesArgs>>;
+  placesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  programmes?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType, Partial<AgreementProgrammesArgs>>;
+  programmesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<AgreementRelationshipsArgs, 'direction' | 'first'>>;
-  renewedBy?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
-  renews?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<AgreementRelationshipsTotalArgs, 'direction'>>;
+  renewedBy?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType, Partial<AgreementRenewedByArgs>>;
+  renewedByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  renews?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType, Partial<AgreementRenewsArgs>>;
+  renewsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   signatories?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<AgreementSignatoriesArgs>>;
-  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
+  signatoriesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<AgreementStatementsAboutArgs>>;
+  statementsAboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['AgreementType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2597,6 +3366,12 @@ export type AgreementLinkResolvers<ContextType = Context, ParentType extends Res
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 }>;
 
+export type CandidateReasonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CandidateReason'] = ResolversParentTypes['CandidateReason']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2612,13 +3387,17 @@ export type ChangeResolvers<ContextType = Context, ParentType extends ResolversP
 export type ClauseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Clause'] = ResolversParentTypes['Clause']> = ResolversObject<{
   agreement?: Resolver<Maybe<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ClauseRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ClauseRelationshipsTotalArgs, 'direction'>>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2635,18 +3414,25 @@ export type ClauseLinkResolvers<ContextType = Context, ParentType extends Resolv
 export type CommitmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Commitment'] = ResolversParentTypes['Commitment']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   beneficiaries?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  committedBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  committedBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<CommitmentCommittedByArgs>>;
+  committedByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<CommitmentFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  includedIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  includedIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<CommitmentIncludedInArgs>>;
+  includedInTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quantity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<CommitmentRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<CommitmentRelationshipsTotalArgs, 'direction'>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['CommitmentType'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2667,6 +3453,21 @@ export type CommonPartnerResolvers<ContextType = Context, ParentType extends Res
   withB?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
 }>;
 
+export type DuplicateCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DuplicateCandidate'] = ResolversParentTypes['DuplicateCandidate']> = ResolversObject<{
+  a?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['CandidateReason']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type DuplicateCandidatePageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DuplicateCandidatePage'] = ResolversParentTypes['DuplicateCandidatePage']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DuplicateCandidate']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Agreement' | 'Clause' | 'Commitment' | 'Event' | 'Figure' | 'Organisation' | 'Person' | 'Place' | 'Programme' | 'Source' | 'Statement', ParentType, ContextType>;
 }>;
@@ -2681,21 +3482,29 @@ export type EntityLinkResolvers<ContextType = Context, ParentType extends Resolv
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<EventFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
-  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
+  participantsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<EventPlacesArgs>>;
+  placesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<EventRelationshipsArgs, 'direction' | 'first'>>;
-  runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<EventRelationshipsTotalArgs, 'direction'>>;
+  runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<EventRunByArgs>>;
+  runByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   targets?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2732,21 +3541,27 @@ export type FactResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type FigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = ResolversObject<{
-  about?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  about?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<FigureAboutArgs>>;
+  aboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   asOfPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   measures?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['FigureQualifier']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<FigureRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<FigureRelationshipsTotalArgs, 'direction'>>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, Partial<FigureSourcesArgs>>;
+  sourcesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FigureStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2762,9 +3577,37 @@ export type FigureLinkResolvers<ContextType = Context, ParentType extends Resolv
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 }>;
 
+export type FormerIdentityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FormerIdentity'] = ResolversParentTypes['FormerIdentity']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  judgement?: Resolver<ResolversTypes['Judgement'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type JudgementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Judgement'] = ResolversParentTypes['Judgement']> = ResolversObject<{
+  a?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  byName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  canonicalId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['EvidenceRef']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  undoneAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
+}>;
+
+export type JudgementWriteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JudgementWrite'] = ResolversParentTypes['JudgementWrite']> = ResolversObject<{
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  judgement?: Resolver<ResolversTypes['Judgement'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+}>;
 
 export type KindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KindCount'] = ResolversParentTypes['KindCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2776,9 +3619,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createNode?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationCreateNodeArgs, 'input'>>;
   createRelationship?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationCreateRelationshipArgs, 'input'>>;
   createToken?: Resolver<ResolversTypes['NewToken'], ParentType, ContextType, RequireFields<MutationCreateTokenArgs, 'name' | 'role'>>;
+  judge?: Resolver<ResolversTypes['JudgementWrite'], ParentType, ContextType, RequireFields<MutationJudgeArgs, 'a' | 'b' | 'evidence' | 'reason' | 'verdict'>>;
   restore?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationRestoreArgs, 'id' | 'reason'>>;
   retract?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'id' | 'reason'>>;
   revokeToken?: Resolver<ResolversTypes['Token'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
+  undoJudgement?: Resolver<ResolversTypes['JudgementWrite'], ParentType, ContextType, RequireFields<MutationUndoJudgementArgs, 'id' | 'reason'>>;
   updateNode?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationUpdateNodeArgs, 'input'>>;
   updateRelationship?: Resolver<ResolversTypes['Write'], ParentType, ContextType, RequireFields<MutationUpdateRelationshipArgs, 'input'>>;
 }>;
@@ -2806,27 +3651,43 @@ export type OmittedResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = ResolversObject<{
-  affiliates?: Resolver<Array<ResolversTypes['PersonLink']>, ParentType, ContextType>;
+  affiliates?: Resolver<Array<ResolversTypes['PersonLink']>, ParentType, ContextType, Partial<OrganisationAffiliatesArgs>>;
+  affiliatesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['PartyRole']>, ParentType, ContextType, Partial<OrganisationAgreementsArgs>>;
+  agreementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<OrganisationChildrenArgs>>;
-  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType>;
+  childrenTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType, Partial<OrganisationCommitmentsArgs>>;
+  commitmentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<OrganisationFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  parents?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  parents?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<OrganisationParentsArgs>>;
+  parentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   people?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<OrganisationPeopleArgs>>;
-  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
+  peopleTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<OrganisationPlacesArgs>>;
+  placesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<OrganisationRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<OrganisationRelationshipsTotalArgs, 'direction'>>;
   runs?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<OrganisationRunsArgs>>;
+  runsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   signatures?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<OrganisationSignaturesArgs>>;
-  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
-  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
+  signaturesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<OrganisationStatementsArgs>>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<OrganisationStatementsAboutArgs>>;
+  statementsAboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['OrganisationType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2895,23 +3756,42 @@ export type PathElementResolvers<ContextType = Context, ParentType extends Resol
   __resolveType: TypeResolveFn<'Agreement' | 'Clause' | 'Commitment' | 'Event' | 'Figure' | 'Organisation' | 'Person' | 'Place' | 'Programme' | 'Relationship' | 'Source' | 'Statement', ParentType, ContextType>;
 }>;
 
+export type PathSearchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathSearch'] = ResolversParentTypes['PathSearch']> = ResolversObject<{
+  expanded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['PathSearchOutcome'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  searchedLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
-  affiliations?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
+  affiliations?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<PersonAffiliationsArgs>>;
+  affiliationsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  authored?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType>;
+  authored?: Resolver<Array<ResolversTypes['SourceLink']>, ParentType, ContextType, Partial<PersonAuthoredArgs>>;
+  authoredTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<PersonRelationshipsArgs, 'direction' | 'first'>>;
-  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PersonRelationshipsTotalArgs, 'direction'>>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType, Partial<PersonRolesArgs>>;
+  rolesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   signed?: Resolver<Array<ResolversTypes['Signature']>, ParentType, ContextType, Partial<PersonSignedArgs>>;
-  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
-  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
-  takesPartIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  signedTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statements?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<PersonStatementsArgs>>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<PersonStatementsAboutArgs>>;
+  statementsAboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  takesPartIn?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<PersonTakesPartInArgs>>;
+  takesPartInTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2937,15 +3817,21 @@ export type PersonLinkResolvers<ContextType = Context, ParentType extends Resolv
 
 export type PlaceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Place'] = ResolversParentTypes['Place']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   contains?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<PlaceContainsArgs>>;
+  containsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  partOf?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<PlacePartOfArgs>>;
+  partOfTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<PlaceRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<PlaceRelationshipsTotalArgs, 'direction'>>;
   type?: Resolver<Maybe<ResolversTypes['PlaceType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2966,9 +3852,12 @@ export type PrincipalResolvers<ContextType = Context, ParentType extends Resolve
 
 export type ProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Programme'] = ResolversParentTypes['Programme']> = ResolversObject<{
   agreement?: Resolver<Maybe<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
-  agreements?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType>;
+  agreements?: Resolver<Array<ResolversTypes['AgreementLink']>, ParentType, ContextType, Partial<ProgrammeAgreementsArgs>>;
+  agreementsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  commitments?: Resolver<Array<ResolversTypes['CommitmentLink']>, ParentType, ContextType, Partial<ProgrammeCommitmentsArgs>>;
+  commitmentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
@@ -2976,19 +3865,29 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<ProgrammeFiguresArgs>>;
+  figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   offers?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  partOf?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
+  partOf?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType, Partial<ProgrammePartOfArgs>>;
+  partOfTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<ProgrammeParticipantsArgs>>;
-  parts?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType>;
-  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType>;
+  participantsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['ProgrammeLink']>, ParentType, ContextType, Partial<ProgrammePartsArgs>>;
+  partsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['PlaceLink']>, ParentType, ContextType, Partial<ProgrammePlacesArgs>>;
+  placesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<ProgrammeRelationshipsArgs, 'direction' | 'first'>>;
-  runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType>;
-  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<ProgrammeRelationshipsTotalArgs, 'direction'>>;
+  runBy?: Resolver<Array<ResolversTypes['OrganisationLink']>, ParentType, ContextType, Partial<ProgrammeRunByArgs>>;
+  runByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['StatementLink']>, ParentType, ContextType, Partial<ProgrammeStatementsAboutArgs>>;
+  statementsAboutTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   targets?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['ProgrammeType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3019,10 +3918,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first' | 'orderBy'>>;
   changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'first' | 'since'>>;
   commonPartners?: Resolver<Array<ResolversTypes['CommonPartner']>, ParentType, ContextType, RequireFields<QueryCommonPartnersArgs, 'a' | 'b' | 'first'>>;
+  duplicateCandidates?: Resolver<ResolversTypes['DuplicateCandidatePage'], ParentType, ContextType, RequireFields<QueryDuplicateCandidatesArgs, 'first'>>;
   fact?: Resolver<Maybe<ResolversTypes['Fact']>, ParentType, ContextType, RequireFields<QueryFactArgs, 'id' | 'includeRetracted'>>;
   figure?: Resolver<ResolversTypes['Figure'], ParentType, ContextType, RequireFields<QueryFigureArgs, 'id'>>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType, RequireFields<QueryFiguresArgs, 'first'>>;
   history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'first' | 'id'>>;
+  judgements?: Resolver<Array<ResolversTypes['Judgement']>, ParentType, ContextType, RequireFields<QueryJudgementsArgs, 'first' | 'includeUndone'>>;
   me?: Resolver<Maybe<ResolversTypes['Principal']>, ParentType, ContextType>;
   neighbourhood?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'limit' | 'perNode'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -3030,7 +3931,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   organisations?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, RequireFields<QueryOrganisationsArgs, 'first' | 'orderBy'>>;
   passages?: Resolver<Array<ResolversTypes['PassageHit']>, ParentType, ContextType, RequireFields<QueryPassagesArgs, 'first' | 'text'>>;
-  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxLength' | 'shortestOnly' | 'to'>>;
+  pathSearch?: Resolver<ResolversTypes['PathSearch'], ParentType, ContextType, RequireFields<QueryPathSearchArgs, 'first' | 'from' | 'maxExpansions' | 'maxLength' | 'shortestOnly' | 'to'>>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxExpansions' | 'maxLength' | 'shortestOnly' | 'to'>>;
   people?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPeopleArgs, 'first' | 'orderBy'>>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType, RequireFields<QueryProgrammeArgs, 'id'>>;
@@ -3089,6 +3991,7 @@ export type SignatureResolvers<ContextType = Context, ParentType extends Resolve
 export type SourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   contentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3097,12 +4000,15 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<SourceRelationshipsArgs, 'direction' | 'first'>>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<SourceRelationshipsTotalArgs, 'direction'>>;
   text?: Resolver<Maybe<ResolversTypes['SourceText']>, ParentType, ContextType, RequireFields<SourceTextArgs, 'length' | 'offset'>>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['SourceType'], ParentType, ContextType>;
@@ -3133,20 +4039,27 @@ export type SourceWriteResolvers<ContextType = Context, ParentType extends Resol
 
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   medium?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['StatementMode'], ParentType, ContextType>;
   relationships?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType, RequireFields<StatementRelationshipsArgs, 'direction' | 'first'>>;
-  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  speakers?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
-  subjects?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  relationshipsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<StatementRelationshipsTotalArgs, 'direction'>>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType, Partial<StatementSourcesArgs>>;
+  sourcesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  speakers?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<StatementSpeakersArgs>>;
+  speakersTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<StatementSubjectsArgs>>;
+  subjectsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   words?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3193,12 +4106,15 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AgreementConnection?: AgreementConnectionResolvers<ContextType>;
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   AgreementLink?: AgreementLinkResolvers<ContextType>;
+  CandidateReason?: CandidateReasonResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   Clause?: ClauseResolvers<ContextType>;
   ClauseLink?: ClauseLinkResolvers<ContextType>;
   Commitment?: CommitmentResolvers<ContextType>;
   CommitmentLink?: CommitmentLinkResolvers<ContextType>;
   CommonPartner?: CommonPartnerResolvers<ContextType>;
+  DuplicateCandidate?: DuplicateCandidateResolvers<ContextType>;
+  DuplicateCandidatePage?: DuplicateCandidatePageResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityLink?: EntityLinkResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
@@ -3208,7 +4124,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Fact?: FactResolvers<ContextType>;
   Figure?: FigureResolvers<ContextType>;
   FigureLink?: FigureLinkResolvers<ContextType>;
+  FormerIdentity?: FormerIdentityResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Judgement?: JudgementResolvers<ContextType>;
+  JudgementWrite?: JudgementWriteResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
@@ -3226,6 +4145,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PassageHit?: PassageHitResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   PathElement?: PathElementResolvers<ContextType>;
+  PathSearch?: PathSearchResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;

@@ -5,7 +5,7 @@ import { MAX_SEARCH_TEXT } from '../../store/lucene';
 import { neighbourhood } from '../../store/neighbourhood';
 import { missingIds } from '../../store/nodes';
 import { commonPartners } from '../../store/partners';
-import { paths } from '../../store/paths';
+import { pathEnds, pathSearch, type PathArgs, type PathEnds } from '../../store/paths';
 import { timeline } from '../../store/timeline';
 import type { NodeRow } from '../../store/rows';
 import { searchNodes } from '../../store/search';
@@ -15,9 +15,11 @@ import { graphStats } from '../../store/stats';
 import { idArg, intInRange, nonEmptyOrNull, optionalId, optionalIntAtLeast, pageSize, textArg } from '../arguments';
 import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
-import type { QueryResolvers } from '../generated/types';
+import type { QueryPathsArgs, QueryResolvers } from '../generated/types';
 import { neighbourhoodAsked, nodeAsk } from '../asked';
 import { lookUpWithLinks } from '../prefetch';
+import { canonicalIdOf } from './duplicates';
+import { resolveIds } from '../../merges/redirects';
 
 /** The node loader for a root look-up: the fields selected, with the evidence in the same round-trip when selected. */
 function nodeLoader(ctx: Context, info: GraphQLResolveInfo) {
@@ -29,7 +31,10 @@ function nodeLoader(ctx: Context, info: GraphQLResolveInfo) {
  * naming the id (also when the id is another kind's).
  */
 async function nodeOfKind(ctx: Context, info: GraphQLResolveInfo, id: string, kind: NodeKindName): Promise<NodeRow> {
-  const node = await lookUpWithLinks(ctx, info, idArg(id, 'id'), kind);
+  let node = await lookUpWithLinks(ctx, info, idArg(id, 'id'), kind);
+  // An id merged into another node answers with that node (src/merges/).
+  const canonical = node ? null : await canonicalIdOf(ctx, id);
+  if (canonical) node = await lookUpWithLinks(ctx, info, canonical, kind);
   if (!node || node.kind !== kind) throw notFound(kind.toLowerCase(), id);
   return node;
 }
@@ -66,10 +71,21 @@ const TIMELINE_KINDS: readonly string[] = ['Agreement', 'Event', 'Programme', 'S
 export const Query: QueryResolvers = {
   stats: (_parent, _args, { db }) => graphStats(db),
 
-  node: (_p, { id }, ctx, info) => nodeLoader(ctx, info).load(idArg(id, 'id')),
-  nodes: (_p, { ids }, ctx, info) => {
+  node: async (_p, { id }, ctx, info) => {
+    const loader = nodeLoader(ctx, info);
+    const node = await loader.load(idArg(id, 'id'));
+    // An id merged into another node answers with that node (src/merges/).
+    const canonical = node ? null : await canonicalIdOf(ctx, id);
+    return canonical ? loader.load(canonical) : node;
+  },
+  nodes: async (_p, { ids }, ctx, info) => {
     if (ids.length > 100) throw badInput(`ids may list at most 100 ids, got ${ids.length}`, 'ids');
-    return nodeLoader(ctx, info).loadMany(ids.map((id) => idArg(id, 'ids'))) as Promise<Array<NodeRow | null>>;
+    const loader = nodeLoader(ctx, info);
+    const nodes = (await loader.loadMany(ids.map((id) => idArg(id, 'ids')))) as Array<NodeRow | null>;
+    const missing = ids.filter((_id, i) => !nodes[i]);
+    if (!missing.length) return nodes;
+    const canonical = await resolveIds(ctx.db, missing);
+    return Promise.all(nodes.map((n, i) => n ?? (canonical.get(ids[i]!) !== ids[i] ? loader.load(canonical.get(ids[i]!)!) : null)));
   },
   organisation: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Organisation'),
   person: (_p, { id }, ctx, info) => nodeOfKind(ctx, info, id, 'Person'),
@@ -138,19 +154,9 @@ export const Query: QueryResolvers = {
     return row;
   },
 
-  paths: async (_p, args, ctx) => {
-    const checked = {
-      from: idArg(args.from, 'from'),
-      to: idArg(args.to, 'to'),
-      maxLength: intInRange(args.maxLength, 'maxLength', 1, 10, 8),
-      shortestOnly: args.shortestOnly ?? true,
-      hubLimit: optionalIntAtLeast(args.excludeHubsAbove, 'excludeHubsAbove', 1),
-      types: nonEmptyOrNull(args.types, 'types'),
-      first: intInRange(args.first, 'first', 1, 50, 10),
-    };
-    await requireNodes(ctx, [['from', checked.from], ['to', checked.to]]);
-    return paths(ctx.db, checked);
-  },
+  paths: async (_p, args, ctx) => (await pathSearch(ctx.db, ...(await pathArgs(args, ctx)))).paths,
+
+  pathSearch: async (_p, args, ctx) => pathSearch(ctx.db, ...(await pathArgs(args, ctx))),
 
   commonPartners: async (_p, args, ctx) => {
     const [a, b] = [idArg(args.a, 'a'), idArg(args.b, 'b')];
@@ -169,3 +175,29 @@ export const Query: QueryResolvers = {
     return timeline(ctx.db, { from: args.from ?? null, to: args.to ?? null, actor, kinds, first: intInRange(args.first, 'first', 1, 500, 100) });
   },
 };
+
+/** The checked arguments of `paths` and `pathSearch` (the same search), and the degrees of its two ends (both exist). */
+async function pathArgs(args: QueryPathsArgs, ctx: Context): Promise<[PathArgs, PathEnds]> {
+  const checked = {
+    from: idArg(args.from, 'from'),
+    to: idArg(args.to, 'to'),
+    maxLength: intInRange(args.maxLength, 'maxLength', 1, 10, 8),
+    shortestOnly: args.shortestOnly ?? true,
+    hubLimit: optionalIntAtLeast(args.excludeHubsAbove, 'excludeHubsAbove', 1),
+    types: nonEmptyOrNull(args.types, 'types'),
+    first: intInRange(args.first, 'first', 1, 50, 10),
+    maxExpansions: intInRange(args.maxExpansions, 'maxExpansions', 1, 1_000_000, 100_000),
+  };
+  // The ends' degrees, which the search starts from, tell whether they exist too: one round-trip for both.
+  let ends = await pathEnds(ctx.db, checked.from, checked.to);
+  const gone = [checked.from, checked.to].filter((id) => !ends.has(id));
+  if (gone.length > 0) {
+    // An id merged into another node stands for that node (src/merges/).
+    const canonical = await resolveIds(ctx.db, gone);
+    checked.from = canonical.get(checked.from) ?? checked.from;
+    checked.to = canonical.get(checked.to) ?? checked.to;
+    ends = await pathEnds(ctx.db, checked.from, checked.to);
+    for (const id of gone) if (!ends.has(canonical.get(id) ?? id)) throw notFound('node', id);
+  }
+  return [checked, ends];
+}

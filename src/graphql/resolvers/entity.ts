@@ -5,6 +5,7 @@ import { precisionOf } from '../../store/rows';
 import { intInRange, nonEmptyOrNull } from '../arguments';
 import type { Context } from '../context';
 import { nodeEvidence } from './Evidence';
+import { identityFields } from './duplicates';
 
 /**
  * What every kind of node resolves the same way, and the one helper through which relationship fields reach
@@ -91,6 +92,8 @@ export const entityFields = {
     const types = nonEmptyOrNull(args.types, 'types');
     return relationshipsOf(ctx, n, types, args.direction ?? 'BOTH', first);
   },
+  // Merges (src/merges/): the ids merged into this node.
+  ...identityFields,
 };
 
 /** For kinds with a partial date. */
@@ -106,7 +109,7 @@ export interface LinkFieldSpec {
   types: RelationshipTypeName[];
   direction: 'OUT' | 'IN';
   kinds: NodeKindName[] | null;
-  /** Whether the field takes `first` (hubs can have thousands). */
+  /** Whether the field takes `first` (hubs can have thousands): every list does, single-valued fields do not. */
   paged: boolean;
   /** The field of each item that holds the node at the other end (`node` for …Link, `agreement` …). */
   farEnd: string;
@@ -118,7 +121,7 @@ interface LinkFieldOptions {
 }
 
 function specOf(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions, farEnd: string): LinkFieldSpec {
-  return { types, direction, kinds: options.kinds ?? null, paged: options.paged ?? false, farEnd };
+  return { types, direction, kinds: options.kinds ?? null, paged: options.paged ?? true, farEnd };
 }
 
 const firstOf = (spec: LinkFieldSpec, args: { first?: number | null }) => (spec.paged ? atMost(args.first) : null);
@@ -148,7 +151,7 @@ export function linksField(types: RelationshipTypeName[], direction: 'OUT' | 'IN
 
 /** A single-valued link field such as `Programme.agreement`. */
 export function firstLinkField(types: RelationshipTypeName[], direction: 'OUT' | 'IN', options: LinkFieldOptions = {}) {
-  const spec = specOf(types, direction, options, 'node');
+  const spec = specOf(types, direction, { ...options, paged: false }, 'node');
   return {
     extensions: { links: spec },
     resolve: (n: NodeRow, _args: unknown, ctx: Context, info: GraphQLResolveInfo) =>

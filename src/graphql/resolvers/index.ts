@@ -21,29 +21,34 @@ import { Signature } from './Signature';
 import { Source } from './Source';
 import { Mutation } from './Mutation';
 import { Change, SourceWrite, writeQueries } from './writes';
+import { DuplicateCandidate, duplicateMutations, duplicateQueries, JudgementWrite } from './duplicates';
 import { Figure, Statement } from './Statement';
+import { signaturesTotal, withTotals } from './totals';
 
 export const resolvers: Resolvers = {
   PartialDate,
   JSON: JSON_SCALAR,
-  Query: { ...Query, ...writeQueries },
-  Mutation,
+  Query: { ...Query, ...writeQueries, ...duplicateQueries },
+  Mutation: { ...Mutation, ...duplicateMutations },
+  DuplicateCandidate,
+  JudgementWrite,
   Change,
   SourceWrite,
   Node,
   Entity,
   PathElement,
-  Organisation,
-  Person,
-  Agreement,
-  Programme,
-  Clause,
-  Commitment,
-  Place,
-  Event,
-  Source,
-  Statement,
-  Figure,
+  // Each kind with the `…Total` of its paged lists (resolvers/totals.ts).
+  Organisation: withTotals({ ...Organisation, signaturesTotal }),
+  Person: withTotals(Person),
+  Agreement: withTotals(Agreement),
+  Programme: withTotals(Programme),
+  Clause: withTotals(Clause),
+  Commitment: withTotals(Commitment),
+  Place: withTotals(Place),
+  Event: withTotals(Event),
+  Source: withTotals(Source),
+  Statement: withTotals(Statement),
+  Figure: withTotals(Figure),
   Evidence,
   Relationship,
   PartyRole,

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './config';
+import { cypher } from './db/cypher';
+import type { Database } from './db/database';
+import { createContext } from './graphql/context';
+import { createApollo } from './graphql/server';
+import { log } from './log';
+import { detailVariables, neighbourhoodVariables, PER_NODE, QUERIES } from '../web/src/queries';
+
+/**
+ * No cold start for users: Neo4j plans a query text the first time it meets it, and the explorer's and
+ * examples/' requests compile to large texts (a details request took 3.1 s cold against 0.1 s warm, the page
+ * 10.5 s). At start, each operation a user is likely to send is run once through the real GraphQL executor
+ * with ids from the database, so the texts it sends are planned before the first user asks. Ids and values
+ * are parameters (tests/warm-start.test.ts checks that two ids send the same texts), so one run per
+ * operation and kind plans what every later request of that operation sends.
+ */
+
+export interface Operation {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/** The operations to run, most useful first: what opening the explorer on a node sends, then the rest. */
+export async function warmUpOperations(db: Database): Promise<Operation[]> {
+  const samples = await db.read<{ kind: string; ids: string[] }>(cypher('warmup-samples'));
+  const idsOf = (kind: string) => [...new Set(samples.find((s) => s.kind === kind)?.ids ?? [])];
+  const idOf = (kind: string) => idsOf(kind)[0];
+  const ops: Operation[] = [];
+  const add = (name: string, variables: Record<string, unknown>) => {
+    const query = QUERIES[name];
+    if (query) ops.push({ name, query, variables });
+  };
+  // Opening the explorer on a node: its neighbourhood, its details (prefetch.js sends both), and its summary.
+  const byDegree = ['Organisation', 'Agreement', 'Person', 'Programme', 'Place', 'Event', 'Commitment', 'Clause', 'Statement', 'Figure', 'Source'];
+  for (const kind of byDegree) {
+    for (const id of idsOf(kind)) {
+      add('Neighbourhood', neighbourhoodVariables(id, PER_NODE));
+      add(`${kind}Detail`, detailVariables(id, kind));
+    }
+  }
+  const hub = idOf('Organisation') ?? samples[0]?.ids[0];
+  if (hub) {
+    add('NodeSummary', { id: hub });
+    add('Timeline', { from: null, to: null, actor: hub });
+  }
+  add('Search', { text: 'microsoft', kinds: null, first: 10 });
+  add('Passages', { text: 'partenariat', first: 8 });
+  const person = idOf('Person');
+  if (person && hub) add('Paths', { from: person, to: hub, maxLength: 4, shortestOnly: true, first: 10 });
+  const source = idOf('Source');
+  if (source) add('SourceText', { id: source });
+  for (const op of exampleOperations()) ops.push(op);
+  // The panel's "show all": rarer, so last.
+  for (const name of Object.keys(QUERIES).filter((n) => n.endsWith('Page'))) {
+    const kind = Object.keys(detailKinds()).find((k) => name.startsWith(k) && idOf(k));
+    if (kind) add(name, { id: idOf(kind), first: 20 });
+  }
+  return ops;
+}
+
+/** The kinds with a details operation (`OrganisationDetail` …). */
+const detailKinds = () => Object.fromEntries(Object.keys(QUERIES).filter((n) => n.endsWith('Detail')).map((n) => [n.slice(0, -'Detail'.length), true]));
+
+/** examples/*.graphql (reads only), as they are: the questions the README shows first. */
+function exampleOperations(): Operation[] {
+  const dir = path.join(ROOT, 'examples');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => ({ name: f, query: fs.readFileSync(path.join(dir, f), 'utf8'), variables: {} }))
+    .filter((op) => !/^\s*mutation\b/m.test(op.query));
+}
+
+export interface WarmUpOptions {
+  /** Stop starting operations after this long (default 2 minutes: on a busy machine planning is slow). */
+  budgetMs?: number;
+  /** Only the operations so named (all by default). */
+  only?: (name: string) => boolean;
+}
+
+export interface WarmUpReport {
+  operations: number;
+  /** Operations that failed (a timeout on a busy machine): their texts are planned by the first user instead. */
+  failed: string[];
+  ms: number;
+}
+
+/**
+ * Runs the operations, two at a time (Neo4j plans on the machine's cores), until done or `budgetMs` has
+ * passed. A failure is logged and skipped: the warm-up never stops a start.
+ */
+export async function warmUpForUsers(db: Database, options: WarmUpOptions = {}): Promise<WarmUpReport> {
+  const budgetMs = options.budgetMs ?? 120_000;
+  const started = Date.now();
+  const apollo = createApollo();
+  await apollo.start();
+  let done = 0;
+  const failed: string[] = [];
+  try {
+    const todo = (await warmUpOperations(db)).filter((op) => !options.only || options.only(op.name));
+    const worker = async () => {
+      for (let op = todo.shift(); op && Date.now() - started < budgetMs; op = todo.shift()) {
+        const res = await apollo
+          .executeOperation({ query: op.query, variables: op.variables }, { contextValue: createContext(db) })
+          .catch((err: unknown) => ({ body: { kind: 'single', singleResult: { errors: [{ message: String(err) }] } } }));
+        const errors = res.body.kind === 'single' ? res.body.singleResult.errors : undefined;
+        // NOT_FOUND is expected of an example naming a node another database does not hold.
+        const real = errors?.filter((e) => (e as { extensions?: { code?: string } }).extensions?.code !== 'NOT_FOUND') ?? [];
+        if (real.length) {
+          failed.push(op.name);
+          log.warn('warm-up operation failed', { operation: op.name, error: real[0]?.message });
+        } else done++;
+      }
+    };
+    await Promise.all([worker(), worker()]);
+  } finally {
+    await apollo.stop();
+  }
+  return { operations: done, failed, ms: Date.now() - started };
+}
+
+/**
+ * The warm-up at start: waits for it up to `waitMs` (so "ready" is not delayed more than that), and lets it
+ * finish in the background if it takes longer; 0 skips it.
+ */
+export async function warmUpUntil(db: Database, waitMs: number): Promise<void> {
+  if (waitMs <= 0) return;
+  const warming = warmUpForUsers(db).then(
+    (report) => log.info('warm-up done', { operations: report.operations, failed: report.failed, ms: report.ms }),
+    (err: unknown) => log.warn('warm-up failed', { error: err instanceof Error ? err.message : String(err) }),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([warming, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  clearTimeout(timer);
+}

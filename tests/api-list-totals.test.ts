@@ -1,0 +1,80 @@
+import { startTestServer, TestServer } from './support/server';
+
+/**
+ * A hub's lists are asked a page at a time (`agreements(first: 10)`), so every list that takes `first` has a
+ * `…Total` sibling saying how many there are in all: the explorer's "show all 38".
+ */
+describe('how many in all, whatever first says', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  /** The list fields taking `first` of each kind, from the schema itself, so a new one is checked too. */
+  async function pagedFields(kind: string): Promise<string[]> {
+    const res = await server.gql(`query ($kind: String!) { __type(name: $kind) { fields { name args { name } } } }`, { kind });
+    const fields: Array<{ name: string; args: Array<{ name: string }> }> = res.data.__type.fields;
+    return fields.filter((f) => f.args.some((a) => a.name === 'first')).map((f) => f.name);
+  }
+
+  /** The ids of the `n` nodes of `kind` with the most relationships (hubs first). */
+  async function busiest(kind: string, n: number): Promise<string[]> {
+    const rows = await server.db.read<{ id: string }>(`MATCH (x:${kind}) RETURN x.id AS id ORDER BY COUNT { (x)--() } DESC, x.id LIMIT toInteger($n)`, { n });
+    return rows.map((r) => r.id);
+  }
+
+  it.each(['Organisation', 'Person', 'Agreement', 'Programme', 'Place', 'Event'])(
+    'every paged list of the busiest %s nodes has a total equal to the whole list, and a page of 1 keeps the total',
+    async (kind) => {
+      const fields = await pagedFields(kind);
+      expect(fields).toContain('relationships');
+      const ids = await busiest(kind, 3);
+      expect(ids.length).toBeGreaterThan(0);
+      // relationships takes at most 200 per page (the corpus' biggest hub has fewer).
+      const whole = (f: string) => (f === 'relationships' ? `${f}(first: 200)` : f);
+      const selection = fields.map((f) => `all_${f}: ${whole(f)} { __typename } one_${f}: ${f}(first: 1) { __typename } ${f}Total`).join('\n');
+      const res = await server.gql(`query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on ${kind} { ${selection} } } }`, { ids });
+      expect(res.errors).toBeUndefined();
+      let nonZero = 0;
+      for (const node of res.data.nodes) {
+        for (const f of fields) {
+          expect({ node: node.id, field: f, total: node[`${f}Total`] }).toEqual({ node: node.id, field: f, total: node[`all_${f}`].length });
+          expect(node[`one_${f}`].length).toBe(Math.min(1, node[`${f}Total`]));
+          if (node[`${f}Total`] > 1) nonZero++;
+        }
+      }
+      if (kind === 'Organisation' || kind === 'Agreement') expect(nonZero).toBeGreaterThan(0);
+    },
+  );
+
+  it("Microsoft: 10 of its agreements, and how many it has in all (its degree counts every relationship)", async () => {
+    const res = await server.gql(`{ organisation(id: "org-microsoft") {
+      degree agreements(first: 10) { agreement { id } } agreementsTotal
+      relationshipsTotal signed: relationshipsTotal(types: [PARTY_TO], direction: OUT) incoming: relationshipsTotal(direction: IN)
+      outgoing: relationshipsTotal(direction: OUT) } }`);
+    expect(res.errors).toBeUndefined();
+    const m = res.data.organisation;
+    expect(m.agreements.length).toBe(Math.min(10, m.agreementsTotal));
+    expect(m.agreementsTotal).toBeGreaterThanOrEqual(7);
+    expect(m.signed).toBe(m.agreementsTotal);
+    expect(m.relationshipsTotal).toBe(m.degree);
+    expect(m.incoming + m.outgoing).toBe(m.relationshipsTotal);
+  });
+
+  it('the totals of every organisation cost one more round-trip, not one per organisation or per field', async () => {
+    const plain = await server.gql(`{ organisations(first: 100) { nodes { id } } }`);
+    const withTotals = await server.gql(`{ organisations(first: 100) { nodes { id agreementsTotal peopleTotal runsTotal childrenTotal relationshipsTotal } } }`);
+    expect(withTotals.errors).toBeUndefined();
+    expect(withTotals.data.organisations.nodes.length).toBeGreaterThan(20);
+    // Signatures on behalf are counted by their own query (a property of SIGNED, not a link).
+    expect(withTotals.extensions!.cost.databaseRoundTrips).toBe(plain.extensions!.cost.databaseRoundTrips + 1);
+  });
+
+  it('a bad relationship type in relationshipsTotal is refused with a code, and an empty type list is a mistake too', async () => {
+    const bad = await server.gql(`{ organisation(id: "org-microsoft") { relationshipsTotal(types: [NOT_A_TYPE]) } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const empty = await server.gql(`{ organisation(id: "org-microsoft") { relationshipsTotal(types: []) } }`);
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'types' });
+  });
+});

@@ -1,0 +1,111 @@
+import type { Database } from '../src/db/database';
+import { testDatabase } from './support/db';
+import { startTestServer, TestServer } from './support/server';
+
+const SEARCH = `query ($from: ID!, $to: ID!, $maxLength: Int, $excludeHubsAbove: Int, $types: [RelationshipType!], $first: Int, $maxExpansions: Int) {
+  pathSearch(from: $from, to: $to, maxLength: $maxLength, excludeHubsAbove: $excludeHubsAbove, types: $types, first: $first, maxExpansions: $maxExpansions) {
+    outcome message searchedLength expanded
+    paths { length nodes { id } relationships { id type from { id } to { id } evidence { quote } } }
+  }
+}`;
+
+/** Neo4j's own answer, unbounded: every shortest path as its node ids, in the API's order. */
+const ALL_SHORTEST = `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = ALL SHORTEST (a) ((x)-[r]-(y) WHERE ($types IS NULL OR type(r) IN $types)
+  AND (y = b OR $hubLimit IS NULL OR COUNT { (y)--() } <= $hubLimit)){1,6} (b)
+RETURN [n IN nodes(p) | n.id] AS nodes, [r IN relationships(p) | r.id] AS relationships`;
+
+type Path = { nodes: string[]; relationships: string[] };
+const key = (p: Path) => `${String(p.nodes.length).padStart(3, '0')} ${p.nodes.join(' ')} ${p.relationships.join(' ')}`;
+
+describe('how are two actors connected, whatever two are asked: a bounded search', () => {
+  let server: TestServer;
+  let db: Database;
+  let actors: string[];
+  beforeAll(async () => {
+    server = await startTestServer();
+    db = await testDatabase();
+    // Every person and organisation that signed or is party to something: the pairs people ask about.
+    actors = (await db.read<{ id: string }>(`MATCH (n:Entity) WHERE n:Person OR n:Organisation RETURN n.id AS id ORDER BY id`)).map((r) => r.id);
+  });
+  afterAll(async () => {
+    await db.close();
+    await server.close();
+  });
+
+  async function both(from: string, to: string, options: { hubLimit?: number; types?: string[] } = {}) {
+    const expected = (
+      await db.read<Path>(ALL_SHORTEST, { from, to, hubLimit: options.hubLimit ?? null, types: options.types ?? null })
+    ).sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    const res = await server.gql(SEARCH, { from, to, maxLength: 6, excludeHubsAbove: options.hubLimit, types: options.types, first: 50 });
+    expect(res.errors).toBeUndefined();
+    return { expected, search: res.data.pathSearch };
+  }
+
+  it('finds exactly the shortest paths Neo4j finds, in the same order, for pairs of actors', async () => {
+    // A spread of pairs across the sorted list: near and far, hubs and not.
+    const pairs: Array<[string, string]> = [];
+    for (let i = 0; i < actors.length; i += 5) pairs.push([actors[i]!, actors[(i * 7 + 5) % actors.length]!]);
+    let found = 0;
+    for (const [from, to] of pairs.filter(([a, b]) => a !== b)) {
+      const { expected, search } = await both(from, to);
+      if (expected.length === 0) {
+        expect(search.outcome).toBe('NO_PATH');
+        continue;
+      }
+      found++;
+      expect(search.outcome).toBe('FOUND');
+      expect(search.searchedLength).toBe(expected[0]!.relationships.length);
+      const got = search.paths.map((p: { nodes: { id: string }[]; relationships: { id: string }[] }) => ({
+        nodes: p.nodes.map((n) => n.id),
+        relationships: p.relationships.map((r) => r.id),
+      }));
+      expect(got).toEqual(expected.slice(0, 50));
+    }
+    expect(found).toBeGreaterThan(4);
+  });
+
+  it('leaves hubs uncrossed and follows only the types asked, as Neo4j does', async () => {
+    const { expected, search } = await both('per-martin-malvy', 'per-eric-boustouller', { hubLimit: 10 });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(search.paths.map((p: { nodes: { id: string }[] }) => p.nodes.map((n) => n.id))).toEqual(expected.map((p) => p.nodes));
+    const typed = await both('per-martin-malvy', 'per-bertrand-delanoe', { types: ['SIGNED', 'PARTY_TO'] });
+    expect(typed.search.paths.map((p: { nodes: { id: string }[] }) => p.nodes.map((n) => n.id))).toEqual(typed.expected.map((p) => p.nodes));
+    for (const p of typed.search.paths) for (const r of p.relationships) expect(['SIGNED', 'PARTY_TO']).toContain(r.type);
+  });
+
+  it('each step of a path found cites its evidence, and joins the nodes beside it', async () => {
+    const res = await server.gql(SEARCH, { from: 'per-martin-malvy', to: 'per-bertrand-delanoe', first: 3 });
+    const paths = res.data.pathSearch.paths;
+    expect(paths.length).toBeGreaterThan(0);
+    for (const p of paths) {
+      p.relationships.forEach((r: { from: { id: string }; to: { id: string }; evidence: { quote: string }[] }, i: number) => {
+        expect([r.from.id, r.to.id].sort()).toEqual([p.nodes[i].id, p.nodes[i + 1].id].sort());
+        expect(r.evidence[0]!.quote.length).toBeGreaterThan(0);
+      });
+    }
+  });
+
+  it('says "no path within N relationships" rather than searching on', async () => {
+    const res = await server.gql(SEARCH, { from: 'per-martin-malvy', to: 'per-bertrand-delanoe', maxLength: 1 });
+    expect(res.data.pathSearch).toMatchObject({ outcome: 'NO_PATH', paths: [], searchedLength: 1 });
+    expect(res.data.pathSearch.message).toBe('no path within 1 relationships');
+  });
+
+  it('stops at the limit of relationships read, and says so', async () => {
+    const res = await server.gql(SEARCH, { from: 'per-martin-malvy', to: 'per-bertrand-delanoe', maxExpansions: 5 });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.pathSearch.outcome).toBe('STOPPED_AT_LIMIT');
+    expect(res.data.pathSearch.expanded).toBeLessThanOrEqual(5);
+    expect(res.data.pathSearch.message).toContain('maxExpansions');
+    const paths = await server.gql(`{ paths(from: "per-martin-malvy", to: "per-bertrand-delanoe", maxExpansions: 5) { length } }`);
+    expect(paths.data.paths).toEqual([]);
+  });
+
+  it('refuses a budget out of range, naming the argument', async () => {
+    const res = await server.gql(SEARCH, { from: 'per-martin-malvy', to: 'per-bertrand-delanoe', maxExpansions: 0 });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toContain('maxExpansions');
+  });
+});
