@@ -55,7 +55,7 @@ function freshConfig(): Config {
   const dataDir = path.resolve(ROOT, env.NEO4J_DATA_DIR || '.data/neo4j-bench');
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
-  return loadConfig({ ...env, NEO4J_URI: '', NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: env.NEO4J_BOLT_PORT || '7713', NEO4J_PASSWORD: `bench${Date.now()}` });
+  return loadConfig({ ...env, NEO4J_URI: '', NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: env.NEO4J_BOLT_PORT || '7713', NEO4J_PASSWORD: `bench${Date.now()}`, ACCORDS_QUERY_TIMEOUT_MS: '3600000' });
 }
 
 async function countRelationships(connection: Connection): Promise<number> {

@@ -5,6 +5,6 @@ WHERE r.id = row.id
 WITH r, row, coalesce(r.evidenceSources, []) AS sources, coalesce(r.evidenceQuotes, []) AS quotes
 WITH r, sources, quotes, [i IN range(0, size(sources) - 1) WHERE NOT (sources[i] = row.source AND quotes[i] IN row.quotes)] AS keep
 SET r.evidenceSources = [i IN keep | sources[i]], r.evidenceQuotes = [i IN keep | quotes[i]]
-WITH r WHERE size(r.evidenceSources) = 0 AND r.version IS NULL
+WITH r, r.id AS id WHERE size(r.evidenceSources) = 0 AND r.version IS NULL
 DELETE r
-RETURN r.id AS id
+RETURN id

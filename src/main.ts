@@ -11,7 +11,7 @@ import { assertPortFree } from './db/launcher';
 import { applySchema } from './db/schema';
 import { log, setLogLevel } from './log';
 import { startApp, RunningApp } from './server/http';
-import { loadCorpusIfEmpty } from './startup';
+import { bulkLoadIfNew, finishBulkLoad, loadCorpusIfEmpty } from './startup';
 import { warmUpUntil } from './warmup';
 
 let connection: Connection | undefined;
@@ -45,8 +45,10 @@ async function main(): Promise<void> {
   const listen = () => assertPortFree(config.port, config.host, 'the GraphQL server', 'PORT');
   // Fail on a taken HTTP port before spending seconds starting Neo4j.
   await listen();
+  const bulk = await bulkLoadIfNew(config);
   connection = await openDatabase(config);
   await applySchema(connection.db);
+  await finishBulkLoad(connection.db, bulk);
   await loadCorpusIfEmpty(connection.db, config);
   // The users' first requests planned before they come (src/warmup.ts); ready waits a few seconds at most.
   await warmUpUntil(connection.db, config.warmUpWaitMs);

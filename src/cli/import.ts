@@ -110,7 +110,8 @@ async function run(): Promise<void> {
     if (!connection && !args.plan && canBulkLoad(config)) {
       progress.line('import: the database is new: loading it offline with neo4j-admin');
       const report = await bulkLoadCorpus(config, files, common);
-      connection = await openDatabase(config);
+      // Building the indexes over a freshly loaded store takes longer than a query may.
+      connection = await openDatabase({ ...config, queryTimeoutMs: Math.max(config.queryTimeoutMs, 3_600_000) });
       const indexStarted = Date.now();
       await applySchema(connection.db);
       await recordBulkLoad(connection.db, report, args.reason);

@@ -5,8 +5,14 @@ import { thousands } from './progress';
  * How a long import shows its progress: on a terminal, one bar redrawn in place with the rate and the time
  * left; otherwise (a log, a pipe, CI) one JSON line per phase step, at most one a second.
  */
-export function progressReporter(out: NodeJS.WriteStream, everyMs = 1000): { step(step: ImportStep): void; line(text: string): void; end(): void } {
+export function progressReporter(
+  out: NodeJS.WriteStream,
+  everyMs = 1000,
+  /** A short import shows nothing: no bar before this much time has passed. */
+  quietMs = 2000,
+): { step(step: ImportStep): void; line(text: string): void; end(): void } {
   const tty = out.isTTY === true;
+  const created = Date.now();
   let phase = '';
   let phaseStarted = Date.now();
   let last = 0;
@@ -14,6 +20,7 @@ export function progressReporter(out: NodeJS.WriteStream, everyMs = 1000): { ste
   return {
     step(step) {
       const now = Date.now();
+      if (now - created < quietMs) return;
       if (step.phase !== phase) {
         phase = step.phase;
         phaseStarted = now;
