@@ -46,7 +46,24 @@ async function recorded(work: () => Promise<unknown>): Promise<Array<{ cypher: s
     Database.prototype.read = read;
   }
   // Batches of one level may reach the driver in either order: sort for a stable snapshot.
-  return sent.sort((a, b) => (a.cypher + JSON.stringify(a.params) < b.cypher + JSON.stringify(b.params) ? -1 : 1));
+  return sent
+    .map(({ cypher, params }) => ({ cypher, params: stable(params) }))
+    .sort((a, b) => (a.cypher + JSON.stringify(a.params) < b.cypher + JSON.stringify(b.params) ? -1 : 1));
+}
+
+/**
+ * Parameters as the snapshot pins them: the request's own values as they are, lists of ids sorted, and lists of
+ * rows read from the database (a hub's first level, as the database gives it) by their shape only: other test
+ * files write to the same database meanwhile, and a capped hub's picks are the database's order.
+ */
+function stable(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => {
+      if (!Array.isArray(v)) return [k, v];
+      if (v.every((x) => typeof x === 'string')) return [k, [...v].sort()];
+      return [k, v.length > 0 && typeof v[0] === 'object' ? `[rows with ${Object.keys(v[0] as object).sort().join(', ')}]` : v];
+    }),
+  );
 }
 
 describe('the Cypher of each example operation', () => {
@@ -56,10 +73,11 @@ describe('the Cypher of each example operation', () => {
   });
   afterAll(() => server.close());
 
-  // The path search (examples/06) is pinned by its own tests: its owner rewrites it.
+  // The path search is pinned by its own tests (tests/api-path-search.test.ts): its parameters are the search's
+  // frontiers, which depend on the degrees of nodes other test files write to meanwhile.
   const examples = fs
     .readdirSync(path.join(ROOT, 'examples'))
-    .filter((f) => f.endsWith('.graphql') && !f.startsWith('06-'))
+    .filter((f) => f.endsWith('.graphql') && !/\b(paths|pathSearch)\(/.test(fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8')))
     .sort();
 
   it.each(examples)('%s', async (file) => {

@@ -238,8 +238,12 @@ export class Database {
       return res.records.map((r) => toNative(r.toObject()) as T);
     } catch (err) {
       if (down.aborted) throw new DatabaseError(`Neo4j is not available (${this.availability.reason ?? 'unreachable'})`, 'UNAVAILABLE', err);
-      if (deadline.aborted) throw new DatabaseError('The query took longer than the database allows and was stopped', 'TIMEOUT', err);
-      throw describeNeo4jError(err, this.options.uri, this.options.user);
+      const failure = deadline.aborted
+        ? new DatabaseError('The query took longer than the database allows and was stopped', 'TIMEOUT', err)
+        : describeNeo4jError(err, this.options.uri, this.options.user);
+      // Which query, for whoever reads the server's log (clients get the coded error only).
+      if (failure.code === 'TIMEOUT') log.warn('query stopped at its deadline', { timeoutMs, query: query.replace(/\s+/g, ' ').slice(0, 240) });
+      throw failure;
     } finally {
       clearTimeout(watch);
     }
