@@ -25,8 +25,6 @@ CREATE RANGE INDEX agreement_date IF NOT EXISTS FOR (n:Agreement) ON (n.date);
 CREATE RANGE INDEX programme_name IF NOT EXISTS FOR (n:Programme) ON (n.name);
 CREATE RANGE INDEX programme_type IF NOT EXISTS FOR (n:Programme) ON (n.type);
 CREATE RANGE INDEX programme_date IF NOT EXISTS FOR (n:Programme) ON (n.date);
-// Signatures made on an organisation's behalf (Organisation.signatures): without it, every signature is read.
-CREATE RANGE INDEX signed_on_behalf IF NOT EXISTS FOR ()-[r:SIGNED]-() ON (r.onBehalfOf);
 CREATE RANGE INDEX clause_title IF NOT EXISTS FOR (n:Clause) ON (n.title);
 CREATE RANGE INDEX commitment_title IF NOT EXISTS FOR (n:Commitment) ON (n.title);
 CREATE RANGE INDEX commitment_type IF NOT EXISTS FOR (n:Commitment) ON (n.type);
@@ -45,6 +43,9 @@ CREATE RANGE INDEX figure_unit IF NOT EXISTS FOR (n:Figure) ON (n.unit);
 CREATE RANGE INDEX figure_status IF NOT EXISTS FOR (n:Figure) ON (n.status);
 CREATE RANGE INDEX figure_qualifier IF NOT EXISTS FOR (n:Figure) ON (n.qualifier);
 CREATE RANGE INDEX figure_as_of IF NOT EXISTS FOR (n:Figure) ON (n.asOf);
+
+// Signatures made on an organisation's behalf (Organisation.signatures): without it, every signature is read.
+CREATE RANGE INDEX signed_on_behalf IF NOT EXISTS FOR ()-[r:SIGNED]-() ON (r.onBehalfOf);
 
 // Writes through the API (src/auth/, src/writes/): tokens by the hash of their secret, documents by the
 // hash of their text, the change log by number and by fact, retracted facts by id, idempotency keys once.

@@ -30,6 +30,9 @@ export function renderSchemaCypher(): string {
   }
   lines.push(
     '',
+    "// Signatures made on an organisation's behalf (Organisation.signatures): without it, every signature is read.",
+    'CREATE RANGE INDEX signed_on_behalf IF NOT EXISTS FOR ()-[r:SIGNED]-() ON (r.onBehalfOf);',
+    '',
     '// Writes through the API (src/auth/, src/writes/): tokens by the hash of their secret, documents by the',
     '// hash of their text, the change log by number and by fact, retracted facts by id, idempotency keys once.',
     'CREATE CONSTRAINT token_hash IF NOT EXISTS FOR (t:Token) REQUIRE t.hash IS UNIQUE;',
