@@ -8,7 +8,7 @@ import { recordChanges } from '../writes/changeLog';
 import { runAdminImport } from './adminImport';
 import { writeBulkCsv } from './bulkCsv';
 import { listCorpusFiles } from './files';
-import { validateCorpus, type ImportOptions, type ValidationSummary } from './importCorpus';
+import { validateToSpool, type ImportOptions, type ValidationSummary } from './importCorpus';
 import { Progress, thousands } from './progress';
 
 /**
@@ -57,13 +57,7 @@ export async function bulkLoadCorpus(
   const work = fs.mkdtempSync(path.join(options.workDir ?? path.join(config.local.dataDir, '..'), `.accords-bulk-`));
   try {
     const spool = path.join(work, 'validated.jsonl');
-    const fd = fs.openSync(spool, 'w');
-    let summary: ValidationSummary;
-    try {
-      summary = await validateCorpus(undefined, files, options, fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    const summary = await validateToSpool(undefined, files, options, spool);
     options.signal?.throwIfAborted();
     const csvStarted = Date.now();
     const progress = new Progress(options.onProgress, options.progressEveryMs);

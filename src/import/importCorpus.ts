@@ -94,6 +94,16 @@ async function lookupKinds(db: Database, ids: string[]): Promise<Map<string, str
   return kinds;
 }
 
+/** validateCorpus writing each valid file as one JSON line to `spoolFile`, which both write paths then stream. */
+export async function validateToSpool(db: Database | undefined, files: readonly string[], options: ImportOptions, spoolFile: string): Promise<ValidationSummary> {
+  const fd = fs.openSync(spoolFile, 'w');
+  try {
+    return await validateCorpus(db, files, options, fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Validates the corpus against the model and the database; throws ImportError listing every problem. */
 export async function validateCorpus(
   db: Database | undefined,
@@ -165,13 +175,7 @@ export async function importCorpus(db: Database, paths: readonly string[], optio
   const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accords-import-'));
   const spoolFile = path.join(spoolDir, 'validated.jsonl');
   try {
-    const fd = fs.openSync(spoolFile, 'w');
-    let summary: ValidationSummary;
-    try {
-      summary = await validateCorpus(db, files, options, fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    const summary = await validateToSpool(db, files, options, spoolFile);
     return await writeCorpus(db, spoolFile, summary, options, started);
   } finally {
     fs.rmSync(spoolDir, { recursive: true, force: true });

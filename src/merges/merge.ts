@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher';
 import { toNative } from '../db/values';
 import { relationshipId } from '../import/identity';
-import { NODE_KINDS, RELATIONSHIP_TYPES, type NodeKindName, type RelationshipTypeName, type FieldSpec } from '../model/model';
+import { NODE_KINDS, RELATIONSHIP_TYPES, type NodeKindName, type RelationshipTypeName } from '../model/model';
 import { recordChanges, type ChangeInput, type ChangeRow } from '../writes/changeLog';
-import { conflict, type Author } from '../writes/facts';
+import { conflict, storable, type Author } from '../writes/facts';
 import { checkEvidenceShape, checkQuotes, Problems, type EvidenceInput } from '../writes/validateWrite';
 import { pairKey } from './candidates';
 import { resolveIds } from './redirects';
@@ -106,15 +106,6 @@ function canonicalJson(v: unknown): string {
 }
 const same = (x: unknown, y: unknown) => canonicalJson(x) === canonicalJson(y);
 
-/** Properties as stored: the model's integer fields and the version back to Neo4j integers (JSON has only numbers). */
-function storable(props: Props, spec: Record<string, FieldSpec>): Props {
-  const out: Props = {};
-  for (const [k, v] of Object.entries(props)) {
-    if (v === null || v === undefined) continue;
-    out[k] = (k === 'version' || spec[k]?.type === 'integer') && typeof v === 'number' ? neo4j.int(v) : v;
-  }
-  return out;
-}
 const nodeSpec = (kind: string) => NODE_KINDS[kind as NodeKindName]?.fields ?? {};
 const relSpec = (type: string) => RELATIONSHIP_TYPES[type as RelationshipTypeName]?.fields ?? {};
 

@@ -100,7 +100,7 @@ function factOf(id: string, factType: FactRow['factType'], kind: string, props: 
 const logged = (f: FactRow) => ({ kind: f.kind, fields: f.fields, evidence: f.evidence, version: f.version, retracted: f.retracted });
 
 /** Properties as stored: numbers back to Neo4j integers where the model (or the version) wants one. */
-function storable(props: Props, spec: Record<string, FieldSpec>): Props {
+export function storable(props: Props, spec: Record<string, FieldSpec>): Props {
   const out: Props = {};
   for (const [k, v] of Object.entries(props)) {
     if (v === null || v === undefined) continue;
