@@ -47,9 +47,14 @@ export interface PathTuning {
   meetingProbeAbove: number;
   /** Relationships read to check whether two given nodes are linked (from the end with fewer), about. */
   pairCost: number;
+  /**
+   * While both sides' next levels read at most this many relationships, both are read in one round-trip: the
+   * first levels from two actors read a few dozen, and the round-trip costs more than reading them.
+   */
+  bothBelow: number;
 }
 
-const TUNING: PathTuning = { meetingProbeAbove: 2_000, pairCost: 8 };
+const TUNING: PathTuning = { meetingProbeAbove: 2_000, pairCost: 8, bothBelow: 300 };
 
 /** One way back from a node towards the end its side started from. */
 interface Step {
@@ -174,8 +179,28 @@ async function searchShortest(db: Database, args: PathArgs, degrees: PathEnds, t
     if (forward.frontier.length === 0 || backward.frontier.length === 0) {
       return result('NO_PATH', `no path: every node connected to ${forward.frontier.length === 0 ? args.from : args.to} was reached`);
     }
-    const [side, other] = forward.cost <= backward.cost ? [forward, backward] : [backward, forward];
     const budget = args.maxExpansions - expanded;
+    // Both sides' next levels in one round-trip while both are small (see tuning.bothBelow).
+    if (forward.depth + backward.depth + 2 <= args.maxLength && Math.max(forward.cost, backward.cost) <= tuning.bothBelow && forward.cost + backward.cost <= budget) {
+      const [row] = await db.read<{ forwardIds: string[]; forwardDegrees: number[]; backwardIds: string[]; backwardDegrees: number[] }>(cypher('path-expand-both'), {
+        forward: forward.frontier,
+        backward: backward.frontier,
+        types: args.types,
+      });
+      const ahead = readLevel(forward, { ids: row?.forwardIds ?? [], degrees: row?.forwardDegrees ?? [] }, budget, args.hubLimit, ends);
+      const behind = readLevel(backward, { ids: row?.backwardIds ?? [], degrees: row?.backwardDegrees ?? [] }, budget, args.hubLimit, ends);
+      expanded += forward.cost + backward.cost;
+      forward.advance(ahead);
+      backward.advance(behind);
+      // Every path of the lengths these two levels can close passes through one node of the forward level.
+      const meetings = meetingsOf(ahead, backward);
+      if (meetings.nodes.length > 0) {
+        // The two levels may have closed a path one hop shorter than both together reach.
+        return { ...result('FOUND', `shortest paths have ${meetings.length} relationships`, joinAt(meetings.nodes, forward, backward)), searchedLength: meetings.length };
+      }
+      continue;
+    }
+    const [side, other] = forward.cost <= backward.cost ? [forward, backward] : [backward, forward];
     // The frontier's degrees are what Neo4j reads to expand it, whatever the types asked (it filters them
     // as it reads): a level that does not fit the budget is not started (a hub's 40k relationships cost more
     // than most whole searches).
