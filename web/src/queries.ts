@@ -148,8 +148,8 @@ ${SUMMARY}`,
 }
 ${FRAGMENTS}`,
   Paths: `query Paths($from: ID!, $to: ID!, $maxLength: Int, $shortestOnly: Boolean, $first: Int) {
-  paths(from: $from, to: $to, maxLength: $maxLength, shortestOnly: $shortestOnly, first: $first) {
-    length nodes { ...Summary } relationships { ...Rel }
+  pathSearch(from: $from, to: $to, maxLength: $maxLength, shortestOnly: $shortestOnly, first: $first) {
+    outcome message searchedLength paths { length nodes { ...Summary } relationships { ...Rel } }
   }
 }
 ${FRAGMENTS}`,
@@ -261,15 +261,20 @@ export interface FoundPath {
   edges: GraphEdge[];
 }
 
-export async function findPaths(from: string, to: string, shortestOnly: boolean, maxLength: number): Promise<FoundPath[]> {
-  const data = await gql<{ paths: Array<{ length: number; nodes: RawSummary[]; relationships: RawRel[] }> }>(q('Paths'), {
-    from,
-    to,
-    maxLength,
-    shortestOnly,
-    first: 10,
-  });
-  return data.paths.map((p) => ({ nodes: p.nodes.map(node), edges: p.relationships.map(edge) }));
+/** The paths found, and how the search ended: no path within the bound, or stopped at its limit, is said so. */
+export interface PathsFound {
+  paths: FoundPath[];
+  outcome: 'FOUND' | 'NO_PATH' | 'STOPPED_AT_LIMIT';
+  /** The API's account of how the search ended (how long the paths are, or which bound stopped it). */
+  message: string;
+  maxLength: number;
+}
+
+export async function findPaths(from: string, to: string, shortestOnly: boolean, maxLength: number): Promise<PathsFound> {
+  type Raw = { outcome: PathsFound['outcome']; message: string; paths: Array<{ length: number; nodes: RawSummary[]; relationships: RawRel[] }> };
+  const data = await gql<{ pathSearch: Raw }>(q('Paths'), { from, to, maxLength, shortestOnly, first: 10 });
+  const { outcome, message, paths } = data.pathSearch;
+  return { outcome, message, maxLength, paths: paths.map((p) => ({ nodes: p.nodes.map(node), edges: p.relationships.map(edge) })) };
 }
 
 export interface TimelineItem {
