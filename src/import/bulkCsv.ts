@@ -134,7 +134,16 @@ const passageLine = (p: PassageRow) =>
   [str(p.id), 'Passage', str(p.source), String(p.index), str(p.text), list(p.facts, p.id, 'facts')].join(',');
 
 const ledgerLine = (l: LedgerRow) =>
-  [str(l.source), 'ImportedFile', str(l.file), list(l.facts, l.source, 'facts'), list(l.quoteFacts, l.source, 'quoteFacts'), list(l.quotes, l.source, 'quotes')].join(',');
+  [
+    str(l.source),
+    'ImportedFile',
+    str(l.file),
+    str(l.folder),
+    list(l.facts, l.source, 'facts'),
+    list(l.props, l.source, 'props'),
+    list(l.quoteFacts, l.source, 'quoteFacts'),
+    list(l.quotes, l.source, 'quotes'),
+  ].join(',');
 
 function multilineOptions(files: string[]): string[] {
   if (!files.length) return [];
@@ -187,7 +196,7 @@ export async function writeBulkCsv(
     [':START_ID(Entity)', ':END_ID(Entity)', ':TYPE', 'id', 'key', ...header(REL_FIELDS)].join(','),
   );
   const passageCsv = new CsvFile(path.join(dir, 'passages.csv'), 'id:ID(Passage),:LABEL,source,index:double,text,facts:string[]');
-  const ledgerCsv = new CsvFile(path.join(dir, 'ledger.csv'), 'source:ID(ImportedFile),:LABEL,file,facts:string[],quoteFacts:string[],quotes:string[]');
+  const ledgerCsv = new CsvFile(path.join(dir, 'ledger.csv'), 'source:ID(ImportedFile),:LABEL,file,folder,facts:string[],props:string[],quoteFacts:string[],quotes:string[]');
   let quotes = 0;
   try {
     // Pass 2: relationships, passages and ledgers; those stated by several files are folded and written last.
@@ -207,7 +216,7 @@ export async function writeBulkCsv(
           else sharedRelationships.set(row.id, row);
         }
       }
-      const ledger = ledgerRow(path.basename(file), rows);
+      const ledger = ledgerRow(file, rows);
       quotes += ledger.quotes.length;
       if (sourceCount.get(ledger.source) === 1) ledgerCsv.push(ledgerLine(ledger));
       else {
