@@ -226,6 +226,7 @@ async function main(): Promise<void> {
       fs.mkdirSync(BENCH_OUT, { recursive: true });
       fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), commit: gitCommit(), corpus: corpusName, import: importResult }, null, 2) + '\n');
       log(`wrote ${path.relative(ROOT, out)}`);
+      if (importResult.mode === 'bulk') process.stdout.write(importTable(corpusName, importResult as Parameters<typeof importTable>[1]) + '\n');
       return;
     }
     const [component] = await db.read<{ version: string; edition: string }>(
