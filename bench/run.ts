@@ -428,12 +428,14 @@ function snapshotOfHead(): string {
   if (!fs.existsSync(path.join(dir, 'node_modules'))) {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    const tar = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'cypher', 'schema', 'bench', 'package.json', 'tsconfig.json'], {
+    const tar = execFileSync('git', ['archive', '--format=tar', commit, 'src', 'cypher', 'schema', 'bench', 'neo4j', 'package.json', 'tsconfig.json'], {
       cwd: ROOT,
       maxBuffer: 1 << 30,
     });
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    // The import bulk-loads with neo4j-admin from the snapshot: the same jars as the server.
+    fs.symlinkSync(path.join(ROOT, 'neo4j', 'runtime'), path.join(dir, 'neo4j', 'runtime'));
   }
   return dir;
 }
