@@ -27,7 +27,7 @@ import { Row, Variables, workload } from './workload';
 import { importRates } from './import';
 
 const USAGE =
-  'npm run bench -- --relationships N [--seed S] [--runs K] [--concurrency C] [--duration SEC] [--requests R] [--warmup W] [--reuse-db] [--import-mode primed|single] [--import-only] [--working-tree] [--import-rates]';
+  'npm run bench -- --relationships N [--seed S] [--runs K] [--concurrency C] [--duration SEC] [--requests R] [--warmup W] [--reuse-db] [--import-mode primed|single] [--import-only] [--working-tree] [--import-rates] [--rows key,key]';
 
 type Side = 'accords' | 'peer';
 
@@ -152,7 +152,7 @@ const fmt = (n: number | undefined, digits = 1) => (n === undefined || !Number.i
 async function main(): Promise<void> {
   const args = parseArgs(
     process.argv.slice(2),
-    { relationships: 'int', seed: 'int', runs: 'int', concurrency: 'int', duration: 'int', requests: 'int', warmup: 'int', 'reuse-db': 'flag', 'import-mode': 'string', 'import-only': 'flag', 'working-tree': 'flag', 'import-rates': 'flag' },
+    { relationships: 'int', seed: 'int', runs: 'int', concurrency: 'int', duration: 'int', requests: 'int', warmup: 'int', 'reuse-db': 'flag', 'import-mode': 'string', 'import-only': 'flag', 'working-tree': 'flag', 'import-rates': 'flag', rows: 'string' },
     USAGE,
   );
   const relationships = args.int('relationships', undefined, 1);
@@ -167,7 +167,10 @@ async function main(): Promise<void> {
   if (args.flag('import-rates')) return void (await importRates([relationships], seed, new Set(['bulk', 'incremental', 'plain'])));
 
   const { dir, manifest } = ensureCorpus(relationships, seed);
-  const rows = workload(manifest);
+  // --rows lookup,neighbourhood: only these rows (an A/B of one change need not wait for every row).
+  const only = args.string('rows')?.split(',').map((k) => k.trim()).filter(Boolean);
+  const rows = workload(manifest).filter((r) => !only || only.includes(r.key));
+  if (only && rows.length === 0) throw new UsageError(`--rows names none of the rows; usage: ${USAGE}`);
   const accordsRoot = args.flag('working-tree') ? ROOT : snapshotOfHead();
   checkOperations(rows, accordsRoot);
 
