@@ -22,6 +22,7 @@ import { setLogLevel } from '../src/log';
 import { parseArgs, UsageError } from './args';
 import { BENCH_OUT, corpusDir } from './generate';
 import { median, percentile, post, throughput, Throughput } from './measure';
+import { treeCpuMs } from './cpu';
 import { CorpusManifest, generateCorpus } from './synthetic/corpus';
 import { Row, Variables, workload } from './workload';
 import { importRates } from './import';
@@ -35,6 +36,12 @@ interface SideRun {
   medianMs: number;
   p95Ms: number;
   throughput: Throughput;
+  /**
+   * CPU per request during the throughput phase (ms, user + system): the GraphQL server's process, and
+   * Neo4j's (shared by both sides, but only one side is loading it at a time). Which of the two a side costs
+   * says where its time goes, and unlike latency it hardly moves with the machine's load.
+   */
+  cpuMsPerRequest: { server: number; neo4j: number };
 }
 
 interface RowRun {
@@ -304,12 +311,19 @@ async function main(): Promise<void> {
         const seq: Partial<Record<Side, { replies: any[]; ms: number[] }>> = {};
         for (const side of order) seq[side] = await sequential(urls[side], payloads[side], warmup);
         const tp: Partial<Record<Side, Throughput>> = {};
-        for (const side of order) tp[side] = await throughput(urls[side], payloads[side], concurrency, duration);
+        const cpu: Partial<Record<Side, { server: number; neo4j: number }>> = {};
+        for (const side of order) {
+          const serverPid = (side === 'accords' ? accords : peer)?.pid;
+          const before = { server: treeCpuMs(serverPid), neo4j: treeCpuMs(local.pid) };
+          tp[side] = await throughput(urls[side], payloads[side], concurrency, duration);
+          const n = Math.max(1, tp[side]!.total);
+          cpu[side] = { server: (treeCpuMs(serverPid) - before.server) / n, neo4j: (treeCpuMs(local.pid) - before.neo4j) / n };
+        }
         const sideRun = (side: Side): SideRun | undefined => {
           const s = seq[side];
           if (!s) return undefined;
           const sorted = [...s.ms].sort((a, b) => a - b);
-          return { medianMs: median(sorted), p95Ms: percentile(sorted, 95), throughput: tp[side]! };
+          return { medianMs: median(sorted), p95Ms: percentile(sorted, 95), throughput: tp[side]!, cpuMsPerRequest: cpu[side]! };
         };
         const entry = results.get(row.key) ?? { row, runs: [] };
         entry.runs.push({ run, accords: sideRun('accords')!, peer: sideRun('peer') });
@@ -338,8 +352,10 @@ async function main(): Promise<void> {
         title: row.title,
         measures: row.measures,
         peerNote: row.peerNote,
-        accords: { p50Ms: accordsP50, p95Ms: accordsP95, requestsPerSecond: accordsRps },
-        peer: row.peer ? { p50Ms: peerP50, p95Ms: peerP95, requestsPerSecond: peerRps } : null,
+        accords: { p50Ms: accordsP50, p95Ms: accordsP95, requestsPerSecond: accordsRps, cpuMsPerRequest: { server: m((r) => r.accords.cpuMsPerRequest.server), neo4j: m((r) => r.accords.cpuMsPerRequest.neo4j) } },
+        peer: row.peer
+          ? { p50Ms: peerP50, p95Ms: peerP95, requestsPerSecond: peerRps, cpuMsPerRequest: { server: m((r) => r.peer?.cpuMsPerRequest.server), neo4j: m((r) => r.peer?.cpuMsPerRequest.neo4j) } }
+          : null,
         // > 1: Accords ahead. The median of each run's ratio: both sides of a run ran minutes apart under the
         // same load, while the load drifts between runs (a shared machine), so paired ratios are steadier
         // than the ratio of the two sides' medians (kept as `ratioOfMedians`).
@@ -374,6 +390,11 @@ async function main(): Promise<void> {
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
     const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
     lines.push(line(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...body.map(line));
+    lines.push('', '| row | Accords CPU/request: server | Neo4j | peer: server | Neo4j |', '| --- | --- | --- | --- | --- |');
+    for (const t of table) {
+      const c = (x: { cpuMsPerRequest: { server: number; neo4j: number } }) => `${fmt(x.cpuMsPerRequest.server, 2)} ms | ${fmt(x.cpuMsPerRequest.neo4j, 2)} ms`;
+      lines.push(`| ${t.title} | ${c(t.accords)} | ${t.peer ? c(t.peer as { cpuMsPerRequest: { server: number; neo4j: number } }) : 'n/a | n/a'} |`);
+    }
     lines.push(
       `ratios > 1 mean Accords is ahead (p50: peer latency / Accords latency; req/s: Accords / peer), the median of the runs' ratios. Medians of ${runs} run(s); ` +
         `${requests} sequential requests per row and side after ${warmup} warm-up; throughput ${concurrency} connections × ${duration} s.`,

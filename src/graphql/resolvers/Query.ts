@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeKindName } from '../../model/model';
-import { decodeCursor, listNodes } from '../../store/lists';
+import { listNodes, type ListArgs } from '../../store/lists';
+import type { ListKind } from '../../store/shape';
+import { connection, decodeCursor, type ConnectionRow } from '../connections';
 import { MAX_SEARCH_TEXT } from '../../store/lucene';
 import { neighbourhood } from '../../store/neighbourhood';
 import { missingIds } from '../../store/nodes';
@@ -45,6 +47,11 @@ function offsetAfter(after: string | null | undefined): number {
   const offset = decodeCursor(after);
   if (offset === null) throw badInput('after must be a cursor returned by this API (an edge cursor or pageInfo.endCursor)', 'after');
   return offset;
+}
+
+/** A page of a list as a connection: the store reads the page and the total, cursors are the API's. */
+async function list(db: Context['db'], kind: ListKind, args: ListArgs): Promise<ConnectionRow> {
+  return connection(await listNodes(db, kind, args), args.skip, args.first);
 }
 
 /** The list filter with its text checked; null fields are dropped by the store. */
@@ -125,13 +132,13 @@ export const Query: QueryResolvers = {
   },
 
   organisations: (_p, args, { db }) =>
-    listNodes(db, 'Organisation', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+    list(db, 'Organisation', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
   people: (_p, args, { db }) =>
-    listNodes(db, 'Person', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+    list(db, 'Person', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
   agreements: (_p, args, { db }) =>
-    listNodes(db, 'Agreement', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'DATE_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+    list(db, 'Agreement', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'DATE_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
   programmes: (_p, args, { db }) =>
-    listNodes(db, 'Programme', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+    list(db, 'Programme', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
 
   passages: (_p, { text, sources, kinds, first }, { db }) =>
     searchPassages(db, {
