@@ -23,8 +23,9 @@ import { parseArgs, UsageError } from './args';
 import { BENCH_OUT, corpusDir } from './generate';
 import { median, percentile, post, throughput, Throughput } from './measure';
 import { treeCpuMs } from './cpu';
+import { createToken } from '../src/auth/tokens';
 import { CorpusManifest, generateCorpus } from './synthetic/corpus';
-import { Row, Variables, workload } from './workload';
+import { Row, Variables, workload, type WriteSample } from './workload';
 import { importRates } from './import';
 
 const USAGE =
@@ -138,12 +139,19 @@ function checkOperations(rows: Row[], root: string): void {
   }
 }
 
-async function sequential(url: string, payloads: string[], warmup: number): Promise<{ replies: any[]; ms: number[] }> {
-  for (let i = 0; i < warmup; i++) await post(url, payloads[(payloads.length - 1 - i + payloads.length) % payloads.length]!);
+async function sequential(
+  url: string,
+  payloads: string[],
+  warmup: number | string[],
+  headers: Record<string, string> = {},
+): Promise<{ replies: any[]; ms: number[] }> {
+  // A number: the warm-up repeats measured requests (from the end); a write row gives requests of its own.
+  const warming = typeof warmup === 'number' ? Array.from({ length: warmup }, (_, i) => payloads[(payloads.length - 1 - i + payloads.length) % payloads.length]!) : warmup;
+  for (const p of warming) await post(url, p, headers);
   const replies: any[] = [];
   const ms: number[] = [];
   for (const p of payloads) {
-    const r = await post(url, p);
+    const r = await post(url, p, headers);
     replies.push(r.body);
     ms.push(r.ms);
   }
@@ -152,6 +160,16 @@ async function sequential(url: string, payloads: string[], warmup: number): Prom
 
 function firstErrorOf(body: any): string | undefined {
   return body?.errors?.length ? String(body.errors[0].message) : undefined;
+}
+
+/** The write row's quote: the first evidence line of the corpus's first document, and that document's source id. */
+function writeSampleOf(corpus: string): WriteSample | undefined {
+  const first = fs.readdirSync(path.join(corpus, 'data')).filter((f) => f.endsWith('.yaml')).sort()[0];
+  if (!first) return undefined;
+  const text = fs.readFileSync(path.join(corpus, 'data', first), 'utf8');
+  const sourceId = /^source:\n\s+id: "([^"]+)"/m.exec(text)?.[1];
+  const quote = /^\s+evidence:\n\s+- "([^"]+)"/m.exec(text)?.[1];
+  return sourceId && quote ? { sourceId, quote } : undefined;
 }
 
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits));
@@ -176,7 +194,7 @@ async function main(): Promise<void> {
   const { dir, manifest } = ensureCorpus(relationships, seed);
   // --rows lookup,neighbourhood: only these rows (an A/B of one change need not wait for every row).
   const only = args.string('rows')?.split(',').map((k) => k.trim()).filter(Boolean);
-  const rows = workload(manifest).filter((r) => !only || only.includes(r.key));
+  const rows = workload(manifest, undefined, writeSampleOf(dir)).filter((r) => !only || only.includes(r.key));
   if (only && rows.length === 0) throw new UsageError(`--rows names none of the rows; usage: ${USAGE}`);
   const accordsRoot = args.flag('working-tree') ? ROOT : snapshotOfHead();
   checkOperations(rows, accordsRoot);
@@ -218,6 +236,8 @@ async function main(): Promise<void> {
     const db = connection.db;
     const local = connection.local!;
     await applySchema(db);
+    // The write row's editor (Accords refuses writes without a token; the peer asks none).
+    const editor = rows.some((r) => r.write) ? (await createToken(db, 'editor', 'bench', 'bench')).secret : undefined;
     const childEnv = { ...env, NEO4J_URI: local.uri, NEO4J_USER: local.user, NEO4J_PASSWORD: local.password, LOG_LEVEL: 'warn' };
 
     // --- import ----------------------------------------------------------------------------------------
@@ -302,20 +322,29 @@ async function main(): Promise<void> {
       log(`run ${run}/${runs} (load average ${before.map((l) => l.toFixed(2)).join(' ')})`);
       for (const row of rows) {
         const vars = Array.from({ length: requests }, (_, i) => row.variables(i + (run - 1) * requests));
-        const payloads: Record<Side, string[]> = {
-          accords: vars.map((v) => payload(row.accords, v)),
-          peer: row.peer ? vars.map((v) => payload(row.peer!, row.peerVariables ? row.peerVariables(v) : v)) : [],
+        const payloadsOf = (vs: Variables[]): Record<Side, string[]> => ({
+          accords: vs.map((v) => payload(row.accords, v)),
+          peer: row.peer ? vs.map((v) => payload(row.peer!, row.peerVariables ? row.peerVariables(v) : v)) : [],
+        });
+        const payloads = payloadsOf(vars);
+        // A write is never repeated: its warm-up and its throughput phase send requests of their own.
+        const fresh = (from: number, n: number) => payloadsOf(Array.from({ length: n }, (_, i) => row.variables(from + run * 1_000_000 + i)));
+        const warmups = row.write ? fresh(100_000, warmup) : undefined;
+        const loadPayloads = row.write ? fresh(200_000, 50_000) : payloads;
+        const headers: Record<Side, Record<string, string>> = {
+          accords: row.write && editor ? { authorization: `Bearer ${editor}` } : {},
+          peer: {},
         };
         // Alternate who goes first, so neither always runs on the warmer cache.
         const order: Side[] = (run % 2 ? ['accords', 'peer'] : ['peer', 'accords']).filter((s) => s === 'accords' || row.peer) as Side[];
         const seq: Partial<Record<Side, { replies: any[]; ms: number[] }>> = {};
-        for (const side of order) seq[side] = await sequential(urls[side], payloads[side], warmup);
+        for (const side of order) seq[side] = await sequential(urls[side], payloads[side], warmups ? warmups[side] : warmup, headers[side]);
         const tp: Partial<Record<Side, Throughput>> = {};
         const cpu: Partial<Record<Side, { server: number; neo4j: number }>> = {};
         for (const side of order) {
           const serverPid = (side === 'accords' ? accords : peer)?.pid;
           const before = { server: treeCpuMs(serverPid), neo4j: treeCpuMs(local.pid) };
-          tp[side] = await throughput(urls[side], payloads[side], concurrency, duration);
+          tp[side] = await throughput(urls[side], loadPayloads[side], concurrency, duration, headers[side]);
           const n = Math.max(1, tp[side]!.total);
           cpu[side] = { server: (treeCpuMs(serverPid) - before.server) / n, neo4j: (treeCpuMs(local.pid) - before.neo4j) / n };
         }
@@ -328,6 +357,7 @@ async function main(): Promise<void> {
         const entry = results.get(row.key) ?? { row, runs: [] };
         entry.runs.push({ run, accords: sideRun('accords')!, peer: sideRun('peer') });
         if (run === 1) entry.check = check(row, vars, seq.accords!.replies, seq.peer?.replies);
+        if (row.write) for (const statement of row.write.cleanUp) await db.write(statement);
         results.set(row.key, entry);
         const a = entry.runs[entry.runs.length - 1]!;
         log(

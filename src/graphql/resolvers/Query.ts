@@ -18,7 +18,7 @@ import { idArg, intInRange, nonEmptyOrNull, optionalId, optionalIntAtLeast, page
 import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import type { QueryPathsArgs, QueryResolvers } from '../generated/types';
-import { neighbourhoodAsked, nodeAsk } from '../asked';
+import { neighbourhoodAsked, nodeAsk, passageAsked } from '../asked';
 import { lookUpWithLinks } from '../prefetch';
 import { canonicalIdOf } from './duplicates';
 import { resolveIds } from '../../merges/redirects';
@@ -140,13 +140,17 @@ export const Query: QueryResolvers = {
   programmes: (_p, args, { db }) =>
     list(db, 'Programme', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
 
-  passages: (_p, { text, sources, kinds, first }, { db }) =>
-    searchPassages(db, {
-      text: textArg(text, 'text', MAX_SEARCH_TEXT),
-      sources: nonEmptyOrNull(sources, 'sources')?.map((id) => idArg(id, 'sources')) ?? null,
-      kinds: nonEmptyOrNull(kinds, 'kinds'),
-      first: intInRange(first, 'first', 1, 50, 10),
-    }),
+  passages: (_p, { text, sources, kinds, first }, { db }, info) =>
+    searchPassages(
+      db,
+      {
+        text: textArg(text, 'text', MAX_SEARCH_TEXT),
+        sources: nonEmptyOrNull(sources, 'sources')?.map((id) => idArg(id, 'sources')) ?? null,
+        kinds: nonEmptyOrNull(kinds, 'kinds'),
+        first: intInRange(first, 'first', 1, 50, 10),
+      },
+      passageAsked(info),
+    ),
 
   search: (_p, { text, kinds, first }, { db }) =>
     searchNodes(db, textArg(text, 'text', MAX_SEARCH_TEXT), nonEmptyOrNull(kinds, 'kinds'), intInRange(first, 'first', 1, 100, 10)),
