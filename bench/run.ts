@@ -92,7 +92,9 @@ function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): Prom
 function startServer(name: string, script: string, env: NodeJS.ProcessEnv, logFile: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const out = fs.openSync(logFile, 'w');
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', out] });
+    // BENCH_PROFILE_DIR: each server writes a V8 CPU profile there when it stops (where its CPU goes).
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [...profile, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', out] });
     let seen = '';
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
