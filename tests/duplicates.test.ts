@@ -124,6 +124,17 @@ describe('the same actor under two names: candidates, judgements, merges that ca
     const neighbourhood = (await server.gql('{ neighbourhood(id: "agr-zz-convention", depth: 1) { nodes { id } } }')).data.neighbourhood;
     expect(neighbourhood.nodes.map((n: { id: string }) => n.id)).not.toContain('org-zz-mairie');
 
+    // The merged id, as an argument anywhere an actor is asked, stands for the canonical node.
+    const around = (await server.gql('{ neighbourhood(id: "org-zz-mairie", depth: 1) { center { id } nodes { id } } }')).data.neighbourhood;
+    expect(around.center.id).toBe('org-zz-ville');
+    expect(around.nodes.map((n: { id: string }) => n.id)).toContain('agr-zz-convention');
+    const timeline = await server.gql('{ timeline(actor: "org-zz-mairie", kinds: [Agreement]) { node { id } } }');
+    expect(timeline.errors).toBeUndefined();
+    expect(timeline.data.timeline.map((e: { node: { id: string } }) => e.node.id)).toContain('agr-zz-convention');
+    const partners = await server.gql('{ commonPartners(a: "org-zz-mairie", b: "org-zz-acme") { partner { id } } }');
+    expect(partners.errors).toBeUndefined();
+    expect((await server.gql('{ neighbourhood(id: "org-zz-nowhere") { center { id } } }')).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+
     // A second SAME on the same pair is refused; the undo restores both nodes exactly.
     expect((await judge('org-zz-mairie', 'org-zz-ville')).errors![0]!.extensions!.code).toBe('CONFLICT');
     const undone = await undo(j.id);

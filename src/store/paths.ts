@@ -37,6 +37,19 @@ export interface PathSearchRow {
 const LONGER_PATHS_TIMEOUT_MS = 2_000;
 /** Shortest paths put together from the search's meeting points before ordering them: enough for `first` ≤ 50. */
 const MAX_ENUMERATED = 5_000;
+/** When the search asks a level only for where it meets the other side (see `searchShortest`). */
+export interface PathTuning {
+  /**
+   * A level costlier than this (the frontier's relationships) is first asked only for what meets the other
+   * side. At 1M relationships the slowest searches ended on a level through a hub: Neo4j read its 20–30k
+   * relationships in 20–60 ms, and sending them all, with their far ends' degrees, took 100–150 ms more.
+   */
+  meetingProbeAbove: number;
+  /** Relationships read to check whether two given nodes are linked (from the end with fewer), about. */
+  pairCost: number;
+}
+
+const TUNING: PathTuning = { meetingProbeAbove: 2_000, pairCost: 8 };
 
 /** One way back from a node towards the end its side started from. */
 interface Step {
@@ -59,6 +72,17 @@ class Side {
     this.cost = degree;
   }
 
+  /** Takes a level read from the frontier: its new nodes become the frontier. */
+  advance(level: Level): void {
+    this.depth += 1;
+    for (const [far, steps] of level.steps) {
+      if (!this.distance.has(far)) this.distance.set(far, this.depth);
+      this.back.set(far, [...(this.back.get(far) ?? []), ...steps]);
+    }
+    this.frontier = [...level.next.keys()];
+    this.cost = [...level.next.values()].reduce((a, b) => a + b, 0);
+  }
+
   /** Node sequences (with relationships) from `node` back to this side's origin, at most `limit`. */
   waysBack(node: string, limit: number): Array<{ nodes: string[]; relationships: string[] }> {
     if (node === this.origin) return [{ nodes: [node], relationships: [] }];
@@ -73,6 +97,58 @@ class Side {
   }
 }
 
+/** One level read from a side's frontier: the ways back to it of the nodes it reached, the new ones with their degrees. */
+interface Level {
+  /** Its distance from the side's origin. */
+  depth: number;
+  steps: Map<string, Step[]>;
+  /** Nodes reached for the first time, with their degrees: the next frontier. */
+  next: Map<string, number>;
+  /** The level held more relationships than the budget left: only the budget's worth were read. */
+  truncated: boolean;
+}
+
+/**
+ * The relationships one level reached, as ways back from the nodes at their far ends. Nodes this side reached
+ * at a smaller distance are not gone back to, and hubs are not crossed when asked (the ends always may be).
+ */
+function readLevel(side: Side, expansion: { ids: string[]; degrees: number[] }, budget: number, hubLimit: number | null, ends: ReadonlySet<string>): Level {
+  const level = side.depth + 1;
+  const onFrontier = new Set(side.frontier);
+  const steps = new Map<string, Step[]>();
+  const next = new Map<string, number>();
+  const read = Math.min(expansion.ids.length, budget);
+  for (let i = 0; i < read; i++) {
+    const id = expansion.ids[i]!;
+    const degree = expansion.degrees[i]!;
+    const { fromId, toId } = relationshipIdParts(id);
+    if (onFrontier.has(fromId) && onFrontier.has(toId)) continue;
+    const [near, far] = onFrontier.has(fromId) ? [fromId, toId] : [toId, fromId];
+    const known = side.distance.get(far);
+    if (known !== undefined && known < level) continue;
+    if (hubLimit !== null && degree > hubLimit && !ends.has(far)) continue;
+    if (known === undefined) next.set(far, degree);
+    steps.set(far, [...(steps.get(far) ?? []), { node: near, relationship: id }]);
+  }
+  return { depth: level, steps, next, truncated: expansion.ids.length > budget };
+}
+
+/** The nodes where a level meets the other side nearest to its origin, and the length of the paths through them. */
+function meetingsOf(level: Level, other: Side): { nodes: string[]; length: number } {
+  let length = Infinity;
+  const nodes: string[] = [];
+  for (const node of level.next.keys()) {
+    const there = other.distance.get(node);
+    if (there === undefined) continue;
+    if (level.depth + there < length) {
+      length = level.depth + there;
+      nodes.length = 0;
+    }
+    if (level.depth + there === length) nodes.push(node);
+  }
+  return { nodes, length };
+}
+
 /**
  * The shortest paths between two nodes by a breadth-first search from both ends at once, run here one level
  * at a time (one query per level: cypher/path-expand.cypher), always on the side whose next level reads
@@ -80,7 +156,7 @@ class Side {
  * actors with no short path through a graph of hubs it ran for half a minute (1M relationships: p95 28 s).
  * This one stops at `maxLength` hops or after reading `maxExpansions` relationships, and says which.
  */
-async function searchShortest(db: Database, args: PathArgs, degrees: PathEnds): Promise<PathSearchRow & { found: Array<{ nodes: string[]; relationships: string[] }> }> {
+async function searchShortest(db: Database, args: PathArgs, degrees: PathEnds, tuning: PathTuning): Promise<PathSearchRow & { found: Array<{ nodes: string[]; relationships: string[] }> }> {
   const forward = new Side(args.from, degrees.get(args.from) ?? 0);
   const backward = new Side(args.to, degrees.get(args.to) ?? 0);
   const ends = new Set([args.from, args.to]);
@@ -105,59 +181,32 @@ async function searchShortest(db: Database, args: PathArgs, degrees: PathEnds): 
     // than most whole searches).
     if (side.cost > budget) return stopped();
     const last = side.depth + other.depth + 1 === args.maxLength;
-    const [expansion] = await db.read<{ ids: string[]; degrees: number[] }>(cypher('path-expand'), {
-      frontier: side.frontier,
-      types: args.types,
-      targets: last ? other.frontier : null,
-      limit: budget + 1,
-    });
-    const ids = expansion?.ids ?? [];
-    const truncated = ids.length > budget;
-    const read = Math.min(ids.length, budget);
+    const expand = (targets: string[] | null) => {
+      // Pair by pair costs a few relationships per pair: cheaper than reading the frontier's when few pairs.
+      const text = targets && side.frontier.length * targets.length * tuning.pairCost < side.cost ? 'path-meet' : 'path-expand';
+      return db.read<{ ids: string[]; degrees: number[] }>(cypher(text), { frontier: side.frontier, types: args.types, targets, limit: budget + 1 }).then(([row]) => row ?? { ids: [], degrees: [] });
+    };
+
+    // A path can only meet the other side on its frontier (its inner nodes' neighbours are all known to it).
+    // Before reading a level whole, the search asks Neo4j for the relationships that reach that frontier:
+    // on the last level the bound allows, they are all that matter; on a costly level (a hub), they are the
+    // answer when there are any, and reading (and sending) the hub's 40k relationships is skipped.
+    let level: Level | null = null;
+    if (last || side.cost > tuning.meetingProbeAbove) {
+      const probe = readLevel(side, await expand(other.frontier), budget, args.hubLimit, ends);
+      if (last || meetingsOf(probe, other).nodes.length > 0) level = probe;
+    }
+    level ??= readLevel(side, await expand(null), budget, args.hubLimit, ends);
     expanded += side.cost;
+    side.advance(level);
 
-    const level = side.depth + 1;
-    const onFrontier = new Set(side.frontier);
-    const next = new Map<string, number>();
-    for (let i = 0; i < read; i++) {
-      const id = ids[i]!;
-      const degree = expansion!.degrees[i]!;
-      const { fromId, toId } = relationshipIdParts(id);
-      if (onFrontier.has(fromId) && onFrontier.has(toId)) continue;
-      const [near, far] = onFrontier.has(fromId) ? [fromId, toId] : [toId, fromId];
-      const known = side.distance.get(far);
-      if (known !== undefined && known < level) continue;
-      // Hubs are not crossed when asked; the two ends themselves always may be reached.
-      if (args.hubLimit !== null && degree > args.hubLimit && !ends.has(far)) continue;
-      if (known === undefined) {
-        side.distance.set(far, level);
-        side.back.set(far, []);
-        next.set(far, degree);
-      }
-      side.back.get(far)!.push({ node: near, relationship: id });
+    const meetings = meetingsOf(level, other);
+    if (meetings.nodes.length > 0) {
+      const found = joinAt(meetings.nodes, forward, backward);
+      if (level.truncated) return result('STOPPED_AT_LIMIT', `stopped after reading ${expanded} relationships (maxExpansions): a shorter path may exist than the ${meetings.length}-hop one found`, found);
+      return result('FOUND', `shortest paths have ${meetings.length} relationships`, found);
     }
-    side.depth = level;
-    side.frontier = [...next.keys()];
-    side.cost = [...next.values()].reduce((a, b) => a + b, 0);
-
-    // Every shortest path crosses this level at a node the other side has reached: the meeting points.
-    let shortest = Infinity;
-    const meetings: string[] = [];
-    for (const node of side.frontier) {
-      const there = other.distance.get(node);
-      if (there === undefined) continue;
-      if (level + there < shortest) {
-        shortest = level + there;
-        meetings.length = 0;
-      }
-      if (level + there === shortest) meetings.push(node);
-    }
-    if (meetings.length > 0) {
-      const found = joinAt(meetings, forward, backward);
-      if (truncated) return result('STOPPED_AT_LIMIT', `stopped after reading ${expanded} relationships (maxExpansions): a shorter path may exist than the ${shortest}-hop one found`, found);
-      return result('FOUND', `shortest paths have ${shortest} relationships`, found);
-    }
-    if (truncated) return stopped();
+    if (level.truncated) return stopped();
   }
   return result('NO_PATH', `no path within ${args.maxLength} relationships`);
 
@@ -215,9 +264,9 @@ async function materialise(db: Database, found: ReadonlyArray<{ nodes: string[];
  * above; longer ones (`shortestOnly: false`) from Neo4j's `SHORTEST k` (cypher/paths-all.cypher) under a
  * deadline, once the bounded search has shown that a path exists at all.
  */
-export async function pathSearch(db: Database, args: PathArgs, ends: PathEnds): Promise<PathSearchRow> {
+export async function pathSearch(db: Database, args: PathArgs, ends: PathEnds, tuning: PathTuning = TUNING): Promise<PathSearchRow> {
   if (args.from === args.to) return { paths: [], outcome: 'NO_PATH', expanded: 0, searchedLength: 0, message: 'from and to are the same node' };
-  const search = await searchShortest(db, args, ends);
+  const search = await searchShortest(db, args, ends, tuning);
   const { found, ...summary } = search;
   if (args.shortestOnly || search.outcome !== 'FOUND' || found.length >= args.first) {
     return { ...summary, paths: await materialise(db, found.slice(0, args.first)) };

@@ -58,11 +58,21 @@ function checkedFilter(filter: Record<string, unknown> | null | undefined): Reco
   return f;
 }
 
-/** NOT_FOUND for the first of `ids` that names no node: an unknown id is a mistake, not an empty answer. */
-async function requireNodes(ctx: Context, ids: Array<[string, string]>): Promise<void> {
+/**
+ * The nodes `ids` name, as the ids to read them by: an id merged into another node stands for that node
+ * (src/merges/); NOT_FOUND for the first that names no node (an unknown id is a mistake, not an empty answer).
+ */
+async function requireNodes(ctx: Context, ids: Array<[string, string]>): Promise<string[]> {
   const missing = await missingIds(ctx.db, ids.map(([, id]) => id));
-  const first = ids.find(([, id]) => missing.includes(id));
+  const canonical = missing.length > 0 ? await resolveIds(ctx.db, missing) : new Map<string, string>();
+  const first = ids.find(([, id]) => missing.includes(id) && (canonical.get(id) ?? id) === id);
   if (first) throw notFound('node', first[1]);
+  return ids.map(([, id]) => canonical.get(id) ?? id);
+}
+
+async function requireNode(ctx: Context, argument: string, id: string): Promise<string> {
+  const [canonical] = await requireNodes(ctx, [[argument, id]]);
+  return canonical!;
 }
 
 /** The kinds the timeline reads, each by its date index (cypher/timeline.cypher). */
@@ -99,9 +109,10 @@ export const Query: QueryResolvers = {
   statements: async (_p, { filter, first }, ctx) => {
     const f = filter ?? {};
     if (f.dateFrom && f.dateTo && f.dateFrom > f.dateTo + '~') throw badInput(`dateFrom (${f.dateFrom}) is after dateTo (${f.dateTo})`, 'filter.dateFrom');
-    const speaker = optionalId(f.speaker, 'filter.speaker');
-    const subject = optionalId(f.subject, 'filter.subject');
-    await requireNodes(ctx, [['speaker', speaker], ['subject', subject]].filter((p): p is [string, string] => p[1] !== null));
+    let speaker = optionalId(f.speaker, 'filter.speaker');
+    let subject = optionalId(f.subject, 'filter.subject');
+    if (speaker) speaker = await requireNode(ctx, 'speaker', speaker);
+    if (subject) subject = await requireNode(ctx, 'subject', subject);
     return listStatements(ctx.db, {
       speaker,
       subject,
@@ -113,8 +124,8 @@ export const Query: QueryResolvers = {
   },
   figures: async (_p, { filter, first }, ctx) => {
     const f = filter ?? {};
-    const about = optionalId(f.about, 'filter.about');
-    if (about) await requireNodes(ctx, [['about', about]]);
+    let about = optionalId(f.about, 'filter.about');
+    if (about) about = await requireNode(ctx, 'about', about);
     return listFigures(ctx.db, {
       about,
       unit: f.unit === null || f.unit === undefined ? null : textArg(f.unit, 'filter.unit', 100),
@@ -143,16 +154,21 @@ export const Query: QueryResolvers = {
   search: (_p, { text, kinds, first }, { db }) =>
     searchNodes(db, textArg(text, 'text', MAX_SEARCH_TEXT), nonEmptyOrNull(kinds, 'kinds'), intInRange(first, 'first', 1, 100, 10)),
 
-  neighbourhood: async (_p, args, { db }, info) => {
-    const row = await neighbourhood(db, {
+  neighbourhood: async (_p, args, ctx, info) => {
+    const asked = {
       id: idArg(args.id, 'id'),
       depth: intInRange(args.depth, 'depth', 1, 3, 1),
       types: nonEmptyOrNull(args.types, 'types'),
       limit: intInRange(args.limit, 'limit', 1, 500, 100),
       perNode: intInRange(args.perNode, 'perNode', 1, 200, 25),
-    }, neighbourhoodAsked(info));
-    if (!row) throw notFound('node', args.id);
-    return row;
+    };
+    const row = await neighbourhood(ctx.db, asked, neighbourhoodAsked(info));
+    if (row) return row;
+    // An id merged into another node stands for that node (src/merges/).
+    const canonical = await canonicalIdOf(ctx, asked.id);
+    const merged = canonical ? await neighbourhood(ctx.db, { ...asked, id: canonical }, neighbourhoodAsked(info)) : null;
+    if (!merged) throw notFound('node', args.id);
+    return merged;
   },
 
   paths: async (_p, args, ctx) => (await pathSearch(ctx.db, ...(await pathArgs(args, ctx)))).paths,
@@ -160,19 +176,18 @@ export const Query: QueryResolvers = {
   pathSearch: async (_p, args, ctx) => pathSearch(ctx.db, ...(await pathArgs(args, ctx))),
 
   commonPartners: async (_p, args, ctx) => {
-    const [a, b] = [idArg(args.a, 'a'), idArg(args.b, 'b')];
     const first = intInRange(args.first, 'first', 1, 100, 20);
-    await requireNodes(ctx, [['a', a], ['b', b]]);
-    return commonPartners(ctx.db, a, b, first);
+    const [a, b] = await requireNodes(ctx, [['a', idArg(args.a, 'a')], ['b', idArg(args.b, 'b')]]);
+    return commonPartners(ctx.db, a!, b!, first);
   },
 
   timeline: async (_p, args, ctx) => {
-    const actor = optionalId(args.actor, 'actor');
+    let actor = optionalId(args.actor, 'actor');
     const kinds = nonEmptyOrNull(args.kinds, 'kinds') ?? ['Agreement', 'Event'];
     const undated = kinds.find((k) => !TIMELINE_KINDS.includes(k));
     if (undated) throw badInput(`kinds may only list ${TIMELINE_KINDS.join(', ')} (the dated kinds), got ${undated}`, 'kinds');
     if (args.from && args.to && args.from > args.to + '~') throw badInput(`from (${args.from}) is after to (${args.to})`, 'from');
-    if (actor) await requireNodes(ctx, [['actor', actor]]);
+    if (actor) actor = await requireNode(ctx, 'actor', actor);
     return timeline(ctx.db, { from: args.from ?? null, to: args.to ?? null, actor, kinds, first: intInRange(args.first, 'first', 1, 500, 100) });
   },
 };
