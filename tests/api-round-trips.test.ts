@@ -1,3 +1,4 @@
+import { lookUpTuning } from '../src/store/shape';
 import { detailVariables, QUERIES } from '../web/src/queries';
 import { startTestServer, TestServer } from './support/server';
 
@@ -158,5 +159,30 @@ describe('one database round-trip per level, not per item', () => {
     // A person asked with an organisation's fragments: found, none of those fields read.
     const person = await ask(query, 'per-martin-malvy');
     expect(person.data.node).toMatchObject({ id: 'per-martin-malvy', kind: 'Person', label: 'Martin Malvy' });
+  });
+
+  it("a hub's first page is found from the far kind's date index, and it is the very page reading every link gives", async () => {
+    const ask = async (q: string, id: string, first: number) => {
+      const res = await server.gql(q, { id, first });
+      expect(res.errors).toBeUndefined();
+      return res.data.node;
+    };
+    const query = QUERIES.OrganisationDetail!;
+    const levelByLevel = query.replace('node(id: $id)', 'node: nodes(ids: [$id])');
+    // Every organisation counts as a hub here: above 1 link along a field, its page comes from the index.
+    const usual = lookUpTuning.hubLinks;
+    lookUpTuning.hubLinks = 1;
+    try {
+      for (const id of ['org-microsoft', 'org-ville-de-paris']) {
+        for (const first of [1, 3, 10]) {
+          const indexed = await ask(query, id, first);
+          const read = (await ask(levelByLevel, id, first))[0];
+          expect({ id, first, agreements: indexed.agreements }).toEqual({ id, first, agreements: read.agreements });
+          expect(indexed).toEqual(read);
+        }
+      }
+    } finally {
+      lookUpTuning.hubLinks = usual;
+    }
   });
 });

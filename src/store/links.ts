@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import { NodeKindName, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
 import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from './rows';
 import { askedNodeRow, type NodeAsk } from './nodes';
-import { linksQuery, lookUpQuery, type Expansion } from './shape';
+import { linksQuery, lookUpQuery, lookUpTuning, type Expansion } from './shape';
 
 /** Which relationships of a node to follow. */
 export interface LinkQuery {
@@ -139,7 +139,7 @@ export async function nodeWithLinks(
   const compiled = lookUpQuery(shapes, root, guard);
   const [row] = await db.read<{ node: unknown[]; evidence: EvidenceRow[] | null; links: LinkList[][]; totals: Array<number | null>; sources: unknown[][] }>(
     compiled.text,
-    { id, asks, evidenceFirst: root.evidenceFirst ?? null },
+    { id, asks, evidenceFirst: root.evidenceFirst ?? null, hubLinks: lookUpTuning.hubLinks },
   );
   if (!row) return null;
   const node = askedNodeRow(row.node, row.evidence, compiled.node);

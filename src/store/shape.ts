@@ -97,10 +97,11 @@ function fieldCall(shape: LookUpShape, ask: string, column: string, nested: bool
   const link = linkList(r, m, types, shape.node, shape.behalf, nested ? null : (shape.evidence ?? null));
   const item = nested ? link.text : `${link.text.slice(0, -1)}, [${children.map((_c, j) => `c${j}`).join(', ')}]]`;
   const kindFilter = shape.kinds ? ` WHERE any(l IN labels(${m}) WHERE l IN ${ask}.kinds)` : '';
+  const byDate = !nested && shape.first && !shape.kinds ? datedFarKind(shape) : null;
   const text = [
     `CALL (${from}) {`,
     ...(guard && !nested ? [`  WITH ${from} WHERE ${from}:${guard}`] : []),
-    ...expandAlong(shape.expansions, from, r, m, d),
+    ...(byDate ? byDateIndex(shape, byDate, ask) : expandAlong(shape.expansions, from, r, m, d)),
     `  WITH ${r}, ${m}${kindFilter}`,
     `  ORDER BY ${m}.date IS NULL, ${m}.date, coalesce(${m}.name, ${m}.title), ${m}.id, type(${r})`,
     ...(shape.first ? [`  LIMIT toInteger(${ask}.first)`] : []),
@@ -137,6 +138,57 @@ function signaturesCall(shape: LookUpShape, signatures: { agreement: NodeFields 
     `}`,
   ].join('\n');
   return { text, layout: { relationshipKeys: relationship.keys, nodeKeys: person.keys, behalfKeys: agreement.keys, sourceKeys: sources?.keys ?? null, children: [] } };
+}
+
+/**
+ * Above this many relationships along a field (`$hubLinks`, from `lookUpTuning`), its first page is found from
+ * the far kind's date index. A parameter, so a test can send a small node down the hub's path.
+ */
+export const lookUpTuning = { hubLinks: 500 };
+
+/**
+ * The far nodes' kind when a field's first page can be read from that kind's date index: a field along one
+ * direction whose items are of one kind with an indexed `date` (Organisation.agreements: Agreement).
+ */
+function datedFarKind(shape: LookUpShape): NodeKindName | null {
+  const kind = shape.node?.kind;
+  // Every date field has a range index (src/model/artifacts.ts).
+  if (!kind || (NODE_KINDS[kind].fields as Record<string, { type?: string }>).date?.type !== 'date') return null;
+  const dirs = new Set(shape.expansions.map((e) => e.slice(-1)));
+  return dirs.size === 1 ? kind : null;
+}
+
+/**
+ * A hub's first page without reading all its links (a 40k hub's agreements were all read and sorted for the
+ * ten shown). The page is ordered by the far node's date first: walking `kind`'s date index in order and
+ * keeping the nodes linked to `n` finds the date of the `first`-th (`cut`) after a few index entries; the page
+ * is then among the far nodes dated up to `cut` (a range of the same index), each checked for a link to `n`
+ * from its own side, and sorted exactly as any page is. A node with few links along the field, or with fewer
+ * than `first` dated far nodes (the undated sort last), is read as usual.
+ */
+function byDateIndex(shape: LookUpShape, kind: NodeKindName, ask: string): string[] {
+  const out = shape.expansions[0]!.endsWith('>');
+  const types = [...new Set(shape.expansions.map((e) => e.slice(0, -1)))];
+  for (const type of types) {
+    if (!RELATIONSHIP_TYPE_NAMES.includes(type as RelationshipTypeName) || !/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
+  }
+  const rel = (r: string, m: string) => (out ? `(n)-[${r}:${types.join('|')}]->(${m})` : `(n)<-[${r}:${types.join('|')}]-(${m})`);
+  return [
+    `  CALL (n) {`,
+    `    WITH n WHERE COUNT { ${rel('', '')} } > $hubLinks`,
+    `    MATCH (m:${kind}) WHERE m.date IS NOT NULL AND EXISTS { ${rel('', 'm')} }`,
+    `    WITH m ORDER BY m.date LIMIT toInteger(${ask}.first)`,
+    `    RETURN max(m.date) AS cut, count(m) AS dated`,
+    `  }`,
+    `  CALL (n, cut, dated) {`,
+    `    WITH n WHERE cut IS NULL OR dated < toInteger(${ask}.first)`,
+    `    MATCH ${rel('r', 'm:Entity')} RETURN r, m`,
+    `    UNION ALL`,
+    `    WITH n, cut WHERE cut IS NOT NULL AND dated >= toInteger(${ask}.first)`,
+    `    MATCH (m:${kind}) WHERE m.date <= cut`,
+    `    MATCH ${rel('r', 'm')} RETURN r, m`,
+    `  }`,
+  ];
 }
 
 /**
