@@ -1,4 +1,4 @@
-import neo4j, { BookmarkManager, Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { BookmarkManager, Driver, ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
 import { log } from '../log';
 import { Availability } from './availability';
 import { toNative } from './values';
@@ -167,23 +167,24 @@ export class Database {
   }
 
   /** Who is told of every query text sent (shared by scoped handles): see `observeQueries`. */
-  private get queryObservers(): Set<(text: string) => void> {
+  private get queryObservers(): Set<(text: string, params: Params) => void> {
     return this.parent ? this.parent.queryObservers : (this.ownQueryObservers ??= new Set());
   }
-  private ownQueryObservers?: Set<(text: string) => void>;
+  private ownQueryObservers?: Set<(text: string, params: Params) => void>;
 
   /**
    * Calls `observer` with the text of every query sent through this driver from now on, until the returned
    * function is called: what tells whether requests vary parameters only (a new text is a new plan to make).
+   * The parameters come too (bench/explorer-queries.ts replays a request's queries one by one).
    */
-  observeQueries(observer: (text: string) => void): () => void {
+  observeQueries(observer: (text: string, params: Params) => void): () => void {
     const observers = this.queryObservers;
     observers.add(observer);
     return () => observers.delete(observer);
   }
 
   private async run<T>(query: string, params: Params, routing: 'READ' | 'WRITE', timeoutMs = this.queryTimeoutMs): Promise<T[]> {
-    for (const observe of this.queryObservers) observe(query);
+    for (const observe of this.queryObservers) observe(query, params);
     if (routing === neo4j.routing.READ) {
       this.recentReads.delete(query);
       this.recentReads.set(query, params);
@@ -226,13 +227,15 @@ export class Database {
     }, CHECK_AFTER_MS);
     try {
       const res = await Promise.race([
-        this.driver.executeQuery(query, params, {
-          database: this.options.database,
-          routing,
-          transactionConfig: { timeout: timeoutMs },
-          signal,
-          ...(this.bookmarkManager ? { bookmarkManager: this.bookmarkManager } : {}),
-        }),
+        routing === neo4j.routing.READ
+          ? this.autoCommitRead(query, params, timeoutMs)
+          : this.driver.executeQuery(query, params, {
+              database: this.options.database,
+              routing,
+              transactionConfig: { timeout: timeoutMs },
+              signal,
+              ...(this.bookmarkManager ? { bookmarkManager: this.bookmarkManager } : {}),
+            }),
         aborted,
       ]);
       return res.records.map((r) => toNative(r.toObject()) as T);
@@ -246,6 +249,25 @@ export class Database {
       throw failure;
     } finally {
       clearTimeout(watch);
+    }
+  }
+
+  /**
+   * One read as an auto-commit query (RUN and PULL, no BEGIN and COMMIT): one query is one statement, and
+   * `run()` retries it itself. Half the CPU per query of a managed transaction, in the driver and in Neo4j
+   * (bench/transactions.ts). It follows the same bookmarks as executeQuery would (the request's, else the
+   * driver's default chain), so what a read sees is unchanged; the transaction timeout still stops it in Neo4j.
+   */
+  private async autoCommitRead(query: string, params: Params, timeoutMs: number): Promise<{ records: Neo4jRecord[] }> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.bookmarkManager ?? this.driver.executeQueryBookmarkManager,
+    });
+    try {
+      return await session.run(query, params, { timeout: timeoutMs });
+    } finally {
+      await session.close();
     }
   }
 

@@ -22,6 +22,8 @@ export interface NodeRow {
   description?: string | null;
   /** Set when the query read the evidence with the node (otherwise it is loaded when asked for). */
   evidence?: EvidenceRow[] | null;
+  /** How many quotes it has, when the query counted them (`evidenceTotal`). */
+  evidenceTotal?: number;
   /**
    * Set when the row holds only the fields one request field reads (queries that return the asked fields):
    * the node reached another way, e.g. as the end of its own relationships, is then read again.
@@ -72,20 +74,6 @@ export interface EvidenceRow {
 export interface SearchHitRow {
   score: number;
   node: NodeRow;
-}
-
-export interface PageInfoRow {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
-
-export interface ConnectionRow {
-  edges: Array<{ cursor: string; node: NodeRow }>;
-  nodes: NodeRow[];
-  pageInfo: PageInfoRow;
-  totalCount: number;
 }
 
 export interface NeighbourhoodRow {

@@ -116,9 +116,9 @@ const paged = (field: string, selection: string) => `${field}(first: $first) ${s
 function detailQuery(kind: string): string {
   const { fields, lists } = DETAILS[kind]!;
   const all = Object.entries(lists).map(([field, selection]) => paged(field, selection));
-  const variables = all.length ? '$id: ID!, $first: Int!' : '$id: ID!';
-  return `query ${kind}Detail(${variables}) {
-  node(id: $id) { ...Summary ... on Entity { aliases evidence { ...Ev } } ... on ${kind} { ${[fields, ...all].join('\n    ')} } }
+  // The node's own quotes are paged too: a hub is quoted by every document naming it.
+  return `query ${kind}Detail($id: ID!, $first: Int!) {
+  node(id: $id) { ...Summary ... on Entity { aliases evidence(first: $first) { ...Ev } evidenceTotal } ... on ${kind} { ${[fields, ...all].join('\n    ')} } }
 }
 ${EVIDENCE}\n${SUMMARY}`;
 }
@@ -162,6 +162,8 @@ ${SUMMARY}`,
 }
 ${SUMMARY}`,
   ...Object.fromEntries(Object.keys(DETAILS).map((kind) => [`${kind}Detail`, detailQuery(kind)])),
+  EvidencePage: `query EvidencePage($id: ID!, $first: Int!) { node(id: $id) { id ... on Entity { evidence(first: $first) { ...Ev } evidenceTotal } } }
+${EVIDENCE}`,
   ...Object.fromEntries(
     Object.entries(DETAILS).flatMap(([kind, { lists }]) => Object.keys(lists).map((field) => [pageName(kind, field), pageQuery(kind, field)])),
   ),
@@ -482,7 +484,13 @@ const FIELD_LABELS: Array<[string, string]> = [
 ];
 
 /** The variables of a details request (prefetch.js sends the very same ones). */
-export const detailVariables = (id: string, kind: string) => (Object.keys(DETAILS[kind]?.lists ?? {}).length ? { id, first: LIST_PAGE } : { id });
+export const detailVariables = (id: string, _kind: string) => ({ id, first: LIST_PAGE });
+
+/** A node's first `first` quotes (the panel's "show all" under its evidence). */
+async function evidencePage(id: string, first: number): Promise<Evidence[]> {
+  const data = await gql<{ node: { evidence: Evidence[] } | null }>(q('EvidencePage'), { id, first: Math.min(first, LIST_MAX) });
+  return data.node?.evidence ?? [];
+}
 
 /** The kind a node's id names (its prefix), when it names one. */
 export function kindOfId(id: string): string | undefined {
@@ -510,6 +518,8 @@ export async function nodeDetail(id: string, kind: string): Promise<NodeDetail |
     aliases: d.aliases ?? [],
     fields,
     evidence: d.evidence ?? [],
+    evidenceTotal: d.evidenceTotal ?? d.evidence?.length ?? 0,
+    moreEvidence: (first) => evidencePage(id, first),
     sections: sectionsFor(kind, d),
   };
 }
