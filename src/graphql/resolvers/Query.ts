@@ -215,15 +215,16 @@ async function pathArgs(args: QueryPathsArgs, ctx: Context): Promise<[PathArgs, 
     first: intInRange(args.first, 'first', 1, 50, 10),
     maxExpansions: intInRange(args.maxExpansions, 'maxExpansions', 1, 1_000_000, 100_000),
   };
-  // The ends' degrees, which the search starts from, tell whether they exist too: one round-trip for both.
-  let ends = await pathEnds(ctx.db, checked.from, checked.to);
+  // The ends' degrees (and small ends' first levels), which the search starts from, tell whether they exist too:
+  // one round-trip for both.
+  let ends = await pathEnds(ctx.db, checked.from, checked.to, checked.types);
   const gone = [checked.from, checked.to].filter((id) => !ends.has(id));
   if (gone.length > 0) {
     // An id merged into another node stands for that node (src/merges/).
     const canonical = await resolveIds(ctx.db, gone);
     checked.from = canonical.get(checked.from) ?? checked.from;
     checked.to = canonical.get(checked.to) ?? checked.to;
-    ends = await pathEnds(ctx.db, checked.from, checked.to);
+    ends = await pathEnds(ctx.db, checked.from, checked.to, checked.types);
     for (const id of gone) if (!ends.has(canonical.get(id) ?? id)) throw notFound('node', id);
   }
   return [checked, ends];
