@@ -26,10 +26,10 @@ import { treeCpuMs } from './cpu';
 import { createToken } from '../src/auth/tokens';
 import { CorpusManifest, generateCorpus } from './synthetic/corpus';
 import { Row, Variables, workload, type WriteSample } from './workload';
-import { importRates } from './import';
+import { benchBulkImport, importRates, importTable } from './import';
 
 const USAGE =
-  'npm run bench -- --relationships N [--seed S] [--runs K] [--concurrency C] [--duration SEC] [--requests R] [--warmup W] [--reuse-db] [--import-mode primed|single] [--import-only] [--working-tree] [--import-rates] [--rows key,key]';
+  'npm run bench -- --relationships N [--seed S] [--runs K] [--concurrency C] [--duration SEC] [--requests R] [--warmup W] [--reuse-db] [--import-only] [--working-tree] [--import-rates] [--rows key,key]';
 
 type Side = 'accords' | 'peer';
 
@@ -179,7 +179,7 @@ const fmt = (n: number | undefined, digits = 1) => (n === undefined || !Number.i
 async function main(): Promise<void> {
   const args = parseArgs(
     process.argv.slice(2),
-    { relationships: 'int', seed: 'int', runs: 'int', concurrency: 'int', duration: 'int', requests: 'int', warmup: 'int', 'reuse-db': 'flag', 'import-mode': 'string', 'import-only': 'flag', 'working-tree': 'flag', 'import-rates': 'flag', rows: 'string' },
+    { relationships: 'int', seed: 'int', runs: 'int', concurrency: 'int', duration: 'int', requests: 'int', warmup: 'int', 'reuse-db': 'flag', 'import-only': 'flag', 'working-tree': 'flag', 'import-rates': 'flag', rows: 'string' },
     USAGE,
   );
   const relationships = args.int('relationships', undefined, 1);
@@ -234,6 +234,13 @@ async function main(): Promise<void> {
       fs.mkdirSync(dataDir, { recursive: true });
       fs.writeFileSync(passwordFile, password + '\n', { mode: 0o600 });
     }
+    // --- import: the empty benchmark database is bulk-loaded offline by the importer (neo4j-admin) ------
+    let importResult: Record<string, unknown> = { skipped: true, reason: 'database reused (--reuse-db)' };
+    if (!reuse) {
+      log('importing with npm run import (bulk load)');
+      importResult = { mode: 'bulk', expected: manifest.relationships, ...(await benchBulkImport(accordsRoot, dir, { ...env, NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: boltPort, NEO4J_PASSWORD: password })) };
+      log(`imported: ${JSON.stringify(importResult)}`);
+    }
     connection = await openDatabase(config);
     const db = connection.db;
     const local = connection.local!;
@@ -241,57 +248,10 @@ async function main(): Promise<void> {
     // The write row's editor (Accords refuses writes without a token; the peer asks none).
     const editor = rows.some((r) => r.write) ? (await createToken(db, 'editor', 'bench', 'bench')).secret : undefined;
     const childEnv = { ...env, NEO4J_URI: local.uri, NEO4J_USER: local.user, NEO4J_PASSWORD: local.password, LOG_LEVEL: 'warn' };
-
-    // --- import ----------------------------------------------------------------------------------------
-    let importResult: Record<string, unknown> = { skipped: true, reason: 'database reused (--reuse-db)' };
     if (!reuse) {
-      const files = fs.readdirSync(path.join(dir, 'data')).filter((f) => f.endsWith('.yaml')).sort();
-      const importFiles = async (label: string, paths: string[]) => {
-        log(`importing ${label} with npm run import`);
-        const started = Date.now();
-        const { code, stdout } = await runChild(
-          path.join(ROOT, 'node_modules/.bin/tsx'),
-          [path.join(accordsRoot, 'src/cli/import.ts'), ...paths, '--sources', path.join(dir, 'sources')],
-          childEnv,
-        );
-        if (code !== 0) throw new Error(`the import failed (exit ${code}); see its messages above`);
-        const number = (re: RegExp) => Number(re.exec(stdout)?.[1]?.replace(/[,\s\u202f]/g, ''));
-        return {
-          wallSeconds: (Date.now() - started) / 1000,
-          relationships: number(/imported [\d,]+ files: [\d,]+ entities, ([\d,]+) relationships/),
-          relationshipsPerSecondReported: number(/rate: ([\d,.]+) relationships\/s/),
-          summary: stdout.split('\n').filter((l) => /^(imported|created|rate)/.test(l)),
-        };
-      };
-      // 'single' (default): every file in one `npm run import`. 'primed': the first file alone, then the
-      // rest: a workaround for importers before b533103, whose relationship MERGE had a dynamic type that
-      // Neo4j, planning on an empty database, ran as a scan of every relationship per row (quadratic).
-      const mode = args.string('import-mode') ?? 'single';
-      if (mode !== 'primed' && mode !== 'single') throw new UsageError(`--import-mode is primed or single; usage: ${USAGE}`);
-      const steps: Record<string, unknown>[] = [];
-      if (mode === 'primed') {
-        steps.push({ files: 1, ...(await importFiles('the first file alone (primes the planner)', [path.join(dir, 'data', files[0]!)])) });
-        await new Promise((r) => setTimeout(r, 11_000)); // past Neo4j's minimum re-planning interval (10 s)
-        const rest = files.slice(1).map((f) => path.join(dir, 'data', f));
-        steps.push({ files: rest.length, ...(await importFiles(`the other ${rest.length} files in one transaction`, [path.join(dir, 'data')])) });
-      } else {
-        steps.push({ files: files.length, ...(await importFiles(`${files.length} files in one transaction`, [path.join(dir, 'data')])) });
-      }
       const [counted] = await db.read<{ n: number }>('MATCH ()-[r]->() RETURN count(r) AS n');
-      const main = steps[steps.length - 1] as { wallSeconds: number; relationships: number };
-      importResult = {
-        mode,
-        relationships: counted?.n,
-        expected: manifest.relationships,
-        // The main step: all files (the first one's relationships are restated and merged), wall clock
-        // including process start and validation.
-        wallSeconds: main.wallSeconds,
-        relationshipsPerSecondWall: Math.round(main.relationships / main.wallSeconds),
-        steps,
-      };
       if (counted?.n !== manifest.relationships) throw new Error(`the database holds ${counted?.n} relationships, the corpus ${manifest.relationships}`);
       fs.writeFileSync(marker, corpusName + '\n');
-      log(`imported: ${JSON.stringify(importResult)}`);
     }
     if (args.flag('import-only')) {
       const out = path.join(BENCH_OUT, `import-${relationships}.json`);
@@ -431,6 +391,7 @@ async function main(): Promise<void> {
       `ratios > 1 mean Accords is ahead (p50: peer latency / Accords latency; req/s: Accords / peer), the median of the runs' ratios. Medians of ${runs} run(s); ` +
         `${requests} sequential requests per row and side after ${warmup} warm-up; throughput ${concurrency} connections × ${duration} s.`,
     );
+    if (importResult.mode === 'bulk') lines.push('', importTable(corpusName, importResult as Parameters<typeof importTable>[1]));
     process.stdout.write('\n' + lines.join('\n') + '\n');
 
     const out = path.join(BENCH_OUT, `results-${relationships}.json`);

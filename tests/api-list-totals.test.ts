@@ -62,6 +62,26 @@ describe('how many in all, whatever first says', () => {
     expect(m.incoming + m.outgoing).toBe(m.relationshipsTotal);
   });
 
+  it("the most quoted node's own evidence comes a page at a time with how many quotes there are, read with the node or on its own alike", async () => {
+    const [most] = await server.db.read<{ id: string; quotes: number }>(
+      'MATCH (x:Entity) RETURN x.id AS id, size(coalesce(x.evidenceQuotes, [])) AS quotes ORDER BY quotes DESC, x.id LIMIT 1',
+    );
+    expect(most!.quotes).toBeGreaterThan(2);
+    const ev = 'evidence(first: 2) { quote source { id title } } evidenceTotal';
+    // node(id) with a kind's relationship fields is one compiled query; nodes(ids) resolves level by level.
+    const compiled = await server.gql(`query ($id: ID!) { node(id: $id) { id ... on Entity { ${ev} } ... on Organisation { agreements(first: 1) { id } } } }`, { id: most!.id });
+    const plain = await server.gql(`query ($id: ID!) { nodes(ids: [$id]) { id ... on Entity { ${ev} all: evidence { quote } } } }`, { id: most!.id });
+    expect(compiled.errors).toBeUndefined();
+    expect(plain.errors).toBeUndefined();
+    expect(compiled.data.node.evidenceTotal).toBe(most!.quotes);
+    expect(compiled.data.node.evidence).toHaveLength(2);
+    expect(compiled.data.node.evidence).toEqual(plain.data.nodes[0].evidence);
+    expect(plain.data.nodes[0].all).toHaveLength(most!.quotes);
+    expect(plain.data.nodes[0].all.slice(0, 2).map((e: { quote: string }) => e.quote)).toEqual(compiled.data.node.evidence.map((e: { quote: string }) => e.quote));
+    const tooMany = await server.gql(`{ node(id: "org-microsoft") { ... on Entity { evidence(first: 0) { quote } } } }`);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('the totals of every organisation cost one more round-trip, not one per organisation or per field', async () => {
     const plain = await server.gql(`{ organisations(first: 100) { nodes { id } } }`);
     const withTotals = await server.gql(`{ organisations(first: 100) { nodes { id agreementsTotal peopleTotal runsTotal childrenTotal relationshipsTotal } } }`);

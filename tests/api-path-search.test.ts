@@ -80,7 +80,7 @@ describe('how are two actors connected, whatever two are asked: a bounded search
       if (from === to) continue;
       for (const options of [{}, { hubLimit: 10 }, { types: ['SIGNED', 'PARTY_TO'] as RelationshipTypeName[] }]) {
         const args = { from, to, maxLength: 6, shortestOnly: true, hubLimit: null, types: null, first: 50, maxExpansions: 100_000, ...options };
-        const ends = await pathEnds(db, from, to);
+        const ends = await pathEnds(db, from, to, args.types);
         // (Where a side ran out of nodes, how many levels the other had read meanwhile is incidental.)
         const ids = (r: PathSearchRow) => ({ outcome: r.outcome, length: r.paths.length > 0 ? r.searchedLength : null, paths: r.paths.map((p) => p.relationships.map((x) => x.id)) });
         const plain = ids(await pathSearch(db, args, ends, { meetingProbeAbove: Infinity, pairCost: Infinity, bothBelow: 0 }));

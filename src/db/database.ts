@@ -167,23 +167,24 @@ export class Database {
   }
 
   /** Who is told of every query text sent (shared by scoped handles): see `observeQueries`. */
-  private get queryObservers(): Set<(text: string) => void> {
+  private get queryObservers(): Set<(text: string, params: Params) => void> {
     return this.parent ? this.parent.queryObservers : (this.ownQueryObservers ??= new Set());
   }
-  private ownQueryObservers?: Set<(text: string) => void>;
+  private ownQueryObservers?: Set<(text: string, params: Params) => void>;
 
   /**
    * Calls `observer` with the text of every query sent through this driver from now on, until the returned
    * function is called: what tells whether requests vary parameters only (a new text is a new plan to make).
+   * The parameters come too (bench/explorer-queries.ts replays a request's queries one by one).
    */
-  observeQueries(observer: (text: string) => void): () => void {
+  observeQueries(observer: (text: string, params: Params) => void): () => void {
     const observers = this.queryObservers;
     observers.add(observer);
     return () => observers.delete(observer);
   }
 
   private async run<T>(query: string, params: Params, routing: 'READ' | 'WRITE', timeoutMs = this.queryTimeoutMs): Promise<T[]> {
-    for (const observe of this.queryObservers) observe(query);
+    for (const observe of this.queryObservers) observe(query, params);
     if (routing === neo4j.routing.READ) {
       this.recentReads.delete(query);
       this.recentReads.set(query, params);

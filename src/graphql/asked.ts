@@ -1,4 +1,4 @@
-import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, type FieldNode, type GraphQLInterfaceType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { NODE_KIND_NAMES, NODE_KINDS, type NodeKindName } from '../model/model';
 import type { NodeAsk } from '../store/nodes';
 import { selectedFields } from './selection';
@@ -33,14 +33,35 @@ export function relationshipPropertiesAsked(info: GraphQLResolveInfo, fields: re
 /** What a root look-up by id (`node`, `nodes`) reads of the nodes: properties, degree, the evidence's sources. */
 export function nodeAsk(info: GraphQLResolveInfo): NodeAsk {
   const properties = nodePropertiesAsked(info, info.fieldNodes);
-  const evidence = selectedFields(info, info.fieldNodes).filter((f) => f.name.value === 'evidence');
+  const selected = selectedFields(info, info.fieldNodes);
+  const evidence = selected.filter((f) => f.name.value === 'evidence');
   const sources = selectedFields(info, evidence).filter((f) => f.name.value === 'source');
   const sourceType = info.schema.getType('Source') as GraphQLObjectType;
   return {
-    properties,
+    properties: properties.filter((p) => p !== 'evidenceTotal'),
     degree: properties.includes('degree'),
     evidenceSource: evidence.length > 0 ? nodePropertiesAsked(info, sources, sourceType) : null,
+    evidenceFirst: evidenceFirstAsked(info, evidence),
+    evidenceTotal: selected.some((f) => f.name.value === 'evidenceTotal'),
   };
+}
+
+/**
+ * The page of a node's evidence to read: the `first` its `evidence` fields ask, when they all ask the same
+ * one (each field's resolver cuts its own page; with different pages, or a bad argument, all is read).
+ */
+function evidenceFirstAsked(info: GraphQLResolveInfo, evidence: readonly FieldNode[]): number | null {
+  const def = (info.schema.getType('Entity') as GraphQLInterfaceType).getFields().evidence!;
+  const firsts = new Set<unknown>();
+  for (const node of evidence) {
+    try {
+      firsts.add((getArgumentValues(def, node, info.variableValues) as { first?: unknown }).first ?? null);
+    } catch {
+      return null; // Its resolver reports the bad argument.
+    }
+  }
+  const [first] = firsts;
+  return firsts.size === 1 && Number.isInteger(first) && (first as number) >= 1 && (first as number) <= 1000 ? (first as number) : null;
 }
 
 /** The fields a neighbourhood's nodes (centre, nodes, the edges' ends) and edges are asked for. */

@@ -4,6 +4,7 @@ import {
   GraphQLInterfaceType,
   GraphQLObjectType,
   type FieldNode,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLResolveInfo,
 } from 'graphql';
@@ -61,6 +62,11 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
   for (const group of byResponseKey.values()) {
     const node = group[0]!;
     const def = type.getFields()[node.name.value];
+    if (def && kind === 'Organisation' && node.name.value === 'signatures') {
+      const plan = signaturesPlan(info, def, group, names.has('signaturesTotal'));
+      if (plan) plans.push(plan);
+      continue;
+    }
     const spec = def?.extensions?.links as LinkFieldSpec | undefined;
     if (!def || !spec) continue;
     let first: number | null = null;
@@ -88,6 +94,34 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
     });
   }
   return plans;
+}
+
+/**
+ * `Organisation.signatures` (made on the organisation's behalf: SIGNED.onBehalfOf names it, the signature is
+ * not one of its relationships): a page of them with their persons, agreements and evidence as asked, found
+ * by the relationship index. What it does not plan (`onBehalfOf`, a relationship field of a person) is
+ * resolved on the rows as usual.
+ */
+function signaturesPlan(info: GraphQLResolveInfo, def: GraphQLField<unknown, unknown>, group: FieldNode[], total: boolean): LinkPlan | null {
+  let first: number | null;
+  try {
+    first = atMost((getArgumentValues(def, group[0]!, info.variableValues) as { first?: number | null }).first);
+  } catch {
+    return null; // Its resolver reports the bad argument.
+  }
+  const itemType = getNamedType(def.type) as GraphQLObjectType;
+  const items = selectedFields(info, group, itemType);
+  const named = (name: string) => items.filter((f) => f.name.value === name);
+  return {
+    query: { types: ['SIGNED'], direction: 'IN', kinds: null, first },
+    field: group[0],
+    children: [],
+    node: nodeFields(info, info.schema.getType('Person') ?? undefined, named('person')),
+    behalf: false,
+    evidence: evidenceSources(info, items),
+    total: total ? 'signatures' : null,
+    signatures: { agreement: nodeFields(info, info.schema.getType('Agreement') ?? undefined, named('agreement')) },
+  };
 }
 
 /**

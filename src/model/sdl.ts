@@ -90,7 +90,12 @@ export function renderModelSdl(): string {
     }
     if (!('aliases' in spec.fields)) field(out, 'Other names the sources use for it (none for this kind).', 'aliases: [String!]!');
     field(out, 'How many relationships it has (of any type): large numbers mark hubs.', 'degree: Int!');
-    field(out, 'Where this is stated: each quote with its source document.', 'evidence: [Evidence!]!');
+    field(
+      out,
+      'Where this is stated: each quote with its source document, in the order stored (a hub is quoted by every document naming it).',
+      'evidence("At most this many (1 to 1000); all when omitted." first: Int): [Evidence!]!',
+    );
+    field(out, 'How many quotes state it in all, whatever `first` says of `evidence`.', 'evidenceTotal: Int!');
     field(
       out,
       'Its relationships of the given types and direction (all when omitted), each with its evidence.',

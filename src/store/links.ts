@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import { NodeKindName, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
 import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from './rows';
 import { askedNodeRow, type NodeAsk } from './nodes';
-import { linksQuery, lookUpQuery, type Expansion } from './shape';
+import { linksQuery, lookUpQuery, lookUpTuning, type Expansion } from './shape';
 
 /** Which relationships of a node to follow. */
 export interface LinkQuery {
@@ -36,6 +36,11 @@ export interface LinkPlan {
   total?: string | null;
   /** The request field this answers: the rows fetched are attached to their node under it (NodeRow.prefetched). */
   field: unknown;
+  /**
+   * Set for `Organisation.signatures` (signatures made on the node's behalf, found by SIGNED.onBehalfOf): what
+   * is asked of each signature's agreement; `node` is then what is asked of its person.
+   */
+  signatures?: { agreement: NodeFields | null } | null;
 }
 
 /** What links.cypher (and a compiled look-up) reads of a query. */
@@ -78,6 +83,7 @@ const shapeOf = (p: LinkPlan) => ({
   first: p.query.first != null,
   evidence: p.evidence ?? null,
   total: Boolean(p.total),
+  signatures: p.signatures ?? null,
 });
 
 /** A link list of a compiled look-up (linkList in src/db/cypher.ts), with its node's links when first-level. */
@@ -96,6 +102,19 @@ function linkFromList([relationship, node, behalf, evidence]: LinkList, layout: 
     node: Array.isArray(node) ? nodeFromList<NodeRow>(node, layout.nodeKeys!) : node,
     direction: row.fromId === fromId ? 'OUT' : 'IN',
   };
+}
+
+/** A signature of a compiled look-up ([relationship, person, agreement, evidence]) as a link to its person. */
+function signatureFromList([relationship, person, agreement, evidence]: LinkList, layout: LinkLayout, sources: Map<string, NodeRow>): LinkRow {
+  const row = relationshipFromList<RelationshipRow>(relationship, layout.relationshipKeys);
+  const from = nodeFromList<NodeRow>(person as unknown[], layout.nodeKeys!);
+  row.from = from;
+  row.to = nodeFromList<NodeRow>(agreement as unknown[], layout.behalfKeys!);
+  if (layout.sourceKeys) {
+    const [ids, quotes] = evidence ?? [null, null];
+    row.evidence = (quotes ?? []).map((quote, i) => ({ sourceId: ids![i]!, quote, source: sources.get(ids![i]!) ?? null }));
+  }
+  return { relationship: row, node: from, direction: 'IN' };
 }
 
 /**
@@ -120,7 +139,7 @@ export async function nodeWithLinks(
   const compiled = lookUpQuery(shapes, root, guard);
   const [row] = await db.read<{ node: unknown[]; evidence: EvidenceRow[] | null; links: LinkList[][]; totals: Array<number | null>; sources: unknown[][] }>(
     compiled.text,
-    { id, asks },
+    { id, asks, evidenceFirst: root.evidenceFirst ?? null, hubLinks: lookUpTuning.hubLinks },
   );
   if (!row) return null;
   const node = askedNodeRow(row.node, row.evidence, compiled.node);
@@ -136,6 +155,10 @@ export async function nodeWithLinks(
   node.totals = new Map(plans.flatMap((p, i) => (p.total && row.totals[i] != null ? [[p.total, row.totals[i]!] as const] : [])));
   plans.forEach((plan, i) => {
     const layout = compiled.links[i]!;
+    if (plan.signatures) {
+      node.prefetched!.set(plan.field, (row.links[i] ?? []).map((list) => signatureFromList(list, layout, sources)));
+      return;
+    }
     const links = (row.links[i] ?? []).map((list) => {
       const link = linkFromList(list, layout, node.id, sources);
       const children = list[4] ?? [];

@@ -8,6 +8,13 @@ export interface NodeAsk {
   degree: boolean;
   /** The fields read of each quote's source, or null when the evidence is not asked. */
   evidenceSource: readonly string[] | null;
+  /**
+   * The evidence's page size when it is read a page at a time (a hub is quoted by every document naming it;
+   * the query takes it as `$evidenceFirst`, its text only says that it is paged), and whether its total
+   * (`evidenceTotal`) is read.
+   */
+  evidenceFirst?: number | null;
+  evidenceTotal?: boolean;
 }
 
 /** How to read a node asked for by a NodeAsk back: its list's layout, and its evidence's sources'. */
@@ -21,11 +28,17 @@ export interface AskedNodeLayout {
  * each quote's source (`null` when the evidence is not asked); the texts of the query's two columns.
  */
 export function askedNodeProjection(v: string, ask: NodeAsk): { node: string; evidence: string; layout: AskedNodeLayout } {
-  const node = nodeList(v, ask.properties, ask.degree ? `COUNT { (${v})--() }` : null);
+  const listed = nodeList(v, ask.properties, ask.degree ? `COUNT { (${v})--() }` : null);
+  // The number of quotes, beside the node's fields: the length of a stored list, no quote read.
+  const node = ask.evidenceTotal
+    ? { text: `${listed.text.slice(0, -1)}, size(coalesce(${v}.evidenceQuotes, []))]`, keys: [...listed.keys, 'evidenceTotal'] }
+    : listed;
   const source = ask.evidenceSource;
+  const evidence = source ? evidenceProjection(v, source) : 'null';
   return {
     node: node.text,
-    evidence: source ? evidenceProjection(v, source) : 'null',
+    // A page: the quotes' indexes cut before any source is looked up.
+    evidence: source && ask.evidenceFirst != null ? evidence.replace(/ - 1\) AS evidenceIndex /, ' - 1)[..toInteger($evidenceFirst)] AS evidenceIndex ') : evidence,
     layout: { nodeKeys: node.keys, sourceKeys: source ? evidenceSourceKeys(source) : null },
   };
 }
@@ -50,7 +63,8 @@ const texts = new Map<string, NodesQuery>();
 
 /** cypher/nodes-by-id.cypher returning every property (`ask` null), or only what `ask` names. */
 export function nodesQuery(ask: NodeAsk | null): NodesQuery {
-  const cacheKey = JSON.stringify(ask);
+  // The page size is a parameter: one text whatever its value.
+  const cacheKey = JSON.stringify(ask && { ...ask, evidenceFirst: ask.evidenceFirst != null });
   let query = texts.get(cacheKey);
   if (query === undefined) {
     const asked = ask && askedNodeProjection('n', ask);
@@ -73,7 +87,7 @@ export function nodesQuery(ask: NodeAsk | null): NodesQuery {
 export async function nodesByIds(db: Database, ids: readonly string[], ask: NodeAsk | null = null): Promise<Array<NodeRow | null>> {
   if (ids.length === 0) return [];
   const { text, layout } = nodesQuery(ask);
-  const rows = await db.read<{ node: NodeRow | unknown[]; evidence: EvidenceRow[] | null }>(text, { ids: [...new Set(ids)] });
+  const rows = await db.read<{ node: NodeRow | unknown[]; evidence: EvidenceRow[] | null }>(text, { ids: [...new Set(ids)], evidenceFirst: ask?.evidenceFirst ?? null });
   const byId = new Map<string, NodeRow>();
   for (const r of rows) {
     const node = layout ? askedNodeRow(r.node as unknown[], r.evidence, layout) : (r.node as NodeRow);

@@ -22,6 +22,8 @@ export interface NodeRow {
   description?: string | null;
   /** Set when the query read the evidence with the node (otherwise it is loaded when asked for). */
   evidence?: EvidenceRow[] | null;
+  /** How many quotes it has, when the query counted them (`evidenceTotal`). */
+  evidenceTotal?: number;
   /**
    * Set when the row holds only the fields one request field reads (queries that return the asked fields):
    * the node reached another way, e.g. as the end of its own relationships, is then read again.

@@ -42,6 +42,10 @@ export interface NodeDetail {
   aliases: string[];
   fields: Array<[string, string]>;
   evidence: Evidence[];
+  /** How many quotes state the node in all, when `evidence` is a first page of them. */
+  evidenceTotal?: number;
+  /** Asks for its first `first` quotes: "show all 412". */
+  moreEvidence?: (first: number) => Promise<Evidence[]>;
   sections: DetailSection[];
 }
 
@@ -102,7 +106,7 @@ export class Panel {
         : null,
       ...d.sections.map((s) => this.section(s)),
       links.length ? this.linksSection(links) : null,
-      this.evidenceBlock('Evidence', d.evidence),
+      this.evidenceBlock('Evidence', d.evidence, d.evidenceTotal, d.moreEvidence),
     );
   }
 
@@ -233,8 +237,32 @@ export class Panel {
     );
   }
 
-  private evidenceBlock(title: string, evidence: Evidence[]): HTMLElement {
-    return h('section', { class: 'detail-section evidence-section' }, h('h3', {}, title, h('span', { class: 'count' }, ` ${evidence.length}`)), this.evidenceList(evidence, false) ?? h('p', { class: 'empty' }, 'No evidence recorded.'));
+  /** A node's or relationship's quotes; a node's come a page at a time (a hub is quoted by hundreds of documents). */
+  private evidenceBlock(title: string, evidence: Evidence[], total = evidence.length, more?: (first: number) => Promise<Evidence[]>): HTMLElement {
+    const section = h(
+      'section',
+      { class: 'detail-section evidence-section' },
+      h('h3', {}, title, h('span', { class: 'count' }, ` ${total}`)),
+      this.evidenceList(evidence, false) ?? h('p', { class: 'empty' }, 'No evidence recorded.'),
+    );
+    if (more && total > evidence.length) {
+      const first = Math.min(total, MAX_SHOWN);
+      const label = first === total ? `Show all ${total}` : `Show the first ${first.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`;
+      const button = h('button', { type: 'button', class: 'show-more' }, label);
+      button.onclick = async () => {
+        button.disabled = true;
+        button.textContent = 'Loading…';
+        try {
+          section.replaceWith(this.evidenceBlock(title, await more(first), total));
+        } catch (err) {
+          button.disabled = false;
+          button.textContent = label;
+          section.append(h('p', { class: 'problem', role: 'alert' }, err instanceof Error ? err.message : String(err)));
+        }
+      };
+      section.append(h('p', { class: 'more' }, button));
+    }
+    return section;
   }
 
   /** Quotes with their documents; `compact` folds them under a disclosure inside list items. */

@@ -116,9 +116,9 @@ const paged = (field: string, selection: string) => `${field}(first: $first) ${s
 function detailQuery(kind: string): string {
   const { fields, lists } = DETAILS[kind]!;
   const all = Object.entries(lists).map(([field, selection]) => paged(field, selection));
-  const variables = all.length ? '$id: ID!, $first: Int!' : '$id: ID!';
-  return `query ${kind}Detail(${variables}) {
-  node(id: $id) { ...Summary ... on Entity { aliases evidence { ...Ev } } ... on ${kind} { ${[fields, ...all].join('\n    ')} } }
+  // The node's own quotes are paged too: a hub is quoted by every document naming it.
+  return `query ${kind}Detail($id: ID!, $first: Int!) {
+  node(id: $id) { ...Summary ... on Entity { aliases evidence(first: $first) { ...Ev } evidenceTotal } ... on ${kind} { ${[fields, ...all].join('\n    ')} } }
 }
 ${EVIDENCE}\n${SUMMARY}`;
 }
@@ -148,8 +148,8 @@ ${SUMMARY}`,
 }
 ${FRAGMENTS}`,
   Paths: `query Paths($from: ID!, $to: ID!, $maxLength: Int, $shortestOnly: Boolean, $first: Int) {
-  paths(from: $from, to: $to, maxLength: $maxLength, shortestOnly: $shortestOnly, first: $first) {
-    length nodes { ...Summary } relationships { ...Rel }
+  pathSearch(from: $from, to: $to, maxLength: $maxLength, shortestOnly: $shortestOnly, first: $first) {
+    outcome message searchedLength paths { length nodes { ...Summary } relationships { ...Rel } }
   }
 }
 ${FRAGMENTS}`,
@@ -162,6 +162,8 @@ ${SUMMARY}`,
 }
 ${SUMMARY}`,
   ...Object.fromEntries(Object.keys(DETAILS).map((kind) => [`${kind}Detail`, detailQuery(kind)])),
+  EvidencePage: `query EvidencePage($id: ID!, $first: Int!) { node(id: $id) { id ... on Entity { evidence(first: $first) { ...Ev } evidenceTotal } } }
+${EVIDENCE}`,
   ...Object.fromEntries(
     Object.entries(DETAILS).flatMap(([kind, { lists }]) => Object.keys(lists).map((field) => [pageName(kind, field), pageQuery(kind, field)])),
   ),
@@ -261,15 +263,20 @@ export interface FoundPath {
   edges: GraphEdge[];
 }
 
-export async function findPaths(from: string, to: string, shortestOnly: boolean, maxLength: number): Promise<FoundPath[]> {
-  const data = await gql<{ paths: Array<{ length: number; nodes: RawSummary[]; relationships: RawRel[] }> }>(q('Paths'), {
-    from,
-    to,
-    maxLength,
-    shortestOnly,
-    first: 10,
-  });
-  return data.paths.map((p) => ({ nodes: p.nodes.map(node), edges: p.relationships.map(edge) }));
+/** The paths found, and how the search ended: no path within the bound, or stopped at its limit, is said so. */
+export interface PathsFound {
+  paths: FoundPath[];
+  outcome: 'FOUND' | 'NO_PATH' | 'STOPPED_AT_LIMIT';
+  /** The API's account of how the search ended (how long the paths are, or which bound stopped it). */
+  message: string;
+  maxLength: number;
+}
+
+export async function findPaths(from: string, to: string, shortestOnly: boolean, maxLength: number): Promise<PathsFound> {
+  type Raw = { outcome: PathsFound['outcome']; message: string; paths: Array<{ length: number; nodes: RawSummary[]; relationships: RawRel[] }> };
+  const data = await gql<{ pathSearch: Raw }>(q('Paths'), { from, to, maxLength, shortestOnly, first: 10 });
+  const { outcome, message, paths } = data.pathSearch;
+  return { outcome, message, maxLength, paths: paths.map((p) => ({ nodes: p.nodes.map(node), edges: p.relationships.map(edge) })) };
 }
 
 export interface TimelineItem {
@@ -477,7 +484,13 @@ const FIELD_LABELS: Array<[string, string]> = [
 ];
 
 /** The variables of a details request (prefetch.js sends the very same ones). */
-export const detailVariables = (id: string, kind: string) => (Object.keys(DETAILS[kind]?.lists ?? {}).length ? { id, first: LIST_PAGE } : { id });
+export const detailVariables = (id: string, _kind: string) => ({ id, first: LIST_PAGE });
+
+/** A node's first `first` quotes (the panel's "show all" under its evidence). */
+async function evidencePage(id: string, first: number): Promise<Evidence[]> {
+  const data = await gql<{ node: { evidence: Evidence[] } | null }>(q('EvidencePage'), { id, first: Math.min(first, LIST_MAX) });
+  return data.node?.evidence ?? [];
+}
 
 /** The kind a node's id names (its prefix), when it names one. */
 export function kindOfId(id: string): string | undefined {
@@ -505,6 +518,8 @@ export async function nodeDetail(id: string, kind: string): Promise<NodeDetail |
     aliases: d.aliases ?? [],
     fields,
     evidence: d.evidence ?? [],
+    evidenceTotal: d.evidenceTotal ?? d.evidence?.length ?? 0,
+    moreEvidence: (first) => evidencePage(id, first),
     sections: sectionsFor(kind, d),
   };
 }

@@ -84,8 +84,10 @@ export type Agreement = Entity & Node & {
   description: Maybe<Scalars['String']['output']>;
   /** Duration as stated, e.g. `2 years`. */
   duration: Maybe<Scalars['String']['output']>;
-  /** Where this is stated: each quote with its source document. */
+  /** Where this is stated: each quote with its source document, in the order stored (a hub is quoted by every document naming it). */
   evidence: Array<Evidence>;
+  /** How many quotes state it in all, whatever `first` says of `evidence`. */
+  evidenceTotal: Scalars['Int']['output'];
   /** Whether the agreement is exclusive, when a source says so. */
   exclusive: Maybe<Scalars['Boolean']['output']>;
   /** Numbers the sources state about it. */
@@ -149,6 +151,12 @@ export type AgreementClausesArgs = {
 
 /** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
 export type AgreementCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A convention, partnership, protocol, charter or accord between two or more parties. Ids start with `agr-`. */
+export type AgreementEvidenceArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -352,8 +360,10 @@ export type Clause = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
-  /** Where this is stated: each quote with its source document. */
+  /** Where this is stated: each quote with its source document, in the order stored (a hub is quoted by every document naming it). */
   evidence: Array<Evidence>;
+  /** How many quotes state it in all, whatever `first` says of `evidence`. */
+  evidenceTotal: Scalars['Int']['output'];
   /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
@@ -372,6 +382,12 @@ export type Clause = Entity & Node & {
   text: Maybe<Scalars['String']['output']>;
   /** E.g. `Article 3`, or a descriptive title. */
   title: Scalars['String']['output'];
+};
+
+
+/** A clause or article of an agreement, with its text where a source quotes it. Ids start with `cla-`. */
+export type ClauseEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -421,8 +437,10 @@ export type Commitment = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
-  /** Where this is stated: each quote with its source document. */
+  /** Where this is stated: each quote with its source document, in the order stored (a hub is quoted by every document naming it). */
   evidence: Array<Evidence>;
+  /** How many quotes state it in all, whatever `first` says of `evidence`. */
+  evidenceTotal: Scalars['Int']['output'];
   /** Numbers the sources state about it (with their status and date). */
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
@@ -460,6 +478,12 @@ export type Commitment = Entity & Node & {
 
 /** A quantified promise, objective or reported result. Ids start with `com-`. */
 export type CommitmentCommittedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A quantified promise, objective or reported result. Ids start with `com-`. */
+export type CommitmentEvidenceArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -611,8 +635,10 @@ export type Entity = {
   canonicalId: Scalars['ID']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
-  /** Where this node's existence is stated: the quote and the document. */
+  /** Where this node's existence is stated: the quote and the document, in the order stored (a hub is quoted by every document naming it). */
   evidence: Array<Evidence>;
+  /** How many quotes state it in all, whatever `first` says of `evidence`. */
+  evidenceTotal: Scalars['Int']['output'];
   /** The nodes merged into this one, with the judgement that merged each (undo it to separate them again). */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
@@ -627,6 +653,12 @@ export type Entity = {
   relationships: Array<Relationship>;
   /** How many relationships of the given types and direction it has in all, whatever `first` says of `relationships`. */
   relationshipsTotal: Scalars['Int']['output'];
+};
+
+
+/** What every node of the graph offers, whatever its kind. */
+export type EntityEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -676,8 +708,10 @@ export type Event = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
-  /** Where this is stated: each quote with its source document. */
+  /** Where this is stated: each quote with its source document, in the order stored (a hub is quoted by every document naming it). */
   evidence: Array<Evidence>;
+  /** How many quotes state it in all, whatever `first` says of `evidence`. */
+  evidenceTotal: Scalars['Int']['output'];
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
@@ -712,6 +746,12 @@ export type Event = Entity & Node & {
   runByTotal: Scalars['Int']['output'];
   /** Whom it brings together or is for, as stated. */
   targets: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An event: a competition, a meeting, a launch. Ids start with `evt-`. */
+export type EventEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -845,8 +885,10 @@ export type Figure = Entity & Node & {
   dateInferred: Maybe<Scalars['String']['output']>;
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
-  /** Where this is stated: each quote with its source document. */
+  /** Where this is stated: each quote with its source document, in the order stored (a hub is quoted by every document naming it). */
   evidence: Array<Evidence>;
+  /** How many quotes state it in all, whatever `first` says of `evidence`. */
+  evidenceTotal: Scalars['Int']['output'];
   /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
@@ -884,6 +926,12 @@ export type Figure = Entity & Node & {
 
 /** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
 export type FigureAboutArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A number a source states: a count, an amount, a share or a duration, with its unit and what it measures. Ids start with `fig-`. */
+export type FigureEvidenceArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1316,8 +1364,10 @@ export type Organisation = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
-  /** Where this is stated: each quote with its source document. */
+  /** Where this is stated: each quote with its source document, in the order stored (a hub is quoted by every document naming it). */
   evidence: Array<Evidence>;
+  /** How many quotes state it in all, whatever `first` says of `evidence`. */
+  evidenceTotal: Scalars['Int']['output'];
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
@@ -1391,6 +1441,12 @@ export type OrganisationChildrenArgs = {
 
 /** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
 export type OrganisationCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company, public body, local authority, association, school, media outlet, fund or club. Ids start with `org-`. */
+export type OrganisationEvidenceArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1657,8 +1713,10 @@ export type Person = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
-  /** Where this is stated: each quote with its source document. */
+  /** Where this is stated: each quote with its source document, in the order stored (a hub is quoted by every document naming it). */
   evidence: Array<Evidence>;
+  /** How many quotes state it in all, whatever `first` says of `evidence`. */
+  evidenceTotal: Scalars['Int']['output'];
   /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
@@ -1706,6 +1764,12 @@ export type PersonAffiliationsArgs = {
 
 /** A named person. Ids start with `per-`. */
 export type PersonAuthoredArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. Ids start with `per-`. */
+export type PersonEvidenceArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1829,8 +1893,10 @@ export type Place = Entity & Node & {
   containsTotal: Scalars['Int']['output'];
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
-  /** Where this is stated: each quote with its source document. */
+  /** Where this is stated: each quote with its source document, in the order stored (a hub is quoted by every document naming it). */
   evidence: Array<Evidence>;
+  /** How many quotes state it in all, whatever `first` says of `evidence`. */
+  evidenceTotal: Scalars['Int']['output'];
   /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
@@ -1858,6 +1924,12 @@ export type Place = Entity & Node & {
 
 /** A city, district, building or country. Ids start with `plc-`. */
 export type PlaceContainsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A city, district, building or country. Ids start with `plc-`. */
+export type PlaceEvidenceArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1950,8 +2022,10 @@ export type Programme = Entity & Node & {
   description: Maybe<Scalars['String']['output']>;
   /** How long it lasts or lasted, as stated (e.g. `20 days over 3 months`). */
   duration: Maybe<Scalars['String']['output']>;
-  /** Where this is stated: each quote with its source document. */
+  /** Where this is stated: each quote with its source document, in the order stored (a hub is quoted by every document naming it). */
   evidence: Array<Evidence>;
+  /** How many quotes state it in all, whatever `first` says of `evidence`. */
+  evidenceTotal: Scalars['Int']['output'];
   /** Numbers the sources state about it. */
   figures: Array<FigureLink>;
   /** How many `figures` there are in all, whatever `first` says. */
@@ -2013,6 +2087,12 @@ export type ProgrammeAgreementsArgs = {
 
 /** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
 export type ProgrammeCommitmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A programme, project, scheme or strand of action set up by an agreement or an organisation. Ids start with `prg-`. */
+export type ProgrammeEvidenceArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2694,8 +2774,10 @@ export type Source = Entity & Node & {
   degree: Scalars['Int']['output'];
   /** A short neutral description, from the sources only. */
   description: Maybe<Scalars['String']['output']>;
-  /** Where this is stated: each quote with its source document. */
+  /** Where this is stated: each quote with its source document, in the order stored (a hub is quoted by every document naming it). */
   evidence: Array<Evidence>;
+  /** How many quotes state it in all, whatever `first` says of `evidence`. */
+  evidenceTotal: Scalars['Int']['output'];
   /** File name of the document in the corpus (data files must give it; sources added through the API have none). */
   file: Maybe<Scalars['String']['output']>;
   /** The nodes merged into this one, each with the judgement that merged it. */
@@ -2727,6 +2809,12 @@ export type Source = Entity & Node & {
   type: SourceType;
   /** Where the document can be read. */
   url: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A source document of the corpus; every fact cites one or more. Ids start with `src-`. */
+export type SourceEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2820,8 +2908,10 @@ export type Statement = Entity & Node & {
   datePrecision: Maybe<DatePrecision>;
   /** How many relationships it has (of any type): large numbers mark hubs. */
   degree: Scalars['Int']['output'];
-  /** Where this is stated: each quote with its source document. */
+  /** Where this is stated: each quote with its source document, in the order stored (a hub is quoted by every document naming it). */
   evidence: Array<Evidence>;
+  /** How many quotes state it in all, whatever `first` says of `evidence`. */
+  evidenceTotal: Scalars['Int']['output'];
   /** The nodes merged into this one, each with the judgement that merged it. */
   formerIdentities: Array<FormerIdentity>;
   /** Stable id: kind prefix plus ASCII kebab-case, e.g. `org-ville-de-paris`. */
@@ -2856,6 +2946,12 @@ export type Statement = Entity & Node & {
   title: Scalars['String']['output'];
   /** The words exactly as the source gives them: the quotation, or the sentence reporting the speech. */
   words: Scalars['String']['output'];
+};
+
+
+/** Something a person or an organisation said or wrote, quoted word for word or reported by a source. Ids start with `stm-`. */
+export type StatementEvidenceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3350,7 +3446,8 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<AgreementEvidenceArgs>>;
+  evidenceTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   exclusive?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<AgreementFiguresArgs>>;
   figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3424,7 +3521,8 @@ export type ClauseResolvers<ContextType = Context, ParentType extends ResolversP
   canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<ClauseEvidenceArgs>>;
+  evidenceTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
@@ -3453,7 +3551,8 @@ export type CommitmentResolvers<ContextType = Context, ParentType extends Resolv
   committedByTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<CommitmentEvidenceArgs>>;
+  evidenceTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<CommitmentFiguresArgs>>;
   figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
@@ -3522,7 +3621,8 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<EventEvidenceArgs>>;
+  evidenceTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<EventFiguresArgs>>;
   figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
@@ -3583,7 +3683,8 @@ export type FigureResolvers<ContextType = Context, ParentType extends ResolversP
   canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<FigureEvidenceArgs>>;
+  evidenceTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
@@ -3697,7 +3798,8 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   commitmentsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<OrganisationEvidenceArgs>>;
+  evidenceTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<OrganisationFiguresArgs>>;
   figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
@@ -3807,7 +3909,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   canonicalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<PersonEvidenceArgs>>;
+  evidenceTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
@@ -3855,7 +3958,8 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   contains?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, Partial<PlaceContainsArgs>>;
   containsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<PlaceEvidenceArgs>>;
+  evidenceTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;
@@ -3898,7 +4002,8 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   duration?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<ProgrammeEvidenceArgs>>;
+  evidenceTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['FigureLink']>, ParentType, ContextType, Partial<ProgrammeFiguresArgs>>;
   figuresTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
@@ -4032,7 +4137,8 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<SourceEvidenceArgs>>;
+  evidenceTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4078,7 +4184,8 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   dateInferred?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType, Partial<StatementEvidenceArgs>>;
+  evidenceTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   formerIdentities?: Resolver<Array<ResolversTypes['FormerIdentity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NodeKind'], ParentType, ContextType>;

@@ -8,7 +8,9 @@ export const Organisation: OrganisationResolvers = {
   agreements: relationshipsField(['PARTY_TO'], 'OUT', 'agreement', { paged: true }),
   people: relationshipsField(['HOLDS_ROLE'], 'IN', 'person', { paged: true }),
   // The page is cut in the database, and the evidence read with it when the request asks for it.
+  // Read with the node by a look-up that asked them (src/graphql/prefetch.ts), else one batched query.
   signatures: (n, { first }, ctx, info) =>
+    n.prefetched?.get(info.fieldNodes[0])?.map((l) => l.relationship) ??
     ctx.loaders.signaturesOnBehalfOf.load({ id: n.id, first: atMost(first), evidence: asksEvidence(info) }).then((p) => p.signatures),
   commitments: linksField(['COMMITS_TO'], 'OUT'),
   runs: linksField(['RUNS'], 'OUT', { paged: true }),

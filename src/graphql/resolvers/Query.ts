@@ -19,7 +19,7 @@ import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import type { QueryPathsArgs, QueryResolvers } from '../generated/types';
 import { neighbourhoodAsked, nodeAsk, passageAsked } from '../asked';
-import { lookUpWithLinks } from '../prefetch';
+import { lookUpAnyKind, lookUpWithLinks } from '../prefetch';
 import { canonicalIdOf } from './duplicates';
 import { resolveIds } from '../../merges/redirects';
 
@@ -88,14 +88,13 @@ const TIMELINE_KINDS: readonly string[] = ['Agreement', 'Event', 'Programme', 'S
 export const Query: QueryResolvers = {
   stats: (_parent, _args, { db }) => graphStats(db),
 
-  // Not compiled ahead (lookUpAnyKind, src/graphql/prefetch.ts): on a loaded machine the compiled details
-  // query of a kind took longer to plan cold than the query timeout (the explorer's browser test timed out).
+  // With one kind's relationship fields selected (`… on Organisation { agreements(first: 10) … }`, the
+  // explorer's details), one query compiled for that kind (src/graphql/prefetch.ts).
   node: async (_p, { id }, ctx, info) => {
-    const loader = nodeLoader(ctx, info);
-    const node = await loader.load(idArg(id, 'id'));
+    const node = await lookUpAnyKind(ctx, info, idArg(id, 'id'));
     // An id merged into another node answers with that node (src/merges/).
     const canonical = node ? null : await canonicalIdOf(ctx, id);
-    return canonical ? loader.load(canonical) : node;
+    return canonical ? lookUpAnyKind(ctx, info, canonical) : node;
   },
   nodes: async (_p, { ids }, ctx, info) => {
     if (ids.length > 100) throw badInput(`ids may list at most 100 ids, got ${ids.length}`, 'ids');
@@ -216,15 +215,16 @@ async function pathArgs(args: QueryPathsArgs, ctx: Context): Promise<[PathArgs, 
     first: intInRange(args.first, 'first', 1, 50, 10),
     maxExpansions: intInRange(args.maxExpansions, 'maxExpansions', 1, 1_000_000, 100_000),
   };
-  // The ends' degrees, which the search starts from, tell whether they exist too: one round-trip for both.
-  let ends = await pathEnds(ctx.db, checked.from, checked.to);
+  // The ends' degrees (and small ends' first levels), which the search starts from, tell whether they exist too:
+  // one round-trip for both.
+  let ends = await pathEnds(ctx.db, checked.from, checked.to, checked.types);
   const gone = [checked.from, checked.to].filter((id) => !ends.has(id));
   if (gone.length > 0) {
     // An id merged into another node stands for that node (src/merges/).
     const canonical = await resolveIds(ctx.db, gone);
     checked.from = canonical.get(checked.from) ?? checked.from;
     checked.to = canonical.get(checked.to) ?? checked.to;
-    ends = await pathEnds(ctx.db, checked.from, checked.to);
+    ends = await pathEnds(ctx.db, checked.from, checked.to, checked.types);
     for (const id of gone) if (!ends.has(canonical.get(id) ?? id)) throw notFound('node', id);
   }
   return [checked, ends];

@@ -86,7 +86,14 @@ export const entityFields = {
   label: (n: NodeRow) => n.label ?? n.name ?? n.title ?? n.id,
   aliases: (n: NodeRow) => n.aliases ?? [],
   degree: (n: NodeRow) => n.degree ?? 0,
-  evidence: (n: NodeRow, _a: unknown, ctx: Context) => nodeEvidence(n, ctx),
+  // A look-up asked for one page reads that page (src/graphql/asked.ts); cut here whatever was read.
+  evidence: (n: NodeRow, args: { first?: number | null }, ctx: Context) => {
+    const first = atMost(args.first);
+    return then(nodeEvidence(n, ctx), (quotes) => (first === null ? quotes : quotes.slice(0, first)));
+  },
+  // Counted with the node when the look-up read it; otherwise the quotes are read to be counted.
+  evidenceTotal: (n: NodeRow, _a: unknown, ctx: Context) =>
+    n.evidenceTotal ?? ctx.loaders.evidence.load({ id: n.id }).then((quotes) => quotes.length),
   relationships: async (n: NodeRow, args: RelationshipsArgs, ctx: Context) => {
     const first = intInRange(args.first, 'first', 1, 200, 50);
     const types = nonEmptyOrNull(args.types, 'types');

@@ -32,4 +32,5 @@ export function withTotals<T extends FieldResolvers>(kind: T): T {
 /** Organisation.signaturesTotal: signatures made on its behalf (a property of SIGNED, not a link of its own). */
 // Counted by the signatures' own query (the panel asks them with their evidence): one round-trip for both.
 export const signaturesTotal = (n: NodeRow, _args: unknown, ctx: Context) =>
+  n.totals?.get('signatures') ??
   ctx.loaders.signaturesOnBehalfOf.load({ id: n.id, first: 0, evidence: true }).then((p) => p.total);
