@@ -116,11 +116,19 @@ async function main(): Promise<void> {
   try {
     const db = connection.db;
     let current: Profiled[] = [];
-    // Accords: every query goes through driver.executeQuery.
+    // Accords: writes go through driver.executeQuery, reads are auto-commit queries (session.run).
     const driver = db.driver as Driver & { executeQuery: Driver['executeQuery'] };
     const original = driver.executeQuery.bind(driver);
     (driver as any).executeQuery = (q: string, params: Record<string, unknown>, cfg: unknown) =>
       profiled((text) => original(text, params, cfg as never) as Promise<QueryResult>, q, current);
+    const openSession = driver.session.bind(driver);
+    (driver as any).session = (...args: Parameters<Driver['session']>) => {
+      const session = openSession(...args);
+      const run = session.run.bind(session);
+      (session as any).run = (q: string, params: Record<string, unknown>, cfg: unknown) =>
+        profiled((text) => run(text, params, cfg as never) as unknown as Promise<QueryResult>, q, current);
+      return session;
+    };
     const accords = createApollo();
     await accords.start();
     const peerSchema = await new Neo4jGraphQL({
