@@ -9,7 +9,7 @@ import { KIND_STYLE, KINDS, kindIcon } from './kinds';
 import { Panel } from './panel';
 import { PassageSearch } from './passages';
 import { PathMode, renderPaths } from './paths';
-import { findPaths, neighbourhood, nodeDetail, nodeSummary, PER_NODE } from './queries';
+import { findPaths, neighbourhood, nodeDetail, nodeSummary, noPathText, PER_NODE } from './queries';
 import { friendly, SearchBox } from './search';
 import { Timeline } from './timeline';
 import { Editor } from './editor';
@@ -203,7 +203,8 @@ class Explorer {
     await busy(async () => {
       this.paths.message(`Looking for paths from ${from.label} to ${to.label}…`);
       try {
-        const found = await findPaths(from.id, to.id, shortestOnly, 8);
+        const result = await findPaths(from.id, to.id, shortestOnly, 8);
+        const found = result.paths;
         this.path = [from, to];
         this.graph.clear();
         this.expanded.clear();
@@ -220,12 +221,12 @@ class Explorer {
         };
         await this.graph.layout(undefined, { root: from.id });
         highlight(null);
-        renderPaths(this.panel, from, to, found, highlight);
+        renderPaths(this.panel, from, to, result, highlight);
         this.hideEmpty();
         this.paths.message(
           found.length
             ? `${found.length} path${found.length > 1 ? 's' : ''} from ${from.label} to ${to.label}, highlighted in red.`
-            : `No path found between ${from.label} and ${to.label}.`,
+            : noPathText(result, from.label, to.label),
           !found.length,
         );
         this.setStatus('');

@@ -5,7 +5,7 @@
 import type { GraphNode } from './api';
 import { byId, h } from './dom';
 import type { Panel } from './panel';
-import type { FoundPath } from './queries';
+import { noPathText, type FoundPath, type PathResult } from './queries';
 import { SearchBox } from './search';
 
 export interface PathModeOptions {
@@ -85,14 +85,15 @@ export function renderPaths(
   panel: Panel,
   from: GraphNode,
   to: GraphNode,
-  paths: FoundPath[],
+  result: PathResult,
   onHighlight: (index: number | null) => void,
 ): void {
+  const paths = result.paths;
   const title = h('h2', { id: 'panel-title', tabindex: '-1' }, `${from.label} → ${to.label}`);
   if (!paths.length) {
     panel.show(
       h('header', { class: 'panel-head' }, h('p', { class: 'panel-kind' }, 'Paths'), title),
-      h('p', { class: 'problem', role: 'status' }, `The sources connect ${from.label} and ${to.label} by no path short enough to show. Try “also longer paths”.`),
+      h('p', { class: 'problem', role: 'status', 'data-outcome': result.outcome }, noPathText(result, from.label, to.label)),
     );
     return;
   }

@@ -148,8 +148,8 @@ ${SUMMARY}`,
 }
 ${FRAGMENTS}`,
   Paths: `query Paths($from: ID!, $to: ID!, $maxLength: Int, $shortestOnly: Boolean, $first: Int) {
-  paths(from: $from, to: $to, maxLength: $maxLength, shortestOnly: $shortestOnly, first: $first) {
-    length nodes { ...Summary } relationships { ...Rel }
+  pathSearch(from: $from, to: $to, maxLength: $maxLength, shortestOnly: $shortestOnly, first: $first) {
+    outcome searchedLength expanded paths { length nodes { ...Summary } relationships { ...Rel } }
   }
 }
 ${FRAGMENTS}`,
@@ -263,15 +263,36 @@ export interface FoundPath {
   edges: GraphEdge[];
 }
 
-export async function findPaths(from: string, to: string, shortestOnly: boolean, maxLength: number): Promise<FoundPath[]> {
-  const data = await gql<{ paths: Array<{ length: number; nodes: RawSummary[]; relationships: RawRel[] }> }>(q('Paths'), {
-    from,
-    to,
+/** What a path search found, and how it ended (`pathSearch`): an empty list alone cannot say why it is empty. */
+export interface PathResult {
+  paths: FoundPath[];
+  outcome: 'FOUND' | 'NO_PATH' | 'STOPPED_AT_LIMIT';
+  /** Paths up to this many relationships were looked for, exhaustively. */
+  searchedLength: number;
+  /** Relationships the search read. */
+  expanded: number;
+  maxLength: number;
+}
+
+export async function findPaths(from: string, to: string, shortestOnly: boolean, maxLength: number): Promise<PathResult> {
+  const data = await gql<{
+    pathSearch: { outcome: PathResult['outcome']; searchedLength: number; expanded: number; paths: Array<{ length: number; nodes: RawSummary[]; relationships: RawRel[] }> };
+  }>(q('Paths'), { from, to, maxLength, shortestOnly, first: 10 });
+  const s = data.pathSearch;
+  return {
+    paths: s.paths.map((p) => ({ nodes: p.nodes.map(node), edges: p.relationships.map(edge) })),
+    outcome: s.outcome,
+    searchedLength: s.searchedLength,
+    expanded: s.expanded,
     maxLength,
-    shortestOnly,
-    first: 10,
-  });
-  return data.paths.map((p) => ({ nodes: p.nodes.map(node), edges: p.relationships.map(edge) }));
+  };
+}
+
+/** Why a search found nothing, in words: no path within its bound, or a search stopped at its limit. */
+export function noPathText(result: PathResult, from: string, to: string): string {
+  return result.outcome === 'STOPPED_AT_LIMIT'
+    ? `The search stopped at its limit (${result.expanded.toLocaleString('en-GB')} relationships read): no path between ${from} and ${to} within ${result.searchedLength} relationships, and longer ones were not searched.`
+    : `No path within ${result.maxLength} relationships between ${from} and ${to}.`;
 }
 
 export interface TimelineItem {
