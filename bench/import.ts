@@ -13,6 +13,7 @@
  * Prints one table (relationships per second, and where the time goes) and writes bench/out/import-rates.json.
  * Only one benchmark Neo4j runs at a time; each is stopped before the next starts.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -182,6 +183,54 @@ async function plainRow(dir: string, manifest: CorpusManifest): Promise<ImportRa
   }
 }
 
+/**
+ * `npm run bench`'s own import: the importer's CLI (from the measured snapshot, `accordsRoot`) bulk-loads the
+ * empty benchmark data folder offline, builds the schema and stops its Neo4j; the wall clock includes the
+ * process start and validation. Its figures are the "bulk" row of the import table `npm run bench` prints.
+ */
+export async function benchBulkImport(
+  accordsRoot: string,
+  corpus: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ wallSeconds: number; relationships: number; relationshipsPerSecondWall: number; phases: Record<string, number>; summary: string[] }> {
+  const started = Date.now();
+  const stdout = await new Promise<string>((resolve, reject) => {
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(accordsRoot, 'src/cli/import.ts'), path.join(corpus, 'data'), '--sources', path.join(corpus, 'sources')], {
+      cwd: ROOT,
+      env: { ...env, NEO4J_URI: '', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`the bulk import failed (exit ${code}); see its messages above`))));
+  });
+  const wallSeconds = (Date.now() - started) / 1000;
+  const line = stdout.split('\n').find((l) => l.startsWith('bulk-loaded'));
+  if (!line) throw new Error(`the import did not bulk-load (is ${env.NEO4J_DATA_DIR} empty?):\n${stdout}`);
+  const relationships = Number(/([\d,]+) relationships/.exec(line)?.[1]?.replace(/,/g, ''));
+  const phases: Record<string, number> = {};
+  for (const m of (/\((.*)\)$/.exec(line)?.[1] ?? '').matchAll(/([A-Za-z0-9 -]+?) ([\d.]+) s/g)) phases[m[1]!.trim()] = Number(m[2]);
+  phases['process start and rest'] = Math.round((wallSeconds - Object.values(phases).reduce((a, b) => a + b, 0)) * 10) / 10;
+  return { wallSeconds, relationships, relationshipsPerSecondWall: Math.round(relationships / wallSeconds), phases, summary: stdout.split('\n').filter((l) => /^(bulk-loaded|rate)/.test(l)) };
+}
+
+function rateTable(results: Array<{ corpus: string; rows: ImportRate[] }>): string {
+  const lines = ['| corpus | path | relationships | seconds | rel/s | where the time goes (s) |', '| --- | --- | ---: | ---: | ---: | --- |'];
+  for (const r of results) {
+    for (const row of r.rows) {
+      const phases = Object.entries(row.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+      lines.push(`| ${r.corpus} | ${row.path} | ${row.relationships.toLocaleString('en-US')} | ${row.seconds.toFixed(1)} | ${row.relationshipsPerSecond.toLocaleString('en-US')} | ${phases}${row.note ? ` (${row.note})` : ''} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The import row of `npm run bench` (its own bulk load), as the import-rate table prints it. */
+export function importTable(corpus: string, bulk: { wallSeconds: number; relationships: number; phases: Record<string, number> }): string {
+  return rateTable([{ corpus, rows: [rate('bulk', bulk.relationships, bulk.wallSeconds * 1000, bulk.phases, 'npm run import, end to end')] }]);
+}
+
 export async function importRates(sizes: number[], seed: number, only: Set<string>): Promise<Array<{ corpus: string; rows: ImportRate[] }>> {
   setLogLevel('warn');
   const results: Array<{ corpus: string; rows: ImportRate[] }> = [];
@@ -203,16 +252,7 @@ export async function importRates(sizes: number[], seed: number, only: Set<strin
   const out = path.join(BENCH_OUT, 'import-rates.json');
   fs.mkdirSync(BENCH_OUT, { recursive: true });
   fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), loadAverage: os.loadavg(), results }, null, 2) + '\n');
-  const lines = ['corpus                 path          relationships   seconds     rel/s   phases (s)'];
-  for (const r of results) {
-    for (const row of r.rows) {
-      lines.push(
-        `${r.corpus.padEnd(22)} ${row.path.padEnd(12)} ${String(row.relationships).padStart(14)} ${row.seconds.toFixed(1).padStart(9)} ${String(row.relationshipsPerSecond).padStart(9)}   ` +
-          `${Object.entries(row.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}${row.note ? ` — ${row.note}` : ''}`,
-      );
-    }
-  }
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(rateTable(results) + '\n');
   log(`wrote ${path.relative(ROOT, out)}`);
   return results;
 }

@@ -18,21 +18,21 @@ export interface Reply {
  * socket the server closed while idle (its keepAliveTimeout passed during the other side's load test) is
  * retried once on a new socket, as Node's documentation advises for `reusedSocket`.
  */
-export async function post(url: string, payload: string): Promise<Reply> {
+export async function post(url: string, payload: string, headers: Record<string, string> = {}): Promise<Reply> {
   try {
-    return await postOnce(url, payload);
+    return await postOnce(url, payload, headers);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException & { reusedSocket?: boolean }).reusedSocket) return postOnce(url, payload);
+    if ((err as NodeJS.ErrnoException & { reusedSocket?: boolean }).reusedSocket) return postOnce(url, payload, headers);
     throw err;
   }
 }
 
-function postOnce(url: string, payload: string): Promise<Reply> {
+function postOnce(url: string, payload: string, headers: Record<string, string>): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const req = http.request(
       url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -81,7 +81,7 @@ export interface Throughput {
 }
 
 /** `connections` clients sending the payloads in turn (same order for every server) for `seconds`. */
-export async function throughput(url: string, payloads: string[], connections: number, seconds: number): Promise<Throughput> {
+export async function throughput(url: string, payloads: string[], connections: number, seconds: number, headers: Record<string, string> = {}): Promise<Throughput> {
   let next = 0;
   let graphqlErrors = 0;
   const result = await autocannon({
@@ -89,7 +89,7 @@ export async function throughput(url: string, payloads: string[], connections: n
     connections,
     duration: seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...headers, 'content-type': 'application/json' },
     requests: [
       {
         method: 'POST',

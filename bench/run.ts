@@ -22,12 +22,14 @@ import { setLogLevel } from '../src/log';
 import { parseArgs, UsageError } from './args';
 import { BENCH_OUT, corpusDir } from './generate';
 import { median, percentile, post, throughput, Throughput } from './measure';
+import { treeCpuMs } from './cpu';
+import { createToken } from '../src/auth/tokens';
 import { CorpusManifest, generateCorpus } from './synthetic/corpus';
-import { Row, Variables, workload } from './workload';
-import { importRates } from './import';
+import { Row, Variables, workload, type WriteSample } from './workload';
+import { benchBulkImport, importRates, importTable } from './import';
 
 const USAGE =
-  'npm run bench -- --relationships N [--seed S] [--runs K] [--concurrency C] [--duration SEC] [--requests R] [--warmup W] [--reuse-db] [--import-mode primed|single] [--import-only] [--working-tree] [--import-rates]';
+  'npm run bench -- --relationships N [--seed S] [--runs K] [--concurrency C] [--duration SEC] [--requests R] [--warmup W] [--reuse-db] [--import-only] [--working-tree] [--import-rates] [--rows key,key]';
 
 type Side = 'accords' | 'peer';
 
@@ -35,6 +37,12 @@ interface SideRun {
   medianMs: number;
   p95Ms: number;
   throughput: Throughput;
+  /**
+   * CPU per request during the throughput phase (ms, user + system): the GraphQL server's process, and
+   * Neo4j's (shared by both sides, but only one side is loading it at a time). Which of the two a side costs
+   * says where its time goes, and unlike latency it hardly moves with the machine's load.
+   */
+  cpuMsPerRequest: { server: number; neo4j: number };
 }
 
 interface RowRun {
@@ -84,7 +92,9 @@ function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): Prom
 function startServer(name: string, script: string, env: NodeJS.ProcessEnv, logFile: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const out = fs.openSync(logFile, 'w');
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', out] });
+    // BENCH_PROFILE_DIR: each server writes a V8 CPU profile there when it stops (where its CPU goes).
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [...profile, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', out] });
     let seen = '';
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
@@ -131,12 +141,19 @@ function checkOperations(rows: Row[], root: string): void {
   }
 }
 
-async function sequential(url: string, payloads: string[], warmup: number): Promise<{ replies: any[]; ms: number[] }> {
-  for (let i = 0; i < warmup; i++) await post(url, payloads[(payloads.length - 1 - i + payloads.length) % payloads.length]!);
+async function sequential(
+  url: string,
+  payloads: string[],
+  warmup: number | string[],
+  headers: Record<string, string> = {},
+): Promise<{ replies: any[]; ms: number[] }> {
+  // A number: the warm-up repeats measured requests (from the end); a write row gives requests of its own.
+  const warming = typeof warmup === 'number' ? Array.from({ length: warmup }, (_, i) => payloads[(payloads.length - 1 - i + payloads.length) % payloads.length]!) : warmup;
+  for (const p of warming) await post(url, p, headers);
   const replies: any[] = [];
   const ms: number[] = [];
   for (const p of payloads) {
-    const r = await post(url, p);
+    const r = await post(url, p, headers);
     replies.push(r.body);
     ms.push(r.ms);
   }
@@ -147,12 +164,22 @@ function firstErrorOf(body: any): string | undefined {
   return body?.errors?.length ? String(body.errors[0].message) : undefined;
 }
 
+/** The write row's quote: the first evidence line of the corpus's first document, and that document's source id. */
+function writeSampleOf(corpus: string): WriteSample | undefined {
+  const first = fs.readdirSync(path.join(corpus, 'data')).filter((f) => f.endsWith('.yaml')).sort()[0];
+  if (!first) return undefined;
+  const text = fs.readFileSync(path.join(corpus, 'data', first), 'utf8');
+  const sourceId = /^source:\n\s+id: "([^"]+)"/m.exec(text)?.[1];
+  const quote = /^\s+evidence:\n\s+- "([^"]+)"/m.exec(text)?.[1];
+  return sourceId && quote ? { sourceId, quote } : undefined;
+}
+
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits));
 
 async function main(): Promise<void> {
   const args = parseArgs(
     process.argv.slice(2),
-    { relationships: 'int', seed: 'int', runs: 'int', concurrency: 'int', duration: 'int', requests: 'int', warmup: 'int', 'reuse-db': 'flag', 'import-mode': 'string', 'import-only': 'flag', 'working-tree': 'flag', 'import-rates': 'flag' },
+    { relationships: 'int', seed: 'int', runs: 'int', concurrency: 'int', duration: 'int', requests: 'int', warmup: 'int', 'reuse-db': 'flag', 'import-only': 'flag', 'working-tree': 'flag', 'import-rates': 'flag', rows: 'string' },
     USAGE,
   );
   const relationships = args.int('relationships', undefined, 1);
@@ -167,7 +194,10 @@ async function main(): Promise<void> {
   if (args.flag('import-rates')) return void (await importRates([relationships], seed, new Set(['bulk', 'incremental', 'plain'])));
 
   const { dir, manifest } = ensureCorpus(relationships, seed);
-  const rows = workload(manifest);
+  // --rows lookup,neighbourhood: only these rows (an A/B of one change need not wait for every row).
+  const only = args.string('rows')?.split(',').map((k) => k.trim()).filter(Boolean);
+  const rows = workload(manifest, undefined, writeSampleOf(dir)).filter((r) => !only || only.includes(r.key));
+  if (only && rows.length === 0) throw new UsageError(`--rows names none of the rows; usage: ${USAGE}`);
   const accordsRoot = args.flag('working-tree') ? ROOT : snapshotOfHead();
   checkOperations(rows, accordsRoot);
 
@@ -204,62 +234,24 @@ async function main(): Promise<void> {
       fs.mkdirSync(dataDir, { recursive: true });
       fs.writeFileSync(passwordFile, password + '\n', { mode: 0o600 });
     }
+    // --- import: the empty benchmark database is bulk-loaded offline by the importer (neo4j-admin) ------
+    let importResult: Record<string, unknown> = { skipped: true, reason: 'database reused (--reuse-db)' };
+    if (!reuse) {
+      log('importing with npm run import (bulk load)');
+      importResult = { mode: 'bulk', expected: manifest.relationships, ...(await benchBulkImport(accordsRoot, dir, { ...env, NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: boltPort, NEO4J_PASSWORD: password })) };
+      log(`imported: ${JSON.stringify(importResult)}`);
+    }
     connection = await openDatabase(config);
     const db = connection.db;
     const local = connection.local!;
     await applySchema(db);
+    // The write row's editor (Accords refuses writes without a token; the peer asks none).
+    const editor = rows.some((r) => r.write) ? (await createToken(db, 'editor', 'bench', 'bench')).secret : undefined;
     const childEnv = { ...env, NEO4J_URI: local.uri, NEO4J_USER: local.user, NEO4J_PASSWORD: local.password, LOG_LEVEL: 'warn' };
-
-    // --- import ----------------------------------------------------------------------------------------
-    let importResult: Record<string, unknown> = { skipped: true, reason: 'database reused (--reuse-db)' };
     if (!reuse) {
-      const files = fs.readdirSync(path.join(dir, 'data')).filter((f) => f.endsWith('.yaml')).sort();
-      const importFiles = async (label: string, paths: string[]) => {
-        log(`importing ${label} with npm run import`);
-        const started = Date.now();
-        const { code, stdout } = await runChild(
-          path.join(ROOT, 'node_modules/.bin/tsx'),
-          [path.join(accordsRoot, 'src/cli/import.ts'), ...paths, '--sources', path.join(dir, 'sources')],
-          childEnv,
-        );
-        if (code !== 0) throw new Error(`the import failed (exit ${code}); see its messages above`);
-        const number = (re: RegExp) => Number(re.exec(stdout)?.[1]?.replace(/[,\s\u202f]/g, ''));
-        return {
-          wallSeconds: (Date.now() - started) / 1000,
-          relationships: number(/imported [\d,]+ files: [\d,]+ entities, ([\d,]+) relationships/),
-          relationshipsPerSecondReported: number(/rate: ([\d,.]+) relationships\/s/),
-          summary: stdout.split('\n').filter((l) => /^(imported|created|rate)/.test(l)),
-        };
-      };
-      // 'single' (default): every file in one `npm run import`. 'primed': the first file alone, then the
-      // rest: a workaround for importers before b533103, whose relationship MERGE had a dynamic type that
-      // Neo4j, planning on an empty database, ran as a scan of every relationship per row (quadratic).
-      const mode = args.string('import-mode') ?? 'single';
-      if (mode !== 'primed' && mode !== 'single') throw new UsageError(`--import-mode is primed or single; usage: ${USAGE}`);
-      const steps: Record<string, unknown>[] = [];
-      if (mode === 'primed') {
-        steps.push({ files: 1, ...(await importFiles('the first file alone (primes the planner)', [path.join(dir, 'data', files[0]!)])) });
-        await new Promise((r) => setTimeout(r, 11_000)); // past Neo4j's minimum re-planning interval (10 s)
-        const rest = files.slice(1).map((f) => path.join(dir, 'data', f));
-        steps.push({ files: rest.length, ...(await importFiles(`the other ${rest.length} files in one transaction`, [path.join(dir, 'data')])) });
-      } else {
-        steps.push({ files: files.length, ...(await importFiles(`${files.length} files in one transaction`, [path.join(dir, 'data')])) });
-      }
       const [counted] = await db.read<{ n: number }>('MATCH ()-[r]->() RETURN count(r) AS n');
-      const main = steps[steps.length - 1] as { wallSeconds: number; relationships: number };
-      importResult = {
-        mode,
-        relationships: counted?.n,
-        expected: manifest.relationships,
-        // The main step: all files (the first one's relationships are restated and merged), wall clock
-        // including process start and validation.
-        wallSeconds: main.wallSeconds,
-        relationshipsPerSecondWall: Math.round(main.relationships / main.wallSeconds),
-        steps,
-      };
       if (counted?.n !== manifest.relationships) throw new Error(`the database holds ${counted?.n} relationships, the corpus ${manifest.relationships}`);
       fs.writeFileSync(marker, corpusName + '\n');
-      log(`imported: ${JSON.stringify(importResult)}`);
     }
     if (args.flag('import-only')) {
       const out = path.join(BENCH_OUT, `import-${relationships}.json`);
@@ -292,25 +284,42 @@ async function main(): Promise<void> {
       log(`run ${run}/${runs} (load average ${before.map((l) => l.toFixed(2)).join(' ')})`);
       for (const row of rows) {
         const vars = Array.from({ length: requests }, (_, i) => row.variables(i + (run - 1) * requests));
-        const payloads: Record<Side, string[]> = {
-          accords: vars.map((v) => payload(row.accords, v)),
-          peer: row.peer ? vars.map((v) => payload(row.peer!, row.peerVariables ? row.peerVariables(v) : v)) : [],
+        const payloadsOf = (vs: Variables[]): Record<Side, string[]> => ({
+          accords: vs.map((v) => payload(row.accords, v)),
+          peer: row.peer ? vs.map((v) => payload(row.peer!, row.peerVariables ? row.peerVariables(v) : v)) : [],
+        });
+        const payloads = payloadsOf(vars);
+        // A write is never repeated: its warm-up and its throughput phase send requests of their own.
+        const fresh = (from: number, n: number) => payloadsOf(Array.from({ length: n }, (_, i) => row.variables(from + run * 1_000_000 + i)));
+        const warmups = row.write ? fresh(100_000, warmup) : undefined;
+        const loadPayloads = row.write ? fresh(200_000, 50_000) : payloads;
+        const headers: Record<Side, Record<string, string>> = {
+          accords: row.write && editor ? { authorization: `Bearer ${editor}` } : {},
+          peer: {},
         };
         // Alternate who goes first, so neither always runs on the warmer cache.
         const order: Side[] = (run % 2 ? ['accords', 'peer'] : ['peer', 'accords']).filter((s) => s === 'accords' || row.peer) as Side[];
         const seq: Partial<Record<Side, { replies: any[]; ms: number[] }>> = {};
-        for (const side of order) seq[side] = await sequential(urls[side], payloads[side], warmup);
+        for (const side of order) seq[side] = await sequential(urls[side], payloads[side], warmups ? warmups[side] : warmup, headers[side]);
         const tp: Partial<Record<Side, Throughput>> = {};
-        for (const side of order) tp[side] = await throughput(urls[side], payloads[side], concurrency, duration);
+        const cpu: Partial<Record<Side, { server: number; neo4j: number }>> = {};
+        for (const side of order) {
+          const serverPid = (side === 'accords' ? accords : peer)?.pid;
+          const before = { server: treeCpuMs(serverPid), neo4j: treeCpuMs(local.pid) };
+          tp[side] = await throughput(urls[side], loadPayloads[side], concurrency, duration, headers[side]);
+          const n = Math.max(1, tp[side]!.total);
+          cpu[side] = { server: (treeCpuMs(serverPid) - before.server) / n, neo4j: (treeCpuMs(local.pid) - before.neo4j) / n };
+        }
         const sideRun = (side: Side): SideRun | undefined => {
           const s = seq[side];
           if (!s) return undefined;
           const sorted = [...s.ms].sort((a, b) => a - b);
-          return { medianMs: median(sorted), p95Ms: percentile(sorted, 95), throughput: tp[side]! };
+          return { medianMs: median(sorted), p95Ms: percentile(sorted, 95), throughput: tp[side]!, cpuMsPerRequest: cpu[side]! };
         };
         const entry = results.get(row.key) ?? { row, runs: [] };
         entry.runs.push({ run, accords: sideRun('accords')!, peer: sideRun('peer') });
         if (run === 1) entry.check = check(row, vars, seq.accords!.replies, seq.peer?.replies);
+        if (row.write) for (const statement of row.write.cleanUp) await db.write(statement);
         results.set(row.key, entry);
         const a = entry.runs[entry.runs.length - 1]!;
         log(
@@ -335,8 +344,10 @@ async function main(): Promise<void> {
         title: row.title,
         measures: row.measures,
         peerNote: row.peerNote,
-        accords: { p50Ms: accordsP50, p95Ms: accordsP95, requestsPerSecond: accordsRps },
-        peer: row.peer ? { p50Ms: peerP50, p95Ms: peerP95, requestsPerSecond: peerRps } : null,
+        accords: { p50Ms: accordsP50, p95Ms: accordsP95, requestsPerSecond: accordsRps, cpuMsPerRequest: { server: m((r) => r.accords.cpuMsPerRequest.server), neo4j: m((r) => r.accords.cpuMsPerRequest.neo4j) } },
+        peer: row.peer
+          ? { p50Ms: peerP50, p95Ms: peerP95, requestsPerSecond: peerRps, cpuMsPerRequest: { server: m((r) => r.peer?.cpuMsPerRequest.server), neo4j: m((r) => r.peer?.cpuMsPerRequest.neo4j) } }
+          : null,
         // > 1: Accords ahead. The median of each run's ratio: both sides of a run ran minutes apart under the
         // same load, while the load drifts between runs (a shared machine), so paired ratios are steadier
         // than the ratio of the two sides' medians (kept as `ratioOfMedians`).
@@ -371,10 +382,16 @@ async function main(): Promise<void> {
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
     const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
     lines.push(line(head), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...body.map(line));
+    lines.push('', '| row | Accords CPU/request: server | Neo4j | peer: server | Neo4j |', '| --- | --- | --- | --- | --- |');
+    for (const t of table) {
+      const c = (x: { cpuMsPerRequest: { server: number; neo4j: number } }) => `${fmt(x.cpuMsPerRequest.server, 2)} ms | ${fmt(x.cpuMsPerRequest.neo4j, 2)} ms`;
+      lines.push(`| ${t.title} | ${c(t.accords)} | ${t.peer ? c(t.peer as { cpuMsPerRequest: { server: number; neo4j: number } }) : 'n/a | n/a'} |`);
+    }
     lines.push(
       `ratios > 1 mean Accords is ahead (p50: peer latency / Accords latency; req/s: Accords / peer), the median of the runs' ratios. Medians of ${runs} run(s); ` +
         `${requests} sequential requests per row and side after ${warmup} warm-up; throughput ${concurrency} connections × ${duration} s.`,
     );
+    if (importResult.mode === 'bulk') lines.push('', importTable(corpusName, importResult as Parameters<typeof importTable>[1]));
     process.stdout.write('\n' + lines.join('\n') + '\n');
 
     const out = path.join(BENCH_OUT, `results-${relationships}.json`);

@@ -29,6 +29,18 @@ export interface Row {
    */
   canonAccords(data: Data, v: Variables): { canon?: unknown; size: number };
   canonPeer?(data: Data, v: Variables): { canon?: unknown; size: number };
+  /**
+   * A write: every request must be new (variables(i) makes distinct ids for distinct i, and warm-up and
+   * throughput take indices of their own), Accords is sent an editor's token, and what the row made is
+   * removed after it (`cleanUp`, Cypher run by the benchmark).
+   */
+  write?: { cleanUp: string[] };
+}
+
+/** A quote of a source document of the corpus, for the write row. */
+export interface WriteSample {
+  sourceId: string;
+  quote: string;
 }
 
 const sortBy = <T>(items: T[], key: (t: T) => string) => [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -65,7 +77,7 @@ function peerAgreement(a: Data) {
 
 const AGREEMENT_TYPES = ['convention', 'partnership', 'protocol'] as const;
 
-export function workload(manifest: CorpusManifest, seed = 7): Row[] {
+export function workload(manifest: CorpusManifest, seed = 7, writeSample?: WriteSample): Row[] {
   const { agreements, organisations, signatories, names } = manifest.sample;
   // One shuffled order per list, fixed for the seed: both servers get the same sequence.
   const shuffled = <T>(items: readonly T[], salt: number): T[] => {
@@ -215,8 +227,45 @@ export function workload(manifest: CorpusManifest, seed = 7): Row[] {
       canonAccords: (d) => ({ size: d.passages?.length ?? 0 }),
       canonPeer: (d) => ({ size: d.passagesSearch?.edges?.length ?? 0 }),
     },
+    ...(writeSample ? [writeRow(writeSample)] : []),
     ...explorerRows(manifest),
   ];
+}
+
+/**
+ * One event recorded with one quote of a source document: Accords' createNode (an editor's token checked,
+ * the quote checked byte for byte against the stored text, a version and a change-log entry written) against
+ * the peer's generated createEvents (no authentication, the same properties and evidence lists stored as
+ * given). Each side writes its own ids (`evt-bench-a-…`, `evt-bench-p-…`, with a tag of this process), so
+ * neither collides with the other or with an earlier run.
+ */
+function writeRow({ sourceId, quote }: WriteSample): Row {
+  const tag = Date.now().toString(36);
+  const peerId = (id: string) => id.replace('evt-bench-a-', 'evt-bench-p-');
+  const canon = (id: string | undefined) => (id ? { canon: id.replace(/^evt-bench-[ap]-/, ''), size: 1 } : { size: 0 });
+  return {
+    key: 'write',
+    title: 'a write with evidence (an event and its quote)',
+    measures: "An editor records an event with one quote of a source document; the answer is the new node's id.",
+    accords: `mutation Write($input: CreateNodeInput!) { createNode(input: $input) { id version } }`,
+    peer: `mutation Write($input: [EventCreateInput!]!) { createEvents(input: $input) { events { id } } }`,
+    peerNote: "the generated create mutation of one type (Event); it checks nothing (no token, no quote against the source's text) and logs nothing",
+    variables: (i) => ({
+      input: { kind: 'Event', id: `evt-bench-a-${tag}-${i}`, fields: { name: `Bench event ${i}`, date: '2008-03-12' }, evidence: [{ sourceId, quote }] },
+    }),
+    peerVariables: (v) => {
+      const input = v.input as { id: string; fields: { name: string; date: string } };
+      return { input: [{ id: peerId(input.id), name: input.fields.name, date: input.fields.date, evidenceSources: [sourceId], evidenceQuotes: [quote] }] };
+    },
+    canonAccords: (d) => canon(d.createNode?.id),
+    canonPeer: (d) => canon(d.createEvents?.events?.[0]?.id),
+    write: {
+      cleanUp: [
+        `MATCH (n:Event) WHERE n.id STARTS WITH 'evt-bench-' DETACH DELETE n`,
+        `MATCH (c:Change) WHERE c.factId STARTS WITH 'evt-bench-' DELETE c`,
+      ],
+    },
+  };
 }
 
 function lookupCanon(n: Data | undefined | null) {

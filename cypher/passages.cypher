@@ -1,6 +1,8 @@
 // Sentences of the source documents matching the user's words ($query, built by src/store/lucene.ts), best
 // first, each with its document and the facts quoting it: the nodes, and the relationships (whose ids name
-// their ends, so each is found from its two ends by id). $sources limits the documents (null = all).
+// their ends, so each is found from its two ends by id). $sources limits the documents (null = all). The facts
+// and the relationships are read only when the request asks for them ($withFacts, $withRelationships), and
+// the document with only the fields it asks ({{askedSource s}}: src/store/passages.ts, a list, see nodeList).
 CALL db.index.fulltext.queryNodes('passage_search', $query) YIELD node AS p, score
 WHERE $sources IS NULL OR p.source IN $sources
 WITH p, score
@@ -8,17 +10,17 @@ ORDER BY score DESC, p.id
 LIMIT toInteger($first)
 MATCH (s:Source {id: p.source})
 CALL (p) {
-  UNWIND [f IN coalesce(p.facts, []) WHERE NOT f CONTAINS '|'] AS id
+  UNWIND CASE WHEN $withFacts THEN [f IN coalesce(p.facts, []) WHERE NOT f CONTAINS '|'] ELSE [] END AS id
   MATCH (n:Entity {id: id})
   WHERE $kinds IS NULL OR any(l IN labels(n) WHERE l IN $kinds)
   RETURN collect({{node n}}) AS facts
 }
 CALL (p) {
-  UNWIND [f IN coalesce(p.facts, []) WHERE f CONTAINS '|'] AS id
+  UNWIND CASE WHEN $withRelationships THEN [f IN coalesce(p.facts, []) WHERE f CONTAINS '|'] ELSE [] END AS id
   WITH id, split(id, '|') AS parts
   MATCH (:Entity {id: parts[0]})-[r]->(:Entity {id: parts[2]})
   WHERE r.id = id
   RETURN collect({{relationship r}}) AS relationships
 }
-RETURN score, p {.id, .text, .index} AS passage, {{node s}} AS source, facts, relationships
+RETURN score, p {.id, .text, .index} AS passage, {{askedSource s}} AS source, facts, relationships
 ORDER BY score DESC, p.id

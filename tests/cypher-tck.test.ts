@@ -9,6 +9,7 @@ import { resolvers } from '../src/graphql/resolvers';
 import type { LinkFieldSpec } from '../src/graphql/resolvers/entity';
 import { signaturesQuery } from '../src/store/links';
 import { nodesQuery } from '../src/store/nodes';
+import { passagesQuery } from '../src/store/passages';
 import {
   buildListQuery,
   LIST_KINDS,
@@ -205,6 +206,7 @@ describe('every query the store can write for the model plans in Neo4j (EXPLAIN)
       texts.push([`${name} every type`, neighbourhoodQuery(name, RELATIONSHIP_TYPE_NAMES as readonly RelationshipTypeName[], true, asked).text]);
       texts.push([`${name} PARTY_TO, SIGNED`, neighbourhoodQuery(name, ['PARTY_TO', 'SIGNED'], false, asked).text]);
     }
+    texts.push(['passages (source id, title)', passagesQuery(['id', 'title']).text], ['passages (every source field, degree)', passagesQuery(['id', 'title', 'type', 'file', 'date', 'publisher', 'degree']).text]);
     texts.push(['signatures on behalf', signaturesQuery(false)], ['signatures on behalf with evidence', signaturesQuery(true)]);
     texts.push(['nodes by id (every property)', nodesQuery(null).text]);
     texts.push(['nodes by id (asked)', nodesQuery({ properties: ['id', 'name', 'title'], degree: true, evidenceSource: ['title'] }).text]);

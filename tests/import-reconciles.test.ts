@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import YAML from 'yaml';
 import type { Database } from '../src/db/database';
 import { importCorpus } from '../src/import';
 import { testDatabase } from './support/db';
@@ -29,6 +31,11 @@ async function fact(id: string): Promise<{ sources: string[]; quotes: string[] }
     { id },
   );
   return row;
+}
+
+async function props(id: string): Promise<Record<string, unknown>> {
+  const [row] = await db.read<{ p: Record<string, unknown> }>('MATCH (n:Entity {id: $id}) RETURN properties(n) AS p', { id });
+  return row?.p ?? {};
 }
 
 describe('does a re-import remove exactly what a file no longer states?', () => {
@@ -124,6 +131,83 @@ describe('does a re-import remove exactly what a file no longer states?', () => 
       } finally {
         dropped.remove();
       }
+    } finally {
+      fixture.remove();
+    }
+  });
+
+  it('a property a file no longer gives is removed from its fact, unless another file still gives it', async () => {
+    const corpus = validCorpus();
+    const fixture = writeFixtureCorpus(corpus);
+    try {
+      await importCorpus(db, [fixture.dataDir], { sourcesDir: fixture.sourcesDir });
+      expect(await props('com-zz-30-people')).toMatchObject({ unit: 'people', period: 'per year' });
+      const a = corpus['a.yaml'];
+      const commitment = nodes(a).find((n) => n.id === 'com-zz-30-people') as Record<string, unknown>;
+      delete commitment.unit;
+      delete commitment.period;
+      // b.yaml gives Zedville's type too: a.yaml dropping it changes nothing.
+      delete (nodes(a).find((n) => n.id === 'org-zz-zedville') as Record<string, unknown>).type;
+      // A relationship's property and a date (with the precision stored beside it).
+      delete (rels(a).find((r) => r.type === 'SIGNED') as Record<string, unknown>).date;
+      fs.writeFileSync(fixture.file('a.yaml'), YAML.stringify(a, { lineWidth: 0 }));
+
+      const report = await importCorpus(db, [fixture.dataDir], { sourcesDir: fixture.sourcesDir });
+      expect(report.reconciled.propertiesRemoved).toBe(4);
+      expect(report.reconciled.examples.propertiesRemoved.sort()).toEqual([
+        'com-zz-30-people.period',
+        'com-zz-30-people.unit',
+        'per-zz-jean-zorro|SIGNED|agr-zz-zedville-acme.date',
+        'per-zz-jean-zorro|SIGNED|agr-zz-zedville-acme.datePrecision',
+      ]);
+      const after = await props('com-zz-30-people');
+      expect(after).not.toHaveProperty('unit');
+      expect(after).not.toHaveProperty('period');
+      expect(after).toMatchObject({ title: 'Train 30 people a year', quantity: 30 });
+      expect(await props('org-zz-zedville')).toMatchObject({ type: 'local_authority' });
+      const [signed] = await db.read<{ date: string | null; onBehalfOf: string }>(
+        "MATCH ()-[r:SIGNED {id: 'per-zz-jean-zorro|SIGNED|agr-zz-zedville-acme'}]->() RETURN r.date AS date, r.onBehalfOf AS onBehalfOf",
+      );
+      expect(signed).toEqual({ date: null, onBehalfOf: 'org-zz-zedville' });
+      const [logged] = await db.read<{ after: string }>("MATCH (c:Change {action: 'import'}) RETURN c.after AS after ORDER BY c.seq DESC LIMIT 1");
+      expect(JSON.parse(logged!.after)).toMatchObject({ propertiesRemoved: 4 });
+    } finally {
+      fixture.remove();
+    }
+  });
+
+  it('a file deleted from the folder takes its facts, quotes, properties and passages with it; what other files or the API state stays', async () => {
+    const fixture = writeFixtureCorpus(validCorpus());
+    try {
+      await importCorpus(db, [fixture.dataDir], { sourcesDir: fixture.sourcesDir });
+      expect(await fact('src-zz-b')).toBeDefined();
+      // The API corrected b.yaml's second role (a version): it is the API's now, and stays.
+      await db.write("MATCH ()-[r {id: 'per-zz-jean-zorro|HOLDS_ROLE|org-zz-zedville|adjoint-2001'}]->() SET r.version = 2");
+      fs.rmSync(fixture.file('b.yaml'));
+
+      const before = await graphContent(db);
+      const plan = await importCorpus(db, [fixture.dataDir], { sourcesDir: fixture.sourcesDir, plan: true });
+      expect(plan.reconciled).toMatchObject({ filesAgain: 1, filesRemoved: 1, nodesRemoved: 1 });
+      expect(plan.reconciled.examples.filesRemoved).toEqual(['b.yaml']);
+      expect((await graphContent(db)).hash).toBe(before.hash);
+
+      const report = await importCorpus(db, [fixture.dataDir], { sourcesDir: fixture.sourcesDir });
+      expect(report.reconciled).toMatchObject({ filesRemoved: 1, nodesRemoved: 1, relationshipsRemoved: 0 });
+      expect(await fact('src-zz-b')).toBeUndefined();
+      const [passages] = await db.read<{ n: number }>("MATCH (p:Passage) WHERE p.id STARTS WITH 'src-zz-b#' RETURN count(p) AS n");
+      expect(passages?.n).toBe(0);
+      const [ledgers] = await db.read<{ sources: string[] }>("MATCH (f:ImportedFile) WHERE f.source CONTAINS '-zz-' RETURN collect(f.source) AS sources");
+      expect(ledgers?.sources).toEqual(['src-zz-a']);
+      // Stated by a.yaml too: only b.yaml's evidence went.
+      expect(await fact('org-zz-acme')).toEqual({ sources: ['src-zz-a'], quotes: ['Zedville et Acme ont signé'] });
+      expect((await fact('org-zz-acme|PARTY_TO|agr-zz-zedville-acme'))?.sources).toEqual(['src-zz-a']);
+      // b.yaml alone described Jean Zorro as mayor: the description went with it; a.yaml's name stays.
+      expect(await props('per-zz-jean-zorro')).not.toHaveProperty('description');
+      expect(await props('per-zz-jean-zorro')).toMatchObject({ name: 'Jean Zorro' });
+      // The API's fact stays, without b.yaml's evidence.
+      expect(await fact('per-zz-jean-zorro|HOLDS_ROLE|org-zz-zedville|adjoint-2001')).toEqual({ sources: [], quotes: [] });
+      const [logged] = await db.read<{ after: string }>("MATCH (c:Change {action: 'import'}) RETURN c.after AS after ORDER BY c.seq DESC LIMIT 1");
+      expect(JSON.parse(logged!.after)).toMatchObject({ filesRemoved: 1, nodesRemoved: 1 });
     } finally {
       fixture.remove();
     }

@@ -113,6 +113,41 @@ describe('the network explorer, in a real browser against the real server', () =
     expect(new URL(page.url()).searchParams.get('path')).toBe('per-martin-malvy,per-bertrand-delanoe');
   });
 
+  it('says there is no path within 8 relationships between two actors the sources do not connect, rather than an empty panel', async () => {
+    // Two actors of the corpus more than 8 relationships apart (or not connected at all): distances by a
+    // breadth-first search over the whole graph, read here; the API must agree.
+    const links = await server.db.read<{ a: string; b: string }>('MATCH (a:Entity)-[]->(b:Entity) RETURN a.id AS a, b.id AS b');
+    const next = new Map<string, string[]>();
+    for (const { a, b } of links) {
+      next.set(a, [...(next.get(a) ?? []), b]);
+      next.set(b, [...(next.get(b) ?? []), a]);
+    }
+    const actors = (await server.db.read<{ id: string }>('MATCH (n:Person|Organisation) RETURN n.id AS id ORDER BY id')).map((r) => r.id);
+    const within8 = (from: string) => {
+      const seen = new Set([from]);
+      let frontier = [from];
+      for (let d = 0; d < 8; d++) frontier = frontier.flatMap((n) => (next.get(n) ?? []).filter((m) => !seen.has(m) && seen.add(m)));
+      return seen;
+    };
+    let pair: [string, string] | null = null;
+    for (const from of actors) {
+      const near = within8(from);
+      const to = actors.find((a) => !near.has(a));
+      if (to) {
+        pair = [from, to];
+        break;
+      }
+    }
+    expect(pair).not.toBeNull();
+    const res = await server.gql('query($from: ID!, $to: ID!) { pathSearch(from: $from, to: $to, maxLength: 8) { outcome } }', { from: pair![0], to: pair![1] });
+    expect(res.data.pathSearch.outcome).toBe('NO_PATH');
+    await page.goto(`${server.url}/?path=${pair!.join(',')}`);
+    const problem = panel().locator('.problem[role=status]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('by no path within 8 relationships');
+    expect(await page.locator('#path-status').textContent()).toContain('No path within 8 relationships');
+  });
+
   it('answers a search that matches nothing with a friendly message', async () => {
     await page.goto(server.url);
     await page.fill('#q', 'xqzwvy');

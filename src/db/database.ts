@@ -1,4 +1,4 @@
-import neo4j, { BookmarkManager, Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { BookmarkManager, Driver, ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
 import { log } from '../log';
 import { Availability } from './availability';
 import { toNative } from './values';
@@ -227,13 +227,15 @@ export class Database {
     }, CHECK_AFTER_MS);
     try {
       const res = await Promise.race([
-        this.driver.executeQuery(query, params, {
-          database: this.options.database,
-          routing,
-          transactionConfig: { timeout: timeoutMs },
-          signal,
-          ...(this.bookmarkManager ? { bookmarkManager: this.bookmarkManager } : {}),
-        }),
+        routing === neo4j.routing.READ
+          ? this.autoCommitRead(query, params, timeoutMs)
+          : this.driver.executeQuery(query, params, {
+              database: this.options.database,
+              routing,
+              transactionConfig: { timeout: timeoutMs },
+              signal,
+              ...(this.bookmarkManager ? { bookmarkManager: this.bookmarkManager } : {}),
+            }),
         aborted,
       ]);
       return res.records.map((r) => toNative(r.toObject()) as T);
@@ -247,6 +249,25 @@ export class Database {
       throw failure;
     } finally {
       clearTimeout(watch);
+    }
+  }
+
+  /**
+   * One read as an auto-commit query (RUN and PULL, no BEGIN and COMMIT): one query is one statement, and
+   * `run()` retries it itself. Half the CPU per query of a managed transaction, in the driver and in Neo4j
+   * (bench/transactions.ts). It follows the same bookmarks as executeQuery would (the request's, else the
+   * driver's default chain), so what a read sees is unchanged; the transaction timeout still stops it in Neo4j.
+   */
+  private async autoCommitRead(query: string, params: Params, timeoutMs: number): Promise<{ records: Neo4jRecord[] }> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.bookmarkManager ?? this.driver.executeQueryBookmarkManager,
+    });
+    try {
+      return await session.run(query, params, { timeout: timeoutMs });
+    } finally {
+      await session.close();
     }
   }
 

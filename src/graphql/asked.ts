@@ -80,3 +80,16 @@ export function neighbourhoodAsked(info: GraphQLResolveInfo): { node: string[]; 
 export function asksEvidence(info: GraphQLResolveInfo): boolean {
   return selectedFields(info, info.fieldNodes).some((f) => f.name.value === 'evidence');
 }
+
+/** What a passage search reads of each passage: its document's properties, whether its facts and relationships. */
+export function passageAsked(info: GraphQLResolveInfo): { source: string[]; facts: boolean; relationships: boolean } {
+  const passage = selectedFields(info, info.fieldNodes).filter((f) => f.name.value === 'passage');
+  const fields = selectedFields(info, passage);
+  const named = (name: string) => fields.filter((f) => f.name.value === name);
+  const sourceType = info.schema.getType('Source') as GraphQLObjectType;
+  return {
+    source: nodePropertiesAsked(info, named('source'), sourceType),
+    facts: named('facts').length > 0,
+    relationships: named('relationships').length > 0,
+  };
+}

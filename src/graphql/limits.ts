@@ -171,12 +171,34 @@ export function estimateCost(
  * cost: the estimate and the database round-trips it made (`extensions.cost`), so clients and tests can see
  * that a nested request costs one round-trip per level, not one per item.
  */
+/**
+ * Estimates kept per document (the validated document Apollo caches and hands back for the same text) and
+ * operation, and per the values of the numeric variables: the estimate reads no other variable (a page size
+ * given as `$first` changes it, an id does not). Held weakly: the document store's eviction frees them.
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number>>();
+
+function cachedCost(document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema, variables: Record<string, unknown>): number {
+  let byKey = costs.get(document);
+  if (!byKey) costs.set(document, (byKey = new Map()));
+  let key = operation.name?.value ?? '';
+  for (const [name, value] of Object.entries(variables)) if (typeof value === 'number') key += `|${name}=${value}`;
+  let cost = byKey.get(key);
+  if (cost === undefined) {
+    cost = estimateCost(document, operation, schema, variables);
+    // A client cycling through page sizes must not grow the map without bound.
+    if (byKey.size >= 64) byKey.clear();
+    byKey.set(key, cost);
+  }
+  return cost;
+}
+
 export const costLimitPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, operation, schema, request, contextValue }) {
         if (!operation) return;
-        const cost = estimateCost(document, operation, schema, request.variables ?? {});
+        const cost = cachedCost(document, operation, schema, request.variables ?? {});
         contextValue.cost = cost;
         if (cost > MAX_COST) {
           throw new GraphQLError(

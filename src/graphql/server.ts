@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Context } from './context';
 import { formatError } from './errors';
@@ -8,11 +9,13 @@ import { costLimitPlugin, validationRules } from './limits';
 import { MAX_TOKENS } from '../server/requests';
 import { httpStatusPlugin } from './status';
 import { bookmarkPlugin } from './bookmarkPlugin';
+import { executingGateway, executorFromEnvironment, type ExecutorName } from './executor';
 
-export function createApollo(): ApolloServer<Context> {
+export function createApollo(executor: ExecutorName = executorFromEnvironment()): ApolloServer<Context> {
+  // The schema is built here rather than by Apollo so that execution can be swapped (src/graphql/executor.ts).
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
   return new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    gateway: executingGateway(schema, executor),
     formatError,
     includeStacktraceInErrorResponses: false,
     // src/main.ts owns the signals: it stops HTTP, then the driver, then Neo4j, in that order.

@@ -57,22 +57,37 @@ function cell(value: unknown, column: Column, owner: string): string {
 
 const header = (columns: readonly Column[]) => columns.map((c) => (c.type === 'string' ? c.name : `${c.name}:${c.type}`));
 
-/** Buffered appends: one write per ~1 MB. */
+/**
+ * Buffered appends: one write per ~1 MB. A row with a line break in a value (a document's text) goes to a
+ * sibling `-multiline` file: neo4j-admin is told only those files may hold such fields
+ * (`--multiline-fields-format=v2`), and parses the others in parallel chunks, which multiline files forbid.
+ */
 class CsvFile {
   private fd: number;
   private parts: string[] = [];
   private size = 0;
+  private multiline?: CsvFile;
   bytes = 0;
   rows = 0;
   constructor(
     readonly file: string,
-    headerLine: string,
+    private readonly headerLine: string,
+    private readonly split = true,
   ) {
     this.fd = fs.openSync(file, 'w');
-    this.push(headerLine);
+    this.append(headerLine);
     this.rows = 0;
   }
   push(line: string): void {
+    if (this.split && (line.includes('\n') || line.includes('\r'))) {
+      this.multiline ??= new CsvFile(this.file.replace(/\.csv$/, '-multiline.csv'), this.headerLine, false);
+      this.multiline.push(line);
+      this.rows++;
+      return;
+    }
+    this.append(line);
+  }
+  private append(line: string): void {
     this.parts.push(line, '\n');
     this.size += line.length + 1;
     this.rows++;
@@ -88,6 +103,17 @@ class CsvFile {
   close(): void {
     this.flush();
     fs.closeSync(this.fd);
+    if (this.multiline) {
+      this.multiline.close();
+      this.bytes += this.multiline.bytes;
+    }
+  }
+  /** This file and its multiline sibling, if a row needed one. */
+  get files(): string[] {
+    return this.multiline ? [this.file, this.multiline.file] : [this.file];
+  }
+  get multilineFiles(): string[] {
+    return this.multiline ? [this.multiline.file] : [];
   }
 }
 
@@ -108,7 +134,22 @@ const passageLine = (p: PassageRow) =>
   [str(p.id), 'Passage', str(p.source), String(p.index), str(p.text), list(p.facts, p.id, 'facts')].join(',');
 
 const ledgerLine = (l: LedgerRow) =>
-  [str(l.source), 'ImportedFile', str(l.file), list(l.facts, l.source, 'facts'), list(l.quoteFacts, l.source, 'quoteFacts'), list(l.quotes, l.source, 'quotes')].join(',');
+  [
+    str(l.source),
+    'ImportedFile',
+    str(l.file),
+    str(l.folder),
+    list(l.facts, l.source, 'facts'),
+    list(l.props, l.source, 'props'),
+    list(l.quoteFacts, l.source, 'quoteFacts'),
+    list(l.quotes, l.source, 'quotes'),
+  ].join(',');
+
+function multilineOptions(files: string[]): string[] {
+  if (!files.length) return [];
+  if (files.some((f) => f.includes(','))) return ['--multiline-fields=true'];
+  return ['--multiline-fields-format=v2', `--multiline-fields=${files.join(',')}`];
+}
 
 async function* spoolLines(spoolFile: string): AsyncIterable<{ doc: unknown; file: string }> {
   const input = fs.createReadStream(spoolFile, { encoding: 'utf8', highWaterMark: 1 << 20 });
@@ -155,7 +196,7 @@ export async function writeBulkCsv(
     [':START_ID(Entity)', ':END_ID(Entity)', ':TYPE', 'id', 'key', ...header(REL_FIELDS)].join(','),
   );
   const passageCsv = new CsvFile(path.join(dir, 'passages.csv'), 'id:ID(Passage),:LABEL,source,index:double,text,facts:string[]');
-  const ledgerCsv = new CsvFile(path.join(dir, 'ledger.csv'), 'source:ID(ImportedFile),:LABEL,file,facts:string[],quoteFacts:string[],quotes:string[]');
+  const ledgerCsv = new CsvFile(path.join(dir, 'ledger.csv'), 'source:ID(ImportedFile),:LABEL,file,folder,facts:string[],props:string[],quoteFacts:string[],quotes:string[]');
   let quotes = 0;
   try {
     // Pass 2: relationships, passages and ledgers; those stated by several files are folded and written last.
@@ -175,7 +216,7 @@ export async function writeBulkCsv(
           else sharedRelationships.set(row.id, row);
         }
       }
-      const ledger = ledgerRow(path.basename(file), rows);
+      const ledger = ledgerRow(file, rows);
       quotes += ledger.quotes.length;
       if (sourceCount.get(ledger.source) === 1) ledgerCsv.push(ledgerLine(ledger));
       else {
@@ -216,11 +257,10 @@ export async function writeBulkCsv(
     return {
       dir,
       args: [
-        `--nodes=${nodeCsv.file}`,
-        `--nodes=${passageCsv.file}`,
-        `--nodes=${ledgerCsv.file}`,
-        `--relationships=${relCsv.file}`,
-        ...IMPORT_OPTIONS,
+        ...[nodeCsv, passageCsv, ledgerCsv].flatMap((f) => f.files.map((file) => `--nodes=${file}`)),
+        ...relCsv.files.map((file) => `--relationships=${file}`),
+        ...IMPORT_OPTIONS.filter((o) => !o.startsWith('--multiline-fields')),
+        ...multilineOptions([nodeCsv, passageCsv, ledgerCsv, relCsv].flatMap((f) => f.multilineFiles)),
       ],
       counts: {
         nodes: nodeCsv.rows,

@@ -176,7 +176,9 @@ export async function importCorpus(db: Database, paths: readonly string[], optio
   const spoolFile = path.join(spoolDir, 'validated.jsonl');
   try {
     const summary = await validateToSpool(db, files, options, spoolFile);
-    return await writeCorpus(db, spoolFile, summary, options, started);
+    // A folder imported whole is the corpus: files imported from it before and gone now are reconciled too.
+    const folders = paths.filter((p) => fs.statSync(p).isDirectory()).map((p) => path.resolve(p));
+    return await writeCorpus(db, spoolFile, summary, options, started, folders);
   } finally {
     fs.rmSync(spoolDir, { recursive: true, force: true });
   }
@@ -188,6 +190,7 @@ async function writeCorpus(
   summary: ValidationSummary,
   options: ImportOptions,
   started: number,
+  folders: string[],
 ): Promise<ImportReport> {
   const writeStarted = Date.now();
   const batchSize = options.batchSize ?? 5000;
@@ -208,7 +211,7 @@ async function writeCorpus(
         const { doc: stated, file } = JSON.parse(line) as { file: string; doc: unknown };
         const doc = redirectDocument(stated, redirects);
         const rows = mapRows(fileRows(doc));
-        await reconciler.addFile(ledgerRow(path.basename(file), rows));
+        await reconciler.addFile(ledgerRow(file, rows));
         // The document's text is stored with its Source (validation has read it): the API checks quotes
         // against it, serves it (Source.text) and recognises the same text added again (contentHash).
         const source = rows.nodes[0]!;
@@ -233,7 +236,7 @@ async function writeCorpus(
       input.destroy();
     }
     await writer.flush();
-    const reconciled = await reconciler.finish();
+    const reconciled = await reconciler.finish(folders);
     if (options.onProgress && relationships > batchSize) options.onProgress('import: checking and committing');
     const [check] = (await tx.run(cypher('import-check'))).records;
     const unlabelled = check?.get('unlabelled');
@@ -258,6 +261,8 @@ async function writeCorpus(
           statementsRemoved: reconciled.statementsRemoved,
           nodesRemoved: reconciled.nodesRemoved,
           relationshipsRemoved: reconciled.relationshipsRemoved,
+          filesRemoved: reconciled.filesRemoved,
+          propertiesRemoved: reconciled.propertiesRemoved,
         },
         reason: options.reason ?? null,
       },

@@ -1,6 +1,6 @@
 import { cypher } from '../db/cypher';
 import { relationshipIdParts } from './identity';
-import { foldLedger, type LedgerRow } from './ledger';
+import { foldLedger, propsOf, type LedgerRow } from './ledger';
 import type { ImportTransaction } from './transaction';
 
 /**
@@ -14,6 +14,10 @@ import type { ImportTransaction } from './transaction';
 export interface ReconcileSummary {
   filesNew: number;
   filesAgain: number;
+  /** Files imported before from a folder imported now, and no longer in it: all their statements go. */
+  filesRemoved: number;
+  /** Properties a re-imported file no longer gives, removed from their facts. */
+  propertiesRemoved: number;
   quotesAdded: number;
   quotesRemoved: number;
   /** Facts a re-imported file stated before and no longer does. */
@@ -21,7 +25,7 @@ export interface ReconcileSummary {
   nodesRemoved: number;
   relationshipsRemoved: number;
   /** The first items of each, for the plan and the summary. */
-  examples: { quotesRemoved: string[]; statementsRemoved: string[]; removed: string[] };
+  examples: { quotesRemoved: string[]; statementsRemoved: string[]; removed: string[]; filesRemoved: string[]; propertiesRemoved: string[] };
 }
 
 export class NodeStillReferenced extends Error {
@@ -36,15 +40,19 @@ export class Reconciler {
   private readonly seen = new Set<string>();
   /** fact id → source → quotes the file no longer states. */
   private readonly removals = new Map<string, Map<string, string[]>>();
+  /** Properties a file gave a fact it still states, and no longer gives. */
+  private readonly propRemovals: Array<{ id: string; from: string | null; to: string | null; source: string; key: string }> = [];
   readonly summary: ReconcileSummary = {
     filesNew: 0,
     filesAgain: 0,
+    filesRemoved: 0,
+    propertiesRemoved: 0,
     quotesAdded: 0,
     quotesRemoved: 0,
     statementsRemoved: 0,
     nodesRemoved: 0,
     relationshipsRemoved: 0,
-    examples: { quotesRemoved: [], statementsRemoved: [], removed: [] },
+    examples: { quotesRemoved: [], statementsRemoved: [], removed: [], filesRemoved: [], propertiesRemoved: [] },
   };
 
   constructor(
@@ -95,11 +103,19 @@ export class Reconciler {
     const before = new Set(old.quotes.map((q, i) => pairKey(old.quoteFacts[i]!, q)));
     for (const p of pairs) if (!before.has(p)) this.summary.quotesAdded++;
     const ex = this.summary.examples;
-    for (const fact of old.facts) {
-      if (facts.has(fact)) continue;
+    const given = new Map(now.facts.map((f, i) => [f, new Set(propsOf(now.props?.[i]))]));
+    old.facts.forEach((fact, i) => {
+      // What the file gave and gives no more goes, also from a fact it stops stating that others still state.
+      const still = given.get(fact);
+      for (const key of propsOf(old.props?.[i])) {
+        if (still?.has(key)) continue;
+        const ends = fact.includes('|') ? relationshipIdParts(fact) : undefined;
+        this.propRemovals.push({ id: fact, from: ends?.fromId ?? null, to: ends?.toId ?? null, source: old.source, key });
+      }
+      if (still) return;
       this.summary.statementsRemoved++;
       if (ex.statementsRemoved.length < EXAMPLES) ex.statementsRemoved.push(`${old.file}: ${fact}`);
-    }
+    });
     old.quotes.forEach((quote, i) => {
       const fact = old.quoteFacts[i]!;
       if (pairs.has(pairKey(fact, quote))) return;
@@ -118,9 +134,46 @@ export class Reconciler {
    * (relationships first, then nodes). A node still joined to the graph by a relationship that something else
    * states cannot go: NodeStillReferenced fails the import, which rolls back.
    */
-  async finish(): Promise<ReconcileSummary> {
+  async finish(folders: readonly string[] = []): Promise<ReconcileSummary> {
     await this.flush();
-    if (!this.removals.size) return this.summary;
+    const gone = await this.deletedFiles(folders);
+    await this.removeFacts();
+    await this.removeProperties();
+    if (gone.length) await this.tx.run(cypher('import-ledger-delete'), { sources: gone });
+    return this.summary;
+  }
+
+  /**
+   * Files imported before from the folders imported now that are no longer there: each is compared with a
+   * file that states nothing, so all it stated is taken back as for any re-imported file.
+   */
+  private async deletedFiles(folders: readonly string[]): Promise<string[]> {
+    if (!folders.length) return [];
+    const result = await this.tx.run(cypher('import-ledger-gone'), { folders: [...folders], seen: [...this.seen] });
+    const gone: string[] = [];
+    for (const record of result.records) {
+      const old = record.toObject() as LedgerRow;
+      this.diff(old, { source: old.source, file: old.file, folder: old.folder, facts: [], props: [], quoteFacts: [], quotes: [] });
+      gone.push(old.source);
+      this.summary.filesRemoved++;
+      if (this.summary.examples.filesRemoved.length < EXAMPLES) this.summary.examples.filesRemoved.push(old.file);
+    }
+    return gone;
+  }
+
+  private async removeProperties(): Promise<void> {
+    const ex = this.summary.examples;
+    for (let i = 0; i < this.propRemovals.length; i += 5000) {
+      const res = await this.tx.run(cypher('import-remove-props'), { rows: this.propRemovals.slice(i, i + 5000) });
+      for (const r of res.records) {
+        this.summary.propertiesRemoved++;
+        if (ex.propertiesRemoved.length < EXAMPLES) ex.propertiesRemoved.push(`${r.get('id')}.${r.get('key')}`);
+      }
+    }
+  }
+
+  private async removeFacts(): Promise<void> {
+    if (!this.removals.size) return;
     const nodeRows: Array<{ id: string; source: string; quotes: string[] }> = [];
     const relRows: Array<{ id: string; from: string; to: string; source: string; quotes: string[] }> = [];
     for (const [id, bySource] of this.removals) {
@@ -162,6 +215,5 @@ export class Reconciler {
           'remove those relationships from their files too, or keep the node; nothing was written',
       );
     }
-    return this.summary;
   }
 }

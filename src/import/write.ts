@@ -124,15 +124,28 @@ export class GraphWriter {
 /** Folds a later row for the same id into the pending one: properties agree (validated), lists and evidence join. */
 export function fold<T extends NodeRow | RelationshipRow>(into: T, row: T): void {
   Object.assign(into.props, row.props);
+  // What `into` already holds is kept beside it, not rebuilt at each fold: a hub stated by thousands of files
+  // (a million-relationship corpus) would make folding quadratic.
+  let seen = folded.get(into);
+  if (!seen) folded.set(into, (seen = { lists: new Map(), pairs: new Set(into.sources.map((s, i) => `${s} ${into.quotes[i]}`)) }));
   for (const [field, values] of Object.entries(row.lists)) {
-    into.lists[field] = [...new Set([...(into.lists[field] ?? []), ...values])];
+    const list = (into.lists[field] ??= []);
+    let have = seen.lists.get(field);
+    if (!have) seen.lists.set(field, (have = new Set(list)));
+    for (const v of values) {
+      if (have.has(v)) continue;
+      have.add(v);
+      list.push(v);
+    }
   }
-  const have = new Set(into.sources.map((s, i) => `${s} ${into.quotes[i]}`));
   row.sources.forEach((s, i) => {
     const q = row.quotes[i]!;
-    if (have.has(`${s} ${q}`)) return;
-    have.add(`${s} ${q}`);
+    const pair = `${s} ${q}`;
+    if (seen.pairs.has(pair)) return;
+    seen.pairs.add(pair);
     into.sources.push(s);
     into.quotes.push(q);
   });
 }
+
+const folded = new WeakMap<object, { lists: Map<string, Set<string>>; pairs: Set<string> }>();

@@ -1,4 +1,4 @@
-import { cypher } from '../db/cypher';
+import { cypher, nodeFromList, nodeList, type ListProjection } from '../db/cypher';
 import type { Database } from '../db/database';
 import type { NodeKindName } from '../model/model';
 import { foldedWords, passageQuery, words } from './lucene';
@@ -21,9 +21,32 @@ export interface PassageHitRow {
 interface Hit {
   score: number;
   passage: { id: string; text: string; index: number };
-  source: NodeRow;
+  source: unknown[];
   facts: NodeRow[];
   relationships: RelationshipRow[];
+}
+
+/** What a request reads of each passage: its document's fields (property names), its facts, its relationships. */
+export interface PassageAsk {
+  source: readonly string[];
+  facts: boolean;
+  relationships: boolean;
+}
+
+const texts = new Map<string, ListProjection>();
+
+/** cypher/passages.cypher with the document's asked fields written in (a list of known layout). */
+export function passagesQuery(source: readonly string[]): ListProjection {
+  const key = source.join(',');
+  let query = texts.get(key);
+  if (!query) {
+    const projection = nodeList('s', source, source.includes('degree') ? 'COUNT { (s)--() }' : null, 'Source');
+    query = { text: cypher('passages').replace('{{askedSource s}}', projection.text), keys: projection.keys };
+    // Field lists come from requests: keep the cache bounded.
+    if (texts.size >= 100) texts.clear();
+    texts.set(key, query);
+  }
+  return query;
 }
 
 export interface PassageSearch {
@@ -38,16 +61,20 @@ export interface PassageSearch {
  * (src/store/search.ts), the plain words are asked first; the tolerant query (prefixes, fuzzy terms) only
  * when no sentence found holds every word asked: a typo or a word cut short.
  */
-export async function searchPassages(db: Database, q: PassageSearch): Promise<PassageHitRow[]> {
+export async function searchPassages(db: Database, q: PassageSearch, ask: PassageAsk): Promise<PassageHitRow[]> {
   const plain = passageQuery(q.text, false);
   if (!plain) return [];
-  const params = { sources: q.sources, kinds: q.kinds, first: q.first };
-  let hits = await db.read<Hit>(cypher('passages'), { ...params, query: plain });
+  const { text, keys } = passagesQuery(ask.source);
+  const params = { sources: q.sources, kinds: q.kinds, first: q.first, withFacts: ask.facts, withRelationships: ask.relationships };
+  let hits = await db.read<Hit>(text, { ...params, query: plain });
   const asked = words(q.text);
   if (!hits.some((h) => holdsAll(h.passage.text, asked))) {
-    hits = await db.read<Hit>(cypher('passages'), { ...params, query: passageQuery(q.text, true) });
+    hits = await db.read<Hit>(text, { ...params, query: passageQuery(q.text, true) });
   }
-  return hits.map((h) => ({ score: h.score, passage: { ...h.passage, source: h.source, facts: h.facts, relationships: h.relationships } }));
+  return hits.map((h) => ({
+    score: h.score,
+    passage: { ...h.passage, source: nodeFromList<NodeRow>(h.source, keys), facts: h.facts, relationships: h.relationships },
+  }));
 }
 
 function holdsAll(text: string, asked: readonly string[]): boolean {

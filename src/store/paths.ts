@@ -47,9 +47,14 @@ export interface PathTuning {
   meetingProbeAbove: number;
   /** Relationships read to check whether two given nodes are linked (from the end with fewer), about. */
   pairCost: number;
+  /**
+   * While both sides' next levels read at most this many relationships, both are read in one round-trip: the
+   * first levels from two actors read a few dozen, and the round-trip costs more than reading them.
+   */
+  bothBelow: number;
 }
 
-const TUNING: PathTuning = { meetingProbeAbove: 2_000, pairCost: 8 };
+const TUNING: PathTuning = { meetingProbeAbove: 2_000, pairCost: 8, bothBelow: 300 };
 
 /** One way back from a node towards the end its side started from. */
 interface Step {
@@ -156,10 +161,10 @@ function meetingsOf(level: Level, other: Side): { nodes: string[]; length: numbe
  * actors with no short path through a graph of hubs it ran for half a minute (1M relationships: p95 28 s).
  * This one stops at `maxLength` hops or after reading `maxExpansions` relationships, and says which.
  */
-async function searchShortest(db: Database, args: PathArgs, degrees: PathEnds, tuning: PathTuning): Promise<PathSearchRow & { found: Array<{ nodes: string[]; relationships: string[] }> }> {
-  const forward = new Side(args.from, degrees.get(args.from) ?? 0);
-  const backward = new Side(args.to, degrees.get(args.to) ?? 0);
-  const ends = new Set([args.from, args.to]);
+async function searchShortest(db: Database, args: PathArgs, ends: PathEnds, tuning: PathTuning): Promise<PathSearchRow & { found: Array<{ nodes: string[]; relationships: string[] }> }> {
+  const forward = new Side(args.from, ends.get(args.from)?.degree ?? 0);
+  const backward = new Side(args.to, ends.get(args.to)?.degree ?? 0);
+  const tips = new Set([args.from, args.to]);
   let expanded = 0;
   const result = (outcome: PathOutcome, message: string, found: Array<{ nodes: string[]; relationships: string[] }> = []) => ({
     paths: [],
@@ -174,8 +179,33 @@ async function searchShortest(db: Database, args: PathArgs, degrees: PathEnds, t
     if (forward.frontier.length === 0 || backward.frontier.length === 0) {
       return result('NO_PATH', `no path: every node connected to ${forward.frontier.length === 0 ? args.from : args.to} was reached`);
     }
-    const [side, other] = forward.cost <= backward.cost ? [forward, backward] : [backward, forward];
     const budget = args.maxExpansions - expanded;
+    // Both sides' next levels in one round-trip while both are small (see tuning.bothBelow).
+    if (forward.depth + backward.depth + 2 <= args.maxLength && Math.max(forward.cost, backward.cost) <= tuning.bothBelow && forward.cost + backward.cost <= budget) {
+      // The ends' own levels came with their degrees (pathEnds) when they are small.
+      const first = forward.depth === 0 && backward.depth === 0 ? [ends.get(args.from)?.level, ends.get(args.to)?.level] : [];
+      const [row] =
+        first[0] && first[1]
+          ? [{ forwardIds: first[0].ids, forwardDegrees: first[0].degrees, backwardIds: first[1].ids, backwardDegrees: first[1].degrees }]
+          : await db.read<{ forwardIds: string[]; forwardDegrees: number[]; backwardIds: string[]; backwardDegrees: number[] }>(cypher('path-expand-both'), {
+              forward: forward.frontier,
+              backward: backward.frontier,
+              types: args.types,
+            });
+      const ahead = readLevel(forward, { ids: row?.forwardIds ?? [], degrees: row?.forwardDegrees ?? [] }, budget, args.hubLimit, tips);
+      const behind = readLevel(backward, { ids: row?.backwardIds ?? [], degrees: row?.backwardDegrees ?? [] }, budget, args.hubLimit, tips);
+      expanded += forward.cost + backward.cost;
+      forward.advance(ahead);
+      backward.advance(behind);
+      // Every path of the lengths these two levels can close passes through one node of the forward level.
+      const meetings = meetingsOf(ahead, backward);
+      if (meetings.nodes.length > 0) {
+        // The two levels may have closed a path one hop shorter than both together reach.
+        return { ...result('FOUND', `shortest paths have ${meetings.length} relationships`, joinAt(meetings.nodes, forward, backward)), searchedLength: meetings.length };
+      }
+      continue;
+    }
+    const [side, other] = forward.cost <= backward.cost ? [forward, backward] : [backward, forward];
     // The frontier's degrees are what Neo4j reads to expand it, whatever the types asked (it filters them
     // as it reads): a level that does not fit the budget is not started (a hub's 40k relationships cost more
     // than most whole searches).
@@ -193,10 +223,10 @@ async function searchShortest(db: Database, args: PathArgs, degrees: PathEnds, t
     // answer when there are any, and reading (and sending) the hub's 40k relationships is skipped.
     let level: Level | null = null;
     if (last || side.cost > tuning.meetingProbeAbove) {
-      const probe = readLevel(side, await expand(other.frontier), budget, args.hubLimit, ends);
+      const probe = readLevel(side, await expand(other.frontier), budget, args.hubLimit, tips);
       if (last || meetingsOf(probe, other).nodes.length > 0) level = probe;
     }
-    level ??= readLevel(side, await expand(null), budget, args.hubLimit, ends);
+    level ??= readLevel(side, await expand(null), budget, args.hubLimit, tips);
     expanded += side.cost;
     side.advance(level);
 
@@ -289,12 +319,22 @@ export async function pathSearch(db: Database, args: PathArgs, ends: PathEnds, t
   }
 }
 
-/** The degree of each end of a search that exists: the caller says which is unknown; the search starts from these. */
-export type PathEnds = ReadonlyMap<string, number>;
+/** Each end of a search that exists (the caller says which is unknown): its degree, and its first level when small. */
+export type PathEnds = ReadonlyMap<string, PathEnd>;
 
-export async function pathEnds(db: Database, from: string, to: string): Promise<PathEnds> {
-  const rows = await db.read<{ id: string; degree: number }>(cypher('path-degrees'), { ids: [from, to] });
-  return new Map(rows.map((r) => [r.id, r.degree]));
+export interface PathEnd {
+  degree: number;
+  /** The end's relationships (of the types searched), read with it when it has few: the search's first level. */
+  level: { ids: string[]; degrees: number[] } | null;
+}
+
+export async function pathEnds(db: Database, from: string, to: string, types: readonly RelationshipTypeName[] | null, tuning: PathTuning = TUNING): Promise<PathEnds> {
+  const rows = await db.read<{ id: string; degree: number; expanded: boolean; ids: string[]; degrees: number[] }>(cypher('path-ends'), {
+    ids: [from, to],
+    types,
+    expandBelow: tuning.bothBelow,
+  });
+  return new Map(rows.map((r) => [r.id, { degree: r.degree, level: r.expanded ? { ids: r.ids, degrees: r.degrees } : null }]));
 }
 
 function pathRow(row: { nodes: NodeRow[]; relationships: RelationshipRow[] }): PathRow {

@@ -76,20 +76,6 @@ export interface SearchHitRow {
   node: NodeRow;
 }
 
-export interface PageInfoRow {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
-
-export interface ConnectionRow {
-  edges: Array<{ cursor: string; node: NodeRow }>;
-  nodes: NodeRow[];
-  pageInfo: PageInfoRow;
-  totalCount: number;
-}
-
 export interface NeighbourhoodRow {
   center: NodeRow;
   nodes: NodeRow[];

@@ -9,7 +9,7 @@ import { KIND_STYLE, KINDS, kindIcon } from './kinds';
 import { Panel } from './panel';
 import { PassageSearch } from './passages';
 import { PathMode, renderPaths } from './paths';
-import { findPaths, neighbourhood, nodeDetail, nodeSummary, noPathText, PER_NODE } from './queries';
+import { findPaths, neighbourhood, nodeDetail, nodeSummary, PER_NODE } from './queries';
 import { friendly, SearchBox } from './search';
 import { Timeline } from './timeline';
 import { Editor } from './editor';
@@ -203,8 +203,8 @@ class Explorer {
     await busy(async () => {
       this.paths.message(`Looking for paths from ${from.label} to ${to.label}…`);
       try {
-        const result = await findPaths(from.id, to.id, shortestOnly, 8);
-        const found = result.paths;
+        const search = await findPaths(from.id, to.id, shortestOnly, 8);
+        const found = search.paths;
         this.path = [from, to];
         this.graph.clear();
         this.expanded.clear();
@@ -221,12 +221,14 @@ class Explorer {
         };
         await this.graph.layout(undefined, { root: from.id });
         highlight(null);
-        renderPaths(this.panel, from, to, result, highlight);
+        renderPaths(this.panel, from, to, search, highlight);
         this.hideEmpty();
         this.paths.message(
           found.length
             ? `${found.length} path${found.length > 1 ? 's' : ''} from ${from.label} to ${to.label}, highlighted in red.`
-            : noPathText(result, from.label, to.label),
+            : search.outcome === 'STOPPED_AT_LIMIT'
+              ? `The search between ${from.label} and ${to.label} stopped at its limit before finding a path.`
+              : `No path within ${search.maxLength} relationships between ${from.label} and ${to.label}.`,
           !found.length,
         );
         this.setStatus('');

@@ -5,7 +5,7 @@
 import type { GraphNode } from './api';
 import { byId, h } from './dom';
 import type { Panel } from './panel';
-import { noPathText, type FoundPath, type PathResult } from './queries';
+import type { PathsFound } from './queries';
 import { SearchBox } from './search';
 
 export interface PathModeOptions {
@@ -85,16 +85,18 @@ export function renderPaths(
   panel: Panel,
   from: GraphNode,
   to: GraphNode,
-  result: PathResult,
+  search: PathsFound,
   onHighlight: (index: number | null) => void,
 ): void {
-  const paths = result.paths;
   const title = h('h2', { id: 'panel-title', tabindex: '-1' }, `${from.label} → ${to.label}`);
+  const paths = search.paths;
   if (!paths.length) {
-    panel.show(
-      h('header', { class: 'panel-head' }, h('p', { class: 'panel-kind' }, 'Paths'), title),
-      h('p', { class: 'problem', role: 'status', 'data-outcome': result.outcome }, noPathText(result, from.label, to.label)),
-    );
+    // Say which bound ended the search: "none within 8" and "stopped before finding one" call for different next steps.
+    const why =
+      search.outcome === 'STOPPED_AT_LIMIT'
+        ? `The search stopped at its limit of relationships read before finding a path between ${from.label} and ${to.label} (${search.message}).`
+        : `The sources connect ${from.label} and ${to.label} by no path within ${search.maxLength} relationships.`;
+    panel.show(h('header', { class: 'panel-head' }, h('p', { class: 'panel-kind' }, 'Paths'), title), h('p', { class: 'problem', role: 'status' }, why));
     return;
   }
   const label = (n: GraphNode | undefined, id: string) => n ?? { id, kind: '', label: id };

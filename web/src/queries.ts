@@ -149,7 +149,7 @@ ${SUMMARY}`,
 ${FRAGMENTS}`,
   Paths: `query Paths($from: ID!, $to: ID!, $maxLength: Int, $shortestOnly: Boolean, $first: Int) {
   pathSearch(from: $from, to: $to, maxLength: $maxLength, shortestOnly: $shortestOnly, first: $first) {
-    outcome searchedLength expanded paths { length nodes { ...Summary } relationships { ...Rel } }
+    outcome message searchedLength paths { length nodes { ...Summary } relationships { ...Rel } }
   }
 }
 ${FRAGMENTS}`,
@@ -263,36 +263,20 @@ export interface FoundPath {
   edges: GraphEdge[];
 }
 
-/** What a path search found, and how it ended (`pathSearch`): an empty list alone cannot say why it is empty. */
-export interface PathResult {
+/** The paths found, and how the search ended: no path within the bound, or stopped at its limit, is said so. */
+export interface PathsFound {
   paths: FoundPath[];
   outcome: 'FOUND' | 'NO_PATH' | 'STOPPED_AT_LIMIT';
-  /** Paths up to this many relationships were looked for, exhaustively. */
-  searchedLength: number;
-  /** Relationships the search read. */
-  expanded: number;
+  /** The API's account of how the search ended (how long the paths are, or which bound stopped it). */
+  message: string;
   maxLength: number;
 }
 
-export async function findPaths(from: string, to: string, shortestOnly: boolean, maxLength: number): Promise<PathResult> {
-  const data = await gql<{
-    pathSearch: { outcome: PathResult['outcome']; searchedLength: number; expanded: number; paths: Array<{ length: number; nodes: RawSummary[]; relationships: RawRel[] }> };
-  }>(q('Paths'), { from, to, maxLength, shortestOnly, first: 10 });
-  const s = data.pathSearch;
-  return {
-    paths: s.paths.map((p) => ({ nodes: p.nodes.map(node), edges: p.relationships.map(edge) })),
-    outcome: s.outcome,
-    searchedLength: s.searchedLength,
-    expanded: s.expanded,
-    maxLength,
-  };
-}
-
-/** Why a search found nothing, in words: no path within its bound, or a search stopped at its limit. */
-export function noPathText(result: PathResult, from: string, to: string): string {
-  return result.outcome === 'STOPPED_AT_LIMIT'
-    ? `The search stopped at its limit (${result.expanded.toLocaleString('en-GB')} relationships read): no path between ${from} and ${to} within ${result.searchedLength} relationships, and longer ones were not searched.`
-    : `No path within ${result.maxLength} relationships between ${from} and ${to}.`;
+export async function findPaths(from: string, to: string, shortestOnly: boolean, maxLength: number): Promise<PathsFound> {
+  type Raw = { outcome: PathsFound['outcome']; message: string; paths: Array<{ length: number; nodes: RawSummary[]; relationships: RawRel[] }> };
+  const data = await gql<{ pathSearch: Raw }>(q('Paths'), { from, to, maxLength, shortestOnly, first: 10 });
+  const { outcome, message, paths } = data.pathSearch;
+  return { outcome, message, maxLength, paths: paths.map((p) => ({ nodes: p.nodes.map(node), edges: p.relationships.map(edge) })) };
 }
 
 export interface TimelineItem {

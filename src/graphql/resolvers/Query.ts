@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeKindName } from '../../model/model';
-import { decodeCursor, listNodes } from '../../store/lists';
+import { listNodes, type ListArgs } from '../../store/lists';
+import type { ListKind } from '../../store/shape';
+import { connection, decodeCursor, type ConnectionRow } from '../connections';
 import { MAX_SEARCH_TEXT } from '../../store/lucene';
 import { neighbourhood } from '../../store/neighbourhood';
 import { missingIds } from '../../store/nodes';
@@ -16,7 +18,7 @@ import { idArg, intInRange, nonEmptyOrNull, optionalId, optionalIntAtLeast, page
 import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import type { QueryPathsArgs, QueryResolvers } from '../generated/types';
-import { neighbourhoodAsked, nodeAsk } from '../asked';
+import { neighbourhoodAsked, nodeAsk, passageAsked } from '../asked';
 import { lookUpAnyKind, lookUpWithLinks } from '../prefetch';
 import { canonicalIdOf } from './duplicates';
 import { resolveIds } from '../../merges/redirects';
@@ -45,6 +47,11 @@ function offsetAfter(after: string | null | undefined): number {
   const offset = decodeCursor(after);
   if (offset === null) throw badInput('after must be a cursor returned by this API (an edge cursor or pageInfo.endCursor)', 'after');
   return offset;
+}
+
+/** A page of a list as a connection: the store reads the page and the total, cursors are the API's. */
+async function list(db: Context['db'], kind: ListKind, args: ListArgs): Promise<ConnectionRow> {
+  return connection(await listNodes(db, kind, args), args.skip, args.first);
 }
 
 /** The list filter with its text checked; null fields are dropped by the store. */
@@ -135,21 +142,25 @@ export const Query: QueryResolvers = {
   },
 
   organisations: (_p, args, { db }) =>
-    listNodes(db, 'Organisation', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+    list(db, 'Organisation', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
   people: (_p, args, { db }) =>
-    listNodes(db, 'Person', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+    list(db, 'Person', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
   agreements: (_p, args, { db }) =>
-    listNodes(db, 'Agreement', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'DATE_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+    list(db, 'Agreement', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'DATE_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
   programmes: (_p, args, { db }) =>
-    listNodes(db, 'Programme', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
+    list(db, 'Programme', { filter: checkedFilter(args.filter), order: args.orderBy ?? 'NAME_ASC', first: pageSize(args.first), skip: offsetAfter(args.after) }),
 
-  passages: (_p, { text, sources, kinds, first }, { db }) =>
-    searchPassages(db, {
-      text: textArg(text, 'text', MAX_SEARCH_TEXT),
-      sources: nonEmptyOrNull(sources, 'sources')?.map((id) => idArg(id, 'sources')) ?? null,
-      kinds: nonEmptyOrNull(kinds, 'kinds'),
-      first: intInRange(first, 'first', 1, 50, 10),
-    }),
+  passages: (_p, { text, sources, kinds, first }, { db }, info) =>
+    searchPassages(
+      db,
+      {
+        text: textArg(text, 'text', MAX_SEARCH_TEXT),
+        sources: nonEmptyOrNull(sources, 'sources')?.map((id) => idArg(id, 'sources')) ?? null,
+        kinds: nonEmptyOrNull(kinds, 'kinds'),
+        first: intInRange(first, 'first', 1, 50, 10),
+      },
+      passageAsked(info),
+    ),
 
   search: (_p, { text, kinds, first }, { db }) =>
     searchNodes(db, textArg(text, 'text', MAX_SEARCH_TEXT), nonEmptyOrNull(kinds, 'kinds'), intInRange(first, 'first', 1, 100, 10)),
@@ -204,15 +215,16 @@ async function pathArgs(args: QueryPathsArgs, ctx: Context): Promise<[PathArgs, 
     first: intInRange(args.first, 'first', 1, 50, 10),
     maxExpansions: intInRange(args.maxExpansions, 'maxExpansions', 1, 1_000_000, 100_000),
   };
-  // The ends' degrees, which the search starts from, tell whether they exist too: one round-trip for both.
-  let ends = await pathEnds(ctx.db, checked.from, checked.to);
+  // The ends' degrees (and small ends' first levels), which the search starts from, tell whether they exist too:
+  // one round-trip for both.
+  let ends = await pathEnds(ctx.db, checked.from, checked.to, checked.types);
   const gone = [checked.from, checked.to].filter((id) => !ends.has(id));
   if (gone.length > 0) {
     // An id merged into another node stands for that node (src/merges/).
     const canonical = await resolveIds(ctx.db, gone);
     checked.from = canonical.get(checked.from) ?? checked.from;
     checked.to = canonical.get(checked.to) ?? checked.to;
-    ends = await pathEnds(ctx.db, checked.from, checked.to);
+    ends = await pathEnds(ctx.db, checked.from, checked.to, checked.types);
     for (const id of gone) if (!ends.has(canonical.get(id) ?? id)) throw notFound('node', id);
   }
   return [checked, ends];

@@ -4,7 +4,7 @@ import { formerIdentityLoader, listJudgements, type FormerIdentityRow, type Judg
 import { duplicateCandidates } from '../../merges/candidates';
 import { judge, undoJudgement, type Verdict } from '../../merges/merge';
 import { resolveIds } from '../../merges/redirects';
-import { decodeCursor, encodeCursor } from '../../store/lists';
+import { decodeCursor, encodeCursor } from '../connections';
 import type { NodeRow } from '../../store/rows';
 import { runWrite, type Outcome } from '../../writes/run';
 import type { ChangeRow } from '../../writes/changeLog';
