@@ -1,4 +1,4 @@
-import { relationshipId } from '../import/identity';
+import { relationshipId } from '../model/identity';
 import { occurrences, sentences, supports } from './sentences';
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../config';
+import { relationshipIdParts } from '../model/identity';
 import { NODE_KIND_NAMES, NODE_KINDS, RELATIONSHIP_TYPES, type NodeKindName, type RelationshipTypeName } from '../model/model';
 
 const CYPHER_DIR = path.join(ROOT, 'cypher');
@@ -69,7 +70,7 @@ export function relationshipTypeProperties(types: readonly RelationshipTypeName[
 
 /**
  * Relationship `r` as a list: `id` and the named properties (of the model). Its type and ends are not sent:
- * its id names them (src/import/identity.ts), and `fromList` reads them back from it.
+ * its id names them (src/model/identity.ts), and `fromList` reads them back from it.
  */
 export function relationshipList(r: string, props: readonly string[]): ListProjection {
   const named = RELATIONSHIP_PROPERTIES.filter((p) => p === 'id' || props.includes(p));
@@ -89,15 +90,6 @@ export function fromList<T>(values: readonly unknown[], keys: readonly string[])
  */
 export function nodeFromList<T>(values: readonly unknown[], keys: readonly string[]): T {
   return Object.assign(fromList<Record<string, unknown>>(values, keys), { partial: true }) as T;
-}
-
-/**
- * A relationship's ends and type, read from its id `from|TYPE|to` (the format docs/dataset-format.md gives
- * and src/import/identity.ts writes); read here so that src/db imports nothing from the importer.
- */
-function relationshipIdParts(id: string): { fromId: string; type: string; toId: string } {
-  const [fromId = '', type = '', toId = ''] = id.split('|', 3);
-  return { fromId, type, toId };
 }
 
 /** The relationship a relationshipList stands for, with its type and ends read from its id. */

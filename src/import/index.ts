@@ -7,4 +7,4 @@ export { ImportInterrupted } from './transaction';
 export { ImportError, formatProblem } from './problems';
 export type { ImportProblem } from './problems';
 export { CorpusPathError, listCorpusFiles } from './files';
-export { relationshipId } from './identity';
+export { relationshipId } from '../model/identity';

@@ -1,5 +1,5 @@
 import { cypher } from '../db/cypher';
-import { relationshipIdParts } from './identity';
+import { relationshipIdParts } from '../model/identity';
 import { foldLedger, propsOf, type LedgerRow } from './ledger';
 import type { ImportTransaction } from './transaction';
 

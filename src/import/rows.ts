@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { FieldSpec, NODE_KINDS, NodeKindName, RELATIONSHIP_TYPES, RelationshipTypeName } from '../model/model';
 import { partialDatePrecision, precisionProperty } from './dates';
-import { relationshipId } from './identity';
+import { relationshipId } from '../model/identity';
 
 /**
  * A validated file turned into the rows the write queries take. Scalar properties are set (`+=`), so a

@@ -9,7 +9,7 @@ import {
 } from '../model/model';
 import { a, checkFields as checkModelFields, idProblems, OnRef, quoteProblem, show, typeName } from '../model/check';
 import { CorpusIndex, readableFingerprint } from './corpusIndex';
-import { relationshipId, relationshipLabel } from './identity';
+import { relationshipId, relationshipLabel } from '../model/identity';
 import type { ProblemList } from './problems';
 import { containsQuote, type SourceDocuments } from './sources';
 

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher';
 import { toNative } from '../db/values';
-import { relationshipId } from '../import/identity';
+import { relationshipId } from '../model/identity';
 import { NODE_KINDS, RELATIONSHIP_TYPES, type NodeKindName, type RelationshipTypeName } from '../model/model';
 import { recordChanges, type ChangeInput, type ChangeRow } from '../writes/changeLog';
 import { conflict, storable, type Author } from '../writes/facts';

@@ -1,6 +1,6 @@
 import { partialDatePrecision } from '../import/dates';
 import { fingerprint } from '../import/corpusIndex';
-import { ID_PATTERN } from '../import/identity';
+import { ID_PATTERN } from './identity';
 import { containsQuote } from '../import/sources';
 import { FieldSpec, NODE_KINDS, NodeKindName } from './model';
 

@@ -1,6 +1,6 @@
 import { cypher } from '../db/cypher';
 import { DatabaseError, type Database } from '../db/database';
-import { relationshipIdParts } from '../import/identity';
+import { relationshipIdParts } from '../model/identity';
 import type { RelationshipTypeName } from '../model/model';
 import type { NodeRow, PathRow, RelationshipRow } from './rows';
 import { withPathBounds } from './shape';

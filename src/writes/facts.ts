@@ -6,7 +6,7 @@ import { cypher } from '../db/cypher';
 import type { Database } from '../db/database';
 import { toNative } from '../db/values';
 import { precisionProperty } from '../import/dates';
-import { relationshipId, relationshipIdParts } from '../import/identity';
+import { relationshipId, relationshipIdParts } from '../model/identity';
 import { properties } from '../import/rows';
 import { wrongKind } from '../import/validate';
 import { FieldSpec, NODE_KINDS, NodeKindName, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
