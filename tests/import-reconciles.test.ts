@@ -45,6 +45,10 @@ describe('does a re-import remove exactly what a file no longer states?', () => 
     try {
       await importCorpus(db, [fixture.dataDir], { sourcesDir: fixture.sourcesDir });
       expect(await fact('com-zz-30-people')).toBeDefined();
+      const removed = ['agr-zz-zedville-acme|INCLUDES|com-zz-30-people', 'com-zz-30-people'];
+      const citing = async () =>
+        (await db.read<{ n: number }>('MATCH (p:Passage) WHERE any(f IN p.facts WHERE f IN $removed) RETURN count(p) AS n', { removed }))[0]!.n;
+      expect(await citing()).toBeGreaterThan(0);
 
       // a.yaml drops the commitment (and the INCLUDES relationship to it) and one of the agreement's quotes is replaced.
       const a = corpus['a.yaml'];
@@ -64,6 +68,8 @@ describe('does a re-import remove exactly what a file no longer states?', () => 
         expect(report.reconciled).toMatchObject({ nodesRemoved: 1, relationshipsRemoved: 1 });
         expect(await fact('com-zz-30-people')).toBeUndefined();
         expect(await fact('agr-zz-zedville-acme|INCLUDES|com-zz-30-people')).toBeUndefined();
+        // No sentence of the documents cites them any more.
+        expect(await citing()).toBe(0);
         // HOLDS_ROLE is stated by both files: a.yaml's old quote went, its new one came, b.yaml's stays.
         const role = await fact('per-zz-jean-zorro|HOLDS_ROLE|org-zz-zedville');
         expect(role?.quotes.sort()).toEqual(['Jean Zorro, maire de Zedville', 'Jean Zorro, maire de Zedville, l’a signée']);

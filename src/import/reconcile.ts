@@ -185,9 +185,11 @@ export class Reconciler {
       }
     }
     const ex = this.summary.examples;
+    const gone: string[] = [];
     for (let i = 0; i < relRows.length; i += 5000) {
       const res = await this.tx.run(cypher('import-unstate-relationships'), { rows: relRows.slice(i, i + 5000) });
       for (const r of res.records) {
+        gone.push(r.get('id'));
         this.summary.relationshipsRemoved++;
         if (ex.removed.length < EXAMPLES) ex.removed.push(r.get('id'));
       }
@@ -204,11 +206,13 @@ export class Reconciler {
         const keptBy = r.get('keptBy') as string | null;
         if (keptBy) blocked.push(`${r.get('id')} (still joined by ${keptBy})`);
         else {
+          gone.push(r.get('id'));
           this.summary.nodesRemoved++;
           if (ex.removed.length < EXAMPLES) ex.removed.push(r.get('id'));
         }
       }
     }
+    for (let i = 0; i < gone.length; i += 5000) await this.tx.run(cypher('import-passages-forget'), { ids: gone.slice(i, i + 5000) });
     if (blocked.length) {
       throw new NodeStillReferenced(
         `no file states ${blocked.length === 1 ? 'this node' : 'these nodes'} any more, but relationships still name them: ${blocked.slice(0, 5).join(', ')}; ` +
