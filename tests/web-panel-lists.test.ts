@@ -80,4 +80,28 @@ describe("the explorer's panel pages a hub's lists", () => {
     expect(Number((await people.locator('h3 .count').textContent())?.trim())).toBeLessThanOrEqual(10);
     expect(await people.locator('button.show-more').count()).toBe(0);
   });
+
+  it("the most quoted node's own quotes: 10 at first with how many there are, then all of them as the API lists them", async () => {
+    const [most] = await server.db.read<{ id: string }>('MATCH (n:Entity) RETURN n.id AS id ORDER BY size(n.evidenceQuotes) DESC, n.id LIMIT 1');
+    const api = await server.gql(`query($id: ID!) { node(id: $id) { ... on Entity { evidence(first: 1000) { quote } evidenceTotal } } }`, { id: most!.id });
+    const quotes: string[] = api.data.node.evidence.map((e: { quote: string }) => e.quote);
+    expect(api.data.node.evidenceTotal).toBe(quotes.length);
+    expect(quotes.length).toBeGreaterThan(10);
+
+    await page.goto(`${server.url}/?expanded=${most!.id}&selected=${most!.id}`);
+    const section = page.locator('#panel section.evidence-section');
+    await section.waitFor();
+    await idle(page);
+    expect(await section.locator('h3 .count').textContent()).toBe(` ${quotes.length}`);
+    expect(await section.locator('ol.evidence > li').count()).toBe(10);
+
+    await section.locator('button.show-more', { hasText: `Show all ${quotes.length}` }).click();
+    await page.locator('#panel section.evidence-section ol.evidence > li').nth(quotes.length - 1).waitFor();
+    const shown = page.locator('#panel section.evidence-section ol.evidence > li');
+    expect(await shown.count()).toBe(quotes.length);
+    // Each quote in the API's order, and no button left.
+    const texts = await shown.allTextContents();
+    quotes.forEach((q, i) => expect(texts[i]).toContain(q.slice(0, 40)));
+    expect(await page.locator('#panel section.evidence-section button.show-more').count()).toBe(0);
+  });
 });
