@@ -1,6 +1,6 @@
-import { cypher, linkList, nodeList, relationshipList, relationshipTypeProperties, type LinkLayout, type NodeFields } from '../db/cypher';
-import { askedNodeProjection, type AskedNodeLayout, type NodeAsk } from './nodes';
-import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES, type NodeKindName, type RelationshipTypeName } from '../model/model';
+import { cypher, evidenceSourceKeys, linkList, nodeList, relationshipList, relationshipTypeProperties, type LinkLayout, type NodeFields } from '../db/cypher';
+import type { AskedNodeLayout, NodeAsk } from './nodes';
+import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES, RELATIONSHIP_TYPES, type NodeKindName, type RelationshipTypeName } from '../model/model';
 
 /**
  * The one place where Cypher text is assembled in code: list queries, whose WHERE and ORDER BY depend on
@@ -97,11 +97,11 @@ function fieldCall(shape: LookUpShape, ask: string, column: string, nested: bool
   const link = linkList(r, m, types, shape.node, shape.behalf, nested ? null : (shape.evidence ?? null));
   const item = nested ? link.text : `${link.text.slice(0, -1)}, [${children.map((_c, j) => `c${j}`).join(', ')}]]`;
   const kindFilter = shape.kinds ? ` WHERE any(l IN labels(${m}) WHERE l IN ${ask}.kinds)` : '';
-  const byDate = !nested && shape.first && !shape.kinds ? datedFarKind(shape) : null;
+  const byIndex = !nested && shape.first ? pageIndexes(shape) : null;
   const text = [
     `CALL (${from}) {`,
     ...(guard && !nested ? [`  WITH ${from} WHERE ${from}:${guard}`] : []),
-    ...(byDate ? byDateIndex(shape, byDate, ask) : expandAlong(shape.expansions, from, r, m, d)),
+    ...(byIndex ? byIndexOrder(shape, byIndex, ask) : expandAlong(shape.expansions, from, r, m, d)),
     `  WITH ${r}, ${m}${kindFilter}`,
     `  ORDER BY ${m}.date IS NULL, ${m}.date, coalesce(${m}.name, ${m}.title), ${m}.id, type(${r})`,
     ...(shape.first ? [`  LIMIT toInteger(${ask}.first)`] : []),
@@ -114,9 +114,12 @@ function fieldCall(shape: LookUpShape, ask: string, column: string, nested: bool
 }
 
 /**
- * `Organisation.signatures` in a look-up: the signatures made on behalf of `n`, found by the relationship index
- * on SIGNED.onBehalfOf (never by walking every signature), in agreement date order, cut to `first`; each as a
- * linkList whose node is the person and whose `behalf` slot holds the agreement.
+ * `Organisation.signatures` in a look-up: the signatures made on behalf of `n`, oldest signature first (undated
+ * last, in their agreements' date order), cut to `first`; each as a linkList whose node is the person and whose
+ * `behalf` slot holds the agreement. The dated ones come in date order from the relationship index on
+ * SIGNED(onBehalfOf, date), so a hub's page reads its `first` signatures, not its 17k; the undated ones (that
+ * index holds none: a composite index leaves out what lacks one of its properties) are read, from the index
+ * on onBehalfOf, only when the dated ones do not fill the page. cypher/signatures-on-behalf.cypher orders alike.
  */
 function signaturesCall(shape: LookUpShape, signatures: { agreement: NodeFields | null }, ask: string, column: string, guard: NodeKindName | null) {
   const relationship = relationshipList('r', relationshipTypeProperties(['SIGNED']));
@@ -128,66 +131,115 @@ function signaturesCall(shape: LookUpShape, signatures: { agreement: NodeFields 
   const agreement = asked('a', 'Agreement', signatures.agreement);
   const sources = shape.evidence ? nodeList('s', shape.evidence, null, 'Source') : null;
   const item = `[${relationship.text}, ${person.text}, ${agreement.text}, ${shape.evidence ? '[r.evidenceSources, r.evidenceQuotes]' : 'null'}]`;
+  const first = `toInteger(${ask}.first)`;
+  const collected = (name: string) => `RETURN collect(${item}) AS ${name}${shape.evidence ? `, collect(r.evidenceSources) AS ${name}Sources` : ''}`;
+  const signed = (dated: string) => `MATCH (p:Person)-[r:SIGNED]->(a:Agreement) WHERE r.onBehalfOf = n.id${dated}`;
   const text = [
     `CALL (n) {`,
     ...(guard ? [`  WITH n WHERE n:${guard}`] : []),
-    `  MATCH (p:Person)-[r:SIGNED]->(a:Agreement) WHERE r.onBehalfOf = n.id`,
-    `  WITH p, r, a ORDER BY a.date IS NULL, a.date, a.id, p.id`,
-    ...(shape.first ? [`  LIMIT toInteger(${ask}.first)`] : []),
-    `  RETURN collect(${item}) AS ${column}${shape.evidence ? `, collect(r.evidenceSources) AS ${column}Sources` : ''}`,
+    ...(shape.first
+      ? [
+          `  CALL (n) {`,
+          `    ${signed(' AND r.date IS NOT NULL')}`,
+          `    WITH p, r, a ORDER BY r.date, a.date IS NULL, a.date, a.id, p.id`,
+          `    LIMIT ${first}`,
+          `    ${collected('dated')}`,
+          `  }`,
+          `  CALL (n, dated) {`,
+          `    WITH n WHERE size(dated) < ${first}`,
+          `    ${signed(' AND r.date IS NULL')}`,
+          `    WITH p, r, a ORDER BY a.date IS NULL, a.date, a.id, p.id`,
+          `    LIMIT ${first}`,
+          `    ${collected('undated')}`,
+          `  }`,
+          `  RETURN dated + undated[..${first} - size(dated)] AS ${column}${shape.evidence ? `, datedSources + undatedSources[..${first} - size(dated)] AS ${column}Sources` : ''}`,
+        ]
+      : [`  ${signed('')}`, `  WITH p, r, a ORDER BY r.date IS NULL, r.date, a.date IS NULL, a.date, a.id, p.id`, `  ${collected(column)}`]),
     `}`,
   ].join('\n');
   return { text, layout: { relationshipKeys: relationship.keys, nodeKeys: person.keys, behalfKeys: agreement.keys, sourceKeys: sources?.keys ?? null, children: [] } };
 }
 
 /**
- * Above this many relationships along a field (`$hubLinks`, from `lookUpTuning`), its first page is found from
- * the far kind's date index. A parameter, so a test can send a small node down the hub's path.
+ * When a field's first page is read from an index rather than from all its links: above `hubLinks` links along
+ * the field (`$hubLinks`), walking at most `hubScan` entries of each far kind's index (`$hubScan`). Parameters,
+ * so a test can send a small node down the hub's path, and make the walk fall short. A look-up of at least
+ * `splitAbove` fields is sent as `parts` queries (src/store/links.ts, nodeWithLinks).
  */
-export const lookUpTuning = { hubLinks: 500 };
+export const lookUpTuning = { hubLinks: 500, hubScan: 5000, parts: 1, splitAbove: 6 };
+
+/** The kinds a field's links may lead to, by the model (the far end of each of its types). */
+function farKinds(wanted: readonly Expansion[]): NodeKindName[] {
+  return [...new Set(wanted.flatMap((e) => {
+    const spec = RELATIONSHIP_TYPES[e.slice(0, -1) as RelationshipTypeName];
+    return e.endsWith('>') ? spec.to : spec.from;
+  }))];
+}
+
+/** A far kind and the indexed property a page's order starts with for it (`date`, or its `name`/`title`). */
+interface PageIndex {
+  kind: NodeKindName;
+  property: string;
+}
 
 /**
- * The far nodes' kind when a field's first page can be read from that kind's date index: a field along one
- * direction whose items are of one kind with an indexed `date` (Organisation.agreements: Agreement).
+ * The indexes a field's first page can be found from, or null. A page is ordered by the far node's `date`
+ * (undated last), then by its name or title: when some far kinds have a date (every date field has a range
+ * index, src/model/artifacts.ts), a full page of dated nodes comes before any undated one, so their date
+ * indexes find it; when none has, every far node's date is null, and the page follows its kind's name or title
+ * (each kind's label, required and indexed). The far kinds are the field's item type when it names one (a
+ * field filtering by kind then names that kind), else the model's for the field's types; one direction only.
  */
-function datedFarKind(shape: LookUpShape): NodeKindName | null {
-  const kind = shape.node?.kind;
-  // Every date field has a range index (src/model/artifacts.ts).
-  if (!kind || (NODE_KINDS[kind].fields as Record<string, { type?: string }>).date?.type !== 'date') return null;
-  const dirs = new Set(shape.expansions.map((e) => e.slice(-1)));
-  return dirs.size === 1 ? kind : null;
+function pageIndexes(shape: LookUpShape): PageIndex[] | null {
+  if (new Set(shape.expansions.map((e) => e.slice(-1))).size !== 1) return null;
+  const kinds = shape.node?.kind ? [shape.node.kind] : shape.kinds ? [] : farKinds(shape.expansions);
+  if (kinds.length === 0) return null;
+  const dated = kinds.filter((k) => (NODE_KINDS[k].fields as Record<string, { type?: string }>).date?.type === 'date');
+  return dated.length > 0 ? dated.map((kind) => ({ kind, property: 'date' })) : kinds.map((kind) => ({ kind, property: NODE_KINDS[kind].label }));
 }
 
 /**
  * A hub's first page without reading all its links (a 40k hub's agreements were all read and sorted for the
- * ten shown). The page is ordered by the far node's date first: walking `kind`'s date index in order and
- * keeping the nodes linked to `n` finds the date of the `first`-th (`cut`) after a few index entries; the page
- * is then among the far nodes dated up to `cut` (a range of the same index), each checked for a link to `n`
- * from its own side, and sorted exactly as any page is. A node with few links along the field, or with fewer
- * than `first` dated far nodes (the undated sort last), is read as usual.
+ * ten shown). Any `cut` at or above the order keys of `first` linked nodes bounds the page: the page's nodes
+ * all have keys up to it. Walking each far kind's index in order, keeping the nodes linked to `n`, finds
+ * such nodes after a few entries; the page is then among the far nodes with keys up to `cut` (a range of the
+ * same indexes), each checked for a link to `n` from its own side, and sorted exactly as any page is. A node
+ * with few links along the field, or whose walk (at most `$hubScan` entries a kind: the linked nodes may be
+ * rare among their kind) finds fewer than `first`, is read as usual.
  */
-function byDateIndex(shape: LookUpShape, kind: NodeKindName, ask: string): string[] {
+function byIndexOrder(shape: LookUpShape, indexes: readonly PageIndex[], ask: string): string[] {
   const out = shape.expansions[0]!.endsWith('>');
   const types = [...new Set(shape.expansions.map((e) => e.slice(0, -1)))];
   for (const type of types) {
     if (!RELATIONSHIP_TYPE_NAMES.includes(type as RelationshipTypeName) || !/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
   }
   const rel = (r: string, m: string) => (out ? `(n)-[${r}:${types.join('|')}]->(${m})` : `(n)<-[${r}:${types.join('|')}]-(${m})`);
+  const first = `toInteger(${ask}.first)`;
+  const walk = ({ kind, property }: PageIndex) => [
+    `MATCH (m:${kind}) WHERE m.${property} IS NOT NULL`,
+    `WITH m ORDER BY m.${property} LIMIT toInteger($hubScan)`,
+    `WITH m WHERE EXISTS { ${rel('', 'm')} }`,
+    `RETURN m.${property} AS key LIMIT ${first}`,
+  ];
+  const seek = ({ kind, property }: PageIndex) => [
+    `WITH n, cut WHERE cut IS NOT NULL AND found >= ${first}`,
+    // Left to itself, the planner expanded the hub's links and filtered them.
+    `MATCH (m:${kind}) USING INDEX m:${kind}(${property}) WHERE m.${property} <= cut`,
+    `MATCH ${rel('r', 'm')} RETURN r, m`,
+  ];
   return [
     `  CALL (n) {`,
     `    WITH n WHERE COUNT { ${rel('', '')} } > $hubLinks`,
-    `    MATCH (m:${kind}) WHERE m.date IS NOT NULL AND EXISTS { ${rel('', 'm')} }`,
-    `    WITH m ORDER BY m.date LIMIT toInteger(${ask}.first)`,
-    `    RETURN max(m.date) AS cut, count(m) AS dated`,
+    `    CALL (n) {`,
+    ...indexes.map(walk).map((lines) => lines.map((l) => `      ${l}`).join('\n')).join('\n      UNION ALL\n').split('\n'),
+    `    }`,
+    `    WITH key ORDER BY key LIMIT ${first}`,
+    `    RETURN max(key) AS cut, count(key) AS found`,
     `  }`,
-    `  CALL (n, cut, dated) {`,
-    `    WITH n WHERE cut IS NULL OR dated < toInteger(${ask}.first)`,
+    `  CALL (n, cut, found) {`,
+    `    WITH n WHERE cut IS NULL OR found < ${first}`,
     `    MATCH ${rel('r', 'm:Entity')} RETURN r, m`,
-    `    UNION ALL`,
-    `    WITH n, cut WHERE cut IS NOT NULL AND dated >= toInteger(${ask}.first)`,
-    // Left to itself, the planner expanded the hub's links and filtered them by date.
-    `    MATCH (m:${kind}) USING INDEX m:${kind}(date) WHERE m.date <= cut`,
-    `    MATCH ${rel('r', 'm')} RETURN r, m`,
+    ...indexes.flatMap((index) => [`    UNION ALL`, ...seek(index).map((l) => `    ${l}`)]),
     `  }`,
   ];
 }
@@ -218,7 +270,8 @@ function expandAlong(wanted: readonly Expansion[], from: string, r: string, m: s
  */
 function totalOf(shape: LookUpShape, ask: string, guard: NodeKindName | null): string {
   if (shape.signatures) {
-    const count = 'COUNT { MATCH (:Person)-[r:SIGNED]->(:Agreement) WHERE r.onBehalfOf = n.id }';
+    // Counted from the index alone: a SIGNED relationship always goes from a person to an agreement.
+    const count = 'COUNT { ()-[r:SIGNED]->() WHERE r.onBehalfOf = n.id }';
     return guard ? `CASE WHEN n:${guard} THEN ${count} END` : count;
   }
   // Without a kind filter, no label of the far node is read: Neo4j answers from the node's degrees.
@@ -233,6 +286,36 @@ function totalOf(shape: LookUpShape, ask: string, guard: NodeKindName | null): s
 }
 
 /**
+ * The node of a look-up as `root` asks it: its list, with the number of its quotes (`evidenceTotal`) when asked,
+ * and its evidence with the fields asked of each quote's source, a page of it when `evidenceFirst` is set. A hub
+ * is quoted by every document naming it, and reading one of its quote lists costs as much as the rest of its
+ * details: each list is read once (`nQuotes`, `nQuoteSources`, set by `lets`), not once per quote shown.
+ */
+function lookUpNode(root: NodeAsk): { lets: string | null; node: string; evidence: string; layout: AskedNodeLayout } {
+  const listed = nodeList('n', root.properties, root.degree ? 'COUNT { (n)--() }' : null);
+  const source = root.evidenceSource;
+  const lets = [
+    ...(source || root.evidenceTotal ? ['coalesce(n.evidenceQuotes, []) AS nQuotes'] : []),
+    ...(source ? ['coalesce(n.evidenceSources, []) AS nQuoteSources'] : []),
+  ];
+  const node = root.evidenceTotal ? `${listed.text.slice(0, -1)}, size(nQuotes)]` : listed.text;
+  const page = root.evidenceFirst != null ? '[..toInteger($evidenceFirst)]' : '';
+  const sourceList = source ? nodeList('evidenceSource', source, null, 'Source').text : null;
+  const evidence = source
+    ? `COLLECT { UNWIND range(0, size(nQuotes) - 1)${page} AS evidenceIndex ` +
+      `OPTIONAL MATCH (evidenceSource:Source {id: nQuoteSources[evidenceIndex]}) ` +
+      `WITH evidenceIndex, evidenceSource ORDER BY evidenceIndex ` +
+      `RETURN {sourceId: nQuoteSources[evidenceIndex], quote: nQuotes[evidenceIndex], source: CASE WHEN evidenceSource IS NOT NULL THEN ${sourceList} END} }`
+    : 'null';
+  return {
+    lets: lets.length ? `WITH *, ${lets.join(', ')}` : null,
+    node,
+    evidence,
+    layout: { nodeKeys: root.evidenceTotal ? [...listed.keys, 'evidenceTotal'] : listed.keys, sourceKeys: source ? evidenceSourceKeys(source) : null },
+  };
+}
+
+/**
  * A look-up compiled for one request shape (the prefetch of src/graphql/prefetch.ts): the node as `root`
  * asks it (its fields, its evidence), then one CALL per relationship field with only its own static expansions, each
  * nesting one CALL per field asked of the nodes it finds. Rows are lists (src/db/cypher.ts, ListProjection),
@@ -244,7 +327,7 @@ export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk, guard
   const cacheKey = JSON.stringify([shapes, { ...root, evidenceFirst: root.evidenceFirst != null }, guard]);
   let compiled = lookUpTexts.get(cacheKey);
   if (compiled === undefined) {
-    const node = askedNodeProjection('n', root);
+    const node = lookUpNode(root);
     const fields = shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, `l${i}`, false, guard));
     // Every source the links' evidence names, read once (fields asked of sources: all that any field asks).
     const withEvidence = shapes.flatMap((s, i) => (s.evidence ? [`l${i}Sources`] : []));
@@ -264,6 +347,7 @@ export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk, guard
             `}`,
           ]
         : []),
+      ...(node.lets ? [node.lets] : []),
       `RETURN ${node.node} AS node, ${node.evidence} AS evidence, [${shapes.map((_s, i) => `l${i}`).join(', ')}] AS links, ` +
         `[${shapes.map((s, i) => (s.total ? totalOf(s, `$asks[${i}]`, guard) : 'null')).join(', ')}] AS totals, ${sources ? 'sources' : '[]'} AS sources`,
     ].join('\n');
