@@ -19,6 +19,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import path from 'node:path';
 import { loadConfig, ROOT } from '../src/config';
 import { openDatabase } from '../src/db/connect';
+import { applySchema } from '../src/db/schema';
 import type { Database, Params } from '../src/db/database';
 import { createContext } from '../src/graphql/context';
 import { createApollo } from '../src/graphql/server';
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   setLogLevel('warn');
   const connection = await openDatabase(loadConfig());
   const db = connection.db.withQueryTimeout(120_000);
+  // As `npm start` does: a database made by another version gains the indexes this one reads (idempotent).
+  await applySchema(connection.db);
   const apollo = createApollo();
   await apollo.start();
   const local = connection.local;
