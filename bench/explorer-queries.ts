@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/explorer-queries.ts [--data-dir DIR] [--hub ID] [--requests R] [--kinds] [--label NAME] [--parts 1|2] [--profile]`
+ * `npx tsx bench/explorer-queries.ts [--data-dir DIR] [--hub ID] [--requests R] [--kinds] [--label NAME] [--profile]`
  *
  * Where the explorer's opening requests spend their time in the database. Starts the project's Neo4j over DIR
  * (default .data/neo4j, the corpus; a benchmark database made by `npm run bench -- --import-only` works too),
@@ -10,7 +10,6 @@
  *   `db.clearQueryCaches()` (every text planned again on a warm JVM, median of 3);
  * - for each query text it sent: Neo4j's planning time (EXPLAIN right after `db.clearQueryCaches()`, on the
  *   now warm JVM) and its warm execution time (median of 5), with the size of its text.
- * `--parts 1` sends a details look-up as one query rather than two (lookUpTuning.parts), to compare;
  * `--profile` PROFILEs each text too (db hits in all, and the operators reading most).
  * Prints one JSON object and writes bench/out/explorer-queries-<label>.json. Read-only.
  */
@@ -31,14 +30,13 @@ import { parseArgs } from './args';
 import { BENCH_OUT } from './generate';
 import { median, percentile } from './measure';
 
-const USAGE = 'npx tsx bench/explorer-queries.ts [--data-dir DIR] [--hub ID] [--requests R] [--kinds] [--label NAME] [--parts 1|2] [--profile]';
+const USAGE = 'npx tsx bench/explorer-queries.ts [--data-dir DIR] [--hub ID] [--requests R] [--kinds] [--label NAME] [--profile]';
 const log = (line: string) => process.stderr.write(`explorer-queries: ${line}\n`);
 const round = (n: number) => Math.round(n * 10) / 10;
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), { 'data-dir': 'string', hub: 'string', requests: 'int', kinds: 'flag', label: 'string', parts: 'int', profile: 'flag' }, USAGE);
+  const args = parseArgs(process.argv.slice(2), { 'data-dir': 'string', hub: 'string', requests: 'int', kinds: 'flag', label: 'string', profile: 'flag' }, USAGE);
   const requests = args.int('requests', 20, 1);
-  lookUpTuning.parts = args.int('parts', lookUpTuning.parts, 1);
   const dataDir = args.string('data-dir');
   if (dataDir) {
     process.env.NEO4J_DATA_DIR = path.resolve(ROOT, dataDir);

@@ -84,11 +84,28 @@ export interface CompiledLookUp {
 const lookUpTexts = new Map<string, CompiledLookUp>();
 
 /**
+ * A look-up's text for every node (`plain`), or for a hub's fields (`hub`, src/store/links.ts sends it only
+ * when the plain one finds a field above `$hubLinks`): Neo4j plans a text in time growing with its subqueries,
+ * and the index walks of a hub's pages would more than double those of a details request that seldom needs
+ * them (planned cold under load, the one text took longer than the request timeout).
+ */
+export type LookUpMode = 'plain' | 'hub';
+
+/**
  * One relationship field of a look-up: the links of `from` along the field's expansions, filtered, ordered and
  * cut to `first` like links.cypher, then each as a list (linkList in src/db/cypher.ts) with the fields asked
  * of its node, as `column`; a first-level link also holds its node's own fields' links: [.., .., .., [c0, …]].
+ * A field whose page an index can find (pageIndexes) is read in the plain text only up to `$hubLinks` links,
+ * and in the hub text (only then, `$asks[i].hub`) from the index.
  */
-function fieldCall(shape: LookUpShape, ask: string, column: string, nested: boolean, guard: NodeKindName | null = null): { text: string; layout: LinkLayout & { children: LinkLayout[] } } {
+function fieldCall(
+  shape: LookUpShape,
+  ask: string,
+  column: string,
+  nested: boolean,
+  guard: NodeKindName | null = null,
+  mode: LookUpMode = 'plain',
+): { text: string; layout: LinkLayout & { children: LinkLayout[] } } {
   if (shape.signatures && !nested) return signaturesCall(shape, shape.signatures, ask, column, guard);
   const [from, r, m, d] = nested ? ['m', 'childRel', 'child', 'childDirection'] : ['n', 'r', 'm', 'direction'];
   const children = nested ? [] : shape.children.map((c, j) => fieldCall(c, `${ask}.children[${j}]`, `c${j}`, true));
@@ -97,11 +114,17 @@ function fieldCall(shape: LookUpShape, ask: string, column: string, nested: bool
   const link = linkList(r, m, types, shape.node, shape.behalf, nested ? null : (shape.evidence ?? null));
   const item = nested ? link.text : `${link.text.slice(0, -1)}, [${children.map((_c, j) => `c${j}`).join(', ')}]]`;
   const kindFilter = shape.kinds ? ` WHERE any(l IN labels(${m}) WHERE l IN ${ask}.kinds)` : '';
-  const byIndex = !nested && shape.first ? pageIndexes(shape) : null;
+  const byIndex = nested ? null : hubPage(shape);
+  const read =
+    mode === 'hub' && byIndex
+      ? [`  WITH ${from} WHERE ${ask}.hub`, ...byIndexOrder(shape, byIndex, ask)]
+      : byIndex
+        ? [`  WITH ${from} WHERE ${linkCount(shape)} <= $hubLinks`, ...expandAlong(shape.expansions, from, r, m, d)]
+        : expandAlong(shape.expansions, from, r, m, d);
   const text = [
     `CALL (${from}) {`,
     ...(guard && !nested ? [`  WITH ${from} WHERE ${from}:${guard}`] : []),
-    ...(byIndex ? byIndexOrder(shape, byIndex, ask) : expandAlong(shape.expansions, from, r, m, d)),
+    ...read,
     `  WITH ${r}, ${m}${kindFilter}`,
     `  ORDER BY ${m}.date IS NULL, ${m}.date, coalesce(${m}.name, ${m}.title), ${m}.id, type(${r})`,
     ...(shape.first ? [`  LIMIT toInteger(${ask}.first)`] : []),
@@ -112,6 +135,24 @@ function fieldCall(shape: LookUpShape, ask: string, column: string, nested: bool
   const { relationshipKeys, nodeKeys, behalfKeys, sourceKeys } = link;
   return { text, layout: { relationshipKeys, nodeKeys, behalfKeys, sourceKeys, children: children.map((c) => c.layout) } };
 }
+
+/** The indexes a first-level field's page is found from at a hub, or null when it is always read from its links. */
+export function hubPage(shape: LookUpShape): PageIndex[] | null {
+  return shape.first && !shape.signatures ? pageIndexes(shape) : null;
+}
+
+/** `(n)-[r:T1|T2]->(m)` for a field along one direction (checked names only). */
+function linkPattern(shape: LookUpShape, r: string, m: string): string {
+  const out = shape.expansions[0]!.endsWith('>');
+  const types = [...new Set(shape.expansions.map((e) => e.slice(0, -1)))];
+  for (const type of types) {
+    if (!RELATIONSHIP_TYPE_NAMES.includes(type as RelationshipTypeName) || !/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
+  }
+  return out ? `(n)-[${r}:${types.join('|')}]->(${m})` : `(n)<-[${r}:${types.join('|')}]-(${m})`;
+}
+
+/** How many links a one-direction field follows from `n`, whatever their far nodes: from the node's degrees. */
+const linkCount = (shape: LookUpShape) => `COUNT { ${linkPattern(shape, '', '')} }`;
 
 /**
  * `Organisation.signatures` in a look-up: the signatures made on behalf of `n`, oldest signature first (undated
@@ -134,19 +175,21 @@ function signaturesCall(shape: LookUpShape, signatures: { agreement: NodeFields 
   const first = `toInteger(${ask}.first)`;
   const collected = (name: string) => `RETURN collect(${item}) AS ${name}${shape.evidence ? `, collect(r.evidenceSources) AS ${name}Sources` : ''}`;
   const signed = (dated: string) => `MATCH (p:Person)-[r:SIGNED]->(a:Agreement) WHERE r.onBehalfOf = n.id${dated}`;
+  // The guard goes inside each part: what filters `n` out must still leave the parts' one row each.
+  const only = guard ? [`    WITH n WHERE n:${guard}`] : [];
   const text = [
     `CALL (n) {`,
-    ...(guard ? [`  WITH n WHERE n:${guard}`] : []),
     ...(shape.first
       ? [
           `  CALL (n) {`,
+          ...only,
           `    ${signed(' AND r.date IS NOT NULL')}`,
           `    WITH p, r, a ORDER BY r.date, a.date IS NULL, a.date, a.id, p.id`,
           `    LIMIT ${first}`,
           `    ${collected('dated')}`,
           `  }`,
           `  CALL (n, dated) {`,
-          `    WITH n WHERE size(dated) < ${first}`,
+          `    WITH n WHERE size(dated) < ${first}${guard ? ` AND n:${guard}` : ''}`,
           `    ${signed(' AND r.date IS NULL')}`,
           `    WITH p, r, a ORDER BY a.date IS NULL, a.date, a.id, p.id`,
           `    LIMIT ${first}`,
@@ -154,7 +197,7 @@ function signaturesCall(shape: LookUpShape, signatures: { agreement: NodeFields 
           `  }`,
           `  RETURN dated + undated[..${first} - size(dated)] AS ${column}${shape.evidence ? `, datedSources + undatedSources[..${first} - size(dated)] AS ${column}Sources` : ''}`,
         ]
-      : [`  ${signed('')}`, `  WITH p, r, a ORDER BY r.date IS NULL, r.date, a.date IS NULL, a.date, a.id, p.id`, `  ${collected(column)}`]),
+      : [...only.map((l) => l.slice(2)), `  ${signed('')}`, `  WITH p, r, a ORDER BY r.date IS NULL, r.date, a.date IS NULL, a.date, a.id, p.id`, `  ${collected(column)}`]),
     `}`,
   ].join('\n');
   return { text, layout: { relationshipKeys: relationship.keys, nodeKeys: person.keys, behalfKeys: agreement.keys, sourceKeys: sources?.keys ?? null, children: [] } };
@@ -163,10 +206,9 @@ function signaturesCall(shape: LookUpShape, signatures: { agreement: NodeFields 
 /**
  * When a field's first page is read from an index rather than from all its links: above `hubLinks` links along
  * the field (`$hubLinks`), walking at most `hubScan` entries of each far kind's index (`$hubScan`). Parameters,
- * so a test can send a small node down the hub's path, and make the walk fall short. A look-up of at least
- * `splitAbove` fields is sent as `parts` queries (src/store/links.ts, nodeWithLinks).
+ * so a test can send a small node down the hub's path, and make the walk fall short.
  */
-export const lookUpTuning = { hubLinks: 500, hubScan: 5000, parts: 1, splitAbove: 6 };
+export const lookUpTuning = { hubLinks: 500, hubScan: 5000 };
 
 /** The kinds a field's links may lead to, by the model (the far end of each of its types). */
 function farKinds(wanted: readonly Expansion[]): NodeKindName[] {
@@ -177,7 +219,7 @@ function farKinds(wanted: readonly Expansion[]): NodeKindName[] {
 }
 
 /** A far kind and the indexed property a page's order starts with for it (`date`, or its `name`/`title`). */
-interface PageIndex {
+export interface PageIndex {
   kind: NodeKindName;
   property: string;
 }
@@ -208,12 +250,7 @@ function pageIndexes(shape: LookUpShape): PageIndex[] | null {
  * rare among their kind) finds fewer than `first`, is read as usual.
  */
 function byIndexOrder(shape: LookUpShape, indexes: readonly PageIndex[], ask: string): string[] {
-  const out = shape.expansions[0]!.endsWith('>');
-  const types = [...new Set(shape.expansions.map((e) => e.slice(0, -1)))];
-  for (const type of types) {
-    if (!RELATIONSHIP_TYPE_NAMES.includes(type as RelationshipTypeName) || !/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
-  }
-  const rel = (r: string, m: string) => (out ? `(n)-[${r}:${types.join('|')}]->(${m})` : `(n)<-[${r}:${types.join('|')}]-(${m})`);
+  const rel = (r: string, m: string) => linkPattern(shape, r, m);
   const first = `toInteger(${ask}.first)`;
   const walk = ({ kind, property }: PageIndex) => [
     `MATCH (m:${kind}) WHERE m.${property} IS NOT NULL`,
@@ -229,7 +266,6 @@ function byIndexOrder(shape: LookUpShape, indexes: readonly PageIndex[], ask: st
   ];
   return [
     `  CALL (n) {`,
-    `    WITH n WHERE COUNT { ${rel('', '')} } > $hubLinks`,
     `    CALL (n) {`,
     ...indexes.map(walk).map((lines) => lines.map((l) => `      ${l}`).join('\n')).join('\n      UNION ALL\n').split('\n'),
     `    }`,
@@ -322,17 +358,19 @@ function lookUpNode(root: NodeAsk): { lets: string | null; node: string; evidenc
  * read back with the returned layouts. Values stay parameters (`$id`, and `$asks[i]`: kinds,
  * first, and the same for `children[j]`); only type names from the model and positions enter the text.
  */
-export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk, guard: NodeKindName | null = null): CompiledLookUp {
+export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk, guard: NodeKindName | null = null, mode: LookUpMode = 'plain'): CompiledLookUp {
   // Values are parameters: the evidence's page size is not part of the text.
-  const cacheKey = JSON.stringify([shapes, { ...root, evidenceFirst: root.evidenceFirst != null }, guard]);
+  const cacheKey = JSON.stringify([shapes, { ...root, evidenceFirst: root.evidenceFirst != null }, guard, mode]);
   let compiled = lookUpTexts.get(cacheKey);
   if (compiled === undefined) {
     const node = lookUpNode(root);
-    const fields = shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, `l${i}`, false, guard));
+    const fields = shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, `l${i}`, false, guard, mode));
     // Every source the links' evidence names, read once (fields asked of sources: all that any field asks).
     const withEvidence = shapes.flatMap((s, i) => (s.evidence ? [`l${i}Sources`] : []));
     const sourceFields = [...new Set(shapes.flatMap((s) => s.evidence ?? []))];
     const sources = withEvidence.length > 0 ? nodeList('s', sourceFields, null, 'Source') : null;
+    // Which fields went unread for having more than $hubLinks links: the hub text reads them.
+    const hubs = mode === 'plain' ? `[${shapes.map((s) => (hubPage(s) ? `${linkCount(s)} > $hubLinks` : 'false')).join(', ')}]` : '[]';
     const text = [
       'MATCH (n:Entity {id: $id})',
       ...fields.map((f) => f.text),
@@ -349,7 +387,7 @@ export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk, guard
         : []),
       ...(node.lets ? [node.lets] : []),
       `RETURN ${node.node} AS node, ${node.evidence} AS evidence, [${shapes.map((_s, i) => `l${i}`).join(', ')}] AS links, ` +
-        `[${shapes.map((s, i) => (s.total ? totalOf(s, `$asks[${i}]`, guard) : 'null')).join(', ')}] AS totals, ${sources ? 'sources' : '[]'} AS sources`,
+        `[${shapes.map((s, i) => (s.total ? totalOf(s, `$asks[${i}]`, guard) : 'null')).join(', ')}] AS totals, ${sources ? 'sources' : '[]'} AS sources, ${hubs} AS hubs`,
     ].join('\n');
     compiled = { text, node: node.layout, links: fields.map((f) => f.layout), sourceKeys: sources?.keys ?? null };
     // Shapes come from requests: keep the cache bounded (Neo4j's own query cache holds 1000 plans).
