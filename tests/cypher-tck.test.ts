@@ -12,6 +12,7 @@ import { nodesQuery } from '../src/store/nodes';
 import { passagesQuery } from '../src/store/passages';
 import {
   buildListQuery,
+  hubPage,
   LIST_KINDS,
   listOptions,
   linksQuery,
@@ -224,6 +225,9 @@ describe('every query the store can write for the model plans in Neo4j (EXPLAIN)
       const children = fields.filter((f) => f.kind === farKind).map((f) => shapeOf(f.spec, f.farKind));
       const root = { properties: ['id', 'name', 'title'], degree: true, evidenceSource: ['title'] };
       texts.push([`look-up ${kind}.${field}`, lookUpQuery([{ ...shapeOf(spec, farKind), children }], root).text]);
+      // A hub's page of the field from its far kinds' indexes, when one can find it (sent only for a hub).
+      const hubShape = { ...shapeOf(spec, farKind), children, total: false };
+      if (hubPage(hubShape)) texts.push([`hub look-up ${kind}.${field}`, lookUpQuery([hubShape], { properties: ['id'], degree: false, evidenceSource: null }, null, 'hub').text]);
     }
     return texts;
   }
