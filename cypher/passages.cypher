@@ -2,7 +2,7 @@
 // first, each with its document and the facts quoting it: the nodes, and the relationships (whose ids name
 // their ends, so each is found from its two ends by id). $sources limits the documents (null = all). The facts
 // and the relationships are read only when the request asks for them ($withFacts, $withRelationships), and
-// the document with only the fields it asks ({{askedSource s}}: src/store/passages.ts, a list, see nodeList).
+// the document with only the fields it asks ({{askedSource s}}: src/cypher/passages.ts, a list, see nodeList).
 CALL db.index.fulltext.queryNodes('passage_search', $query) YIELD node AS p, score
 WHERE $sources IS NULL OR p.source IN $sources
 WITH p, score

@@ -10,7 +10,7 @@ import {
 } from 'graphql';
 import { NODE_KIND_NAMES, NODE_KINDS, type NodeKindName } from '../model/model';
 import { nodeAsk, nodePropertiesAsked } from './asked';
-import type { NodeFields } from '../db/cypher';
+import type { NodeFields } from '../cypher';
 import { nodeWithLinks, type LinkPlan, type LinkQuery } from '../store/links';
 import type { NodeRow } from '../store/rows';
 import type { Context } from './context';
@@ -153,7 +153,7 @@ function evidenceSources(info: GraphQLResolveInfo, items: readonly FieldNode[]):
 
 /**
  * The properties a request reads of nodes of `type` through `fields`, and whether `degree` is asked: of a
- * node kind, or of any kind (an interface: `label` is then read by kind, src/db/cypher.ts nodeList), as long
+ * node kind, or of any kind (an interface: `label` is then read by kind, src/cypher/projection.ts, nodeList), as long
  * as nothing but properties is asked of them (a relationship field of theirs would need the full node).
  */
 function nodeFields(info: GraphQLResolveInfo, type: GraphQLNamedType | undefined, fields: readonly FieldNode[]): NodeFields | null {

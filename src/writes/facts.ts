@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Principal } from '../auth/roles';
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import type { Database } from '../db/database';
 import { toNative } from '../db/values';
 import { precisionProperty } from '../import/dates';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import type { Database } from '../db/database';
 import { properties } from '../import/rows';
 import { NODE_KINDS } from '../model/model';

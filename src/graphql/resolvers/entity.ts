@@ -82,7 +82,7 @@ interface RelationshipsArgs {
 /** Fields every node kind resolves alike; spread into each kind's resolvers. */
 export const entityFields = {
   kind: (n: NodeRow) => n.kind,
-  // `label` is set by queries that read only the label of nodes of any kind (src/db/cypher.ts, nodeList).
+  // `label` is set by queries that read only the label of nodes of any kind (src/cypher/projection.ts, nodeList).
   label: (n: NodeRow) => n.label ?? n.name ?? n.title ?? n.id,
   aliases: (n: NodeRow) => n.aliases ?? [],
   degree: (n: NodeRow) => n.degree ?? 0,
