@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../cypher';
 import type { Database } from '../db/database';
-import { properties } from '../import/rows';
+import { properties } from '../model/properties';
 import { NODE_KINDS } from '../model/model';
 import { ChangeRow, recordChanges } from './changeLog';
 import type { Author } from './facts';
