@@ -318,6 +318,7 @@ describe('every query the store can write for the model plans in Neo4j (EXPLAIN)
     texts.push(['nodes by id (asked)', nodesQuery({ properties: ['id', 'name', 'title'], degree: true, evidenceSource: ['title'] }).text]);
     // A look-up compiled for each relationship field, with every relationship field of the nodes it reaches.
     const fields = linkFields();
+    const signs = (spec: LinkFieldSpec) => spec.types.includes('SIGNED');
     for (const { kind, field, spec, farKind } of fields) {
       const shapeOf = (s: LinkFieldSpec, far: NodeKindName | null): LookUpShape => ({
         expansions: expansionsOf(s),
@@ -330,6 +331,38 @@ describe('every query the store can write for the model plans in Neo4j (EXPLAIN)
       const children = fields.filter((f) => f.kind === farKind).map((f) => shapeOf(f.spec, f.farKind));
       const root = { properties: ['id', 'name', 'title'], degree: true, evidenceSource: ['title'] };
       texts.push([`look-up ${kind}.${field}`, lookUpQuery([{ ...shapeOf(spec, farKind), children }], root).text]);
+      // The same field with its evidence and its total, every property of the far nodes (a map), behalf as a map.
+      const full: LookUpShape = { ...shapeOf(spec, null), evidence: ['id', 'title'], total: true, behalf: signs(spec) };
+      texts.push([`look-up ${kind}.${field} (evidence, total, maps)`, lookUpQuery([full], { ...root, evidenceFirst: 10, evidenceTotal: true }).text]);
+    }
+    // Each kind's relationship fields all at once, for `node(id) { ... on Kind { … } }` (guarded by the kind),
+    // as the explorer's details ask them; organisations with the signatures made on their behalf.
+    const signatures = (evidence: boolean, total: boolean): LookUpShape => ({
+      expansions: ['SIGNED<'],
+      children: [],
+      node: { kind: 'Person', properties: ['id', 'name'], degree: false },
+      behalf: false,
+      kinds: false,
+      first: true,
+      evidence: evidence ? ['title'] : null,
+      total,
+      signatures: { agreement: { kind: 'Agreement', properties: ['id', 'title', 'date'], degree: true } },
+    });
+    for (const kind of NODE_KIND_NAMES) {
+      const own = fields.filter((f) => f.kind === kind);
+      if (own.length === 0) continue;
+      const shapes: LookUpShape[] = own.map(({ spec, farKind }) => ({
+        expansions: expansionsOf(spec),
+        children: [],
+        node: farKind ? { kind: farKind, properties: ['id', 'label'], degree: true } : { kind: null, properties: ['id', 'label'], degree: false },
+        behalf: false,
+        kinds: spec.kinds !== null,
+        first: spec.paged,
+        evidence: ['title'],
+        total: spec.paged,
+      }));
+      if (kind === 'Organisation') shapes.push(signatures(true, true), signatures(false, false));
+      texts.push([`look-up node(id) on ${kind} (every field)`, lookUpQuery(shapes, { properties: ['id', 'label'], degree: true, evidenceSource: ['title'], evidenceFirst: 5, evidenceTotal: true }, kind).text]);
     }
     return texts;
   }
