@@ -135,12 +135,14 @@ export interface NodeFields {
  * relationship and every property of the node at the other end; a signature brings the organisation it was
  * made for, so `onBehalfOf` costs no further round-trip.
  */
-export const linkMap = (r: string, m: string, direction: string) =>
-  `{direction: ${direction}, relationship: ${relationshipMap(r, `, onBehalfOfNode: ${behalfOf(r, nodeMap('behalf'))}`)}, node: ${nodeMap(m)}}`;
+export function linkMap(r: string, m: string, direction: string): string {
+  const behalf = Scope.of(r, m, direction).inner().fresh('behalf');
+  return `{direction: ${direction}, relationship: ${relationshipMap(r, `, onBehalfOfNode: ${behalfOf(r, behalf, nodeMap(behalf))}`)}, node: ${nodeMap(m)}}`;
+}
 
-/** The organisation signature `r` was made for (`behalf` projected as `projection`), or null. */
-const behalfOf = (r: string, projection: string) =>
-  `CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${projection} }) END`;
+/** The organisation signature `r` was made for (`behalf`, a variable of the subquery, projected as `projection`), or null. */
+const behalfOf = (r: string, behalf: string, projection: string) =>
+  `CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (${behalf}:Entity {id: ${r}.onBehalfOf}) RETURN ${projection} }) END`;
 
 /**
  * A link as a list, for the compiled look-ups (src/store/shape.ts): [relationship, node, behalf, evidence]. The
@@ -167,7 +169,7 @@ export function linkList(
     typeof behalf === 'object'
       ? nodeList('behalf', behalf.properties, behalf.degree ? 'COUNT { (behalf)--() }' : null, behalf.kind ?? undefined)
       : null;
-  const behalfText = behalf ? behalfOf(r, organisation?.text ?? nodeMap('behalf')) : 'null';
+  const behalfText = behalf ? behalfOf(r, 'behalf', organisation?.text ?? nodeMap('behalf')) : 'null';
   // The quotes and their sources' ids as stored: the look-up reads every source it names once, at its end.
   const evidenceText = evidence ? `[${r}.evidenceSources, ${r}.evidenceQuotes]` : 'null';
   return {
