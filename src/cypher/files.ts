@@ -54,9 +54,14 @@ export function template(name: string, slots: Record<string, Slot> = {}): string
   });
 }
 
+/** The placeholders of a query file that a builder fills (none: the file is whole as it is). */
+export function builderSlots(name: string): string[] {
+  return [...new Set([...file(name).matchAll(PLACEHOLDER)].map(([, slot]) => slot!).filter((slot) => !Object.hasOwn(MODEL_SLOTS, slot)))];
+}
+
 /** Whether a query file is whole as it is (only the model's placeholders), or a builder's template. */
 export function isStatic(name: string): boolean {
-  return [...file(name).matchAll(PLACEHOLDER)].every(([, slot]) => Object.hasOwn(MODEL_SLOTS, slot!));
+  return builderSlots(name).length === 0;
 }
 
 /** The text of a static `cypher/<name>.cypher`: queries live in files, with `$parameters`, never built from values. */

@@ -6,7 +6,7 @@
  * values is read by the code that wrote it. tests/cypher-tck.test.ts pins each builder's text and has Neo4j
  * EXPLAIN every text they can write for the model.
  */
-export { cypher, isStatic, statements, template, type Slot } from './files';
+export { builderSlots, cypher, isStatic, statements, template, type Slot } from './files';
 export { Scope } from './scope';
 export { bound, typeName } from './names';
 export {
