@@ -27,6 +27,7 @@ import {
   template,
   totalSpec,
   totalsQuery,
+  type AskedFields,
   type Expansion,
   type TotalShape,
 } from '../src/cypher';
@@ -145,12 +146,14 @@ describe('the Cypher of each builder', () => {
 
   it('links of a batch, a neighbourhood, a look-up compiled for its shape, nodes by id', () => {
     expect(linksQuery(['PARTY_TO>', 'SIGNED<'])).toMatchSnapshot();
-    const neighbourhood = (name: 'neighbourhood-start' | 'neighbourhood-level') => {
-      const q = neighbourhoodQuery(name, ['PARTY_TO', 'SIGNED'], false, { node: ['id', 'label'], relationship: ['id'] });
-      return { text: q.text, nodeKeys: q.node.keys, relationshipKeys: q.relationship.keys };
+    const hood = (name: 'neighbourhood-start' | 'neighbourhood-level', asked: AskedFields) => {
+      const q = neighbourhoodQuery(name, ['PARTY_TO', 'SIGNED'], false, asked);
+      return { text: q.text, nodeKeys: q.node.keys };
     };
-    expect(neighbourhood('neighbourhood-start')).toMatchSnapshot();
-    expect(neighbourhood('neighbourhood-level')).toMatchSnapshot();
+    expect(hood('neighbourhood-start', { node: ['id', 'label'], relationship: ['id'] })).toMatchSnapshot();
+    expect(hood('neighbourhood-level', { node: ['id', 'label'], relationship: ['id'] })).toMatchSnapshot();
+    // As the explorer asks it: each edge's quotes with their sources, and the organisation a signature names.
+    expect(hood('neighbourhood-start', { node: ['id', 'label'], relationship: ['id', 'onBehalfOf'], evidenceSource: ['id', 'title'], behalf: ['id', 'label'] })).toMatchSnapshot();
     const parties: LookUpShape = {
       expansions: ['PARTY_TO<'],
       children: [],
@@ -296,6 +299,8 @@ describe('every query the store can write for the model plans in Neo4j (EXPLAIN)
     for (const name of ['neighbourhood-start', 'neighbourhood-level'] as const) {
       texts.push([`${name} every type`, neighbourhoodQuery(name, RELATIONSHIP_TYPE_NAMES as readonly RelationshipTypeName[], true, asked).text]);
       texts.push([`${name} PARTY_TO, SIGNED`, neighbourhoodQuery(name, ['PARTY_TO', 'SIGNED'], false, asked).text]);
+      const withEvidence = { ...asked, relationship: [...asked.relationship, 'onBehalfOf'], evidenceSource: ['id', 'title', 'degree'], behalf: ['id', 'label', 'degree'] };
+      texts.push([`${name} every type, evidence and onBehalfOf`, neighbourhoodQuery(name, RELATIONSHIP_TYPE_NAMES as readonly RelationshipTypeName[], true, withEvidence).text]);
       texts.push([`${name} LOCATED_IN (ids only)`, neighbourhoodQuery(name, ['LOCATED_IN'], false, bare).text]);
     }
     // Totals: every field definition of the model (with and without a kind filter) in one batch, and one

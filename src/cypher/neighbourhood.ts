@@ -1,20 +1,57 @@
 import type { RelationshipTypeName } from '../model/model';
-import type { NodeRow, RelationshipRow } from '../store/rows';
+import type { EvidenceRow, NodeRow, RelationshipRow } from '../store/rows';
 import { template } from './files';
 import { typeName } from './names';
-import { nodeList, relationshipList, type ListProjection } from './projection';
+import { behalfOf, evidenceProjection, evidenceSource, nodeList, relationshipList, type ListProjection, type Projection } from './projection';
+import { Scope } from './scope';
 
 /** What a request reads of a neighbourhood's nodes and relationships: property names. */
 export interface AskedFields {
   node: readonly string[];
   relationship: readonly string[];
+  /** The fields asked of the sources of each relationship's evidence, or null when its evidence is not asked. */
+  evidenceSource?: readonly string[] | null;
+  /** The fields asked of the organisation a signature was made for (`onBehalfOf`), or null when not asked. */
+  behalf?: readonly string[] | null;
 }
 
 /** A neighbourhood query's text, and the projections that read its node and relationship lists back. */
 export interface NeighbourhoodQuery {
   text: string;
   node: ListProjection<NodeRow>;
-  relationship: ListProjection<RelationshipRow>;
+  relationship: Projection<RelationshipRow>;
+}
+
+/**
+ * Relationship `r` as a neighbourhood is asked it (`{{askedRelationship r}}`): the properties asked, then its
+ * evidence with the fields asked of each quote's source and the organisation it was signed for, when asked;
+ * read back into a row whose `evidence` and `onBehalfOfNode` the resolvers then use.
+ */
+function askedRelationship(r: string, asked: AskedFields): Projection<RelationshipRow> {
+  const own = relationshipList(r, asked.relationship);
+  const sources = asked.evidenceSource ?? null;
+  const scope = Scope.of(r);
+  const v = scope.inner().fresh('behalf');
+  const behalf = asked.behalf ? nodeList(v, asked.behalf, asked.behalf.includes('degree') ? `COUNT { (${v})--() }` : null) : null;
+  const extras = [...(sources ? [evidenceProjection(scope, r, sources)] : []), ...(behalf ? [behalfOf(r, v, behalf.text)] : [])];
+  const source = sources ? evidenceSource('s', sources) : null;
+  return {
+    text: extras.length ? `${own.text.slice(0, -1)}, ${extras.join(', ')}]` : own.text,
+    read: (value) => {
+      const values = value as unknown[];
+      const row = own.read(values);
+      let at = own.keys.length;
+      if (source) {
+        const evidence = values[at++] as Array<EvidenceRow & { source: unknown[] | null }>;
+        row.evidence = evidence.map((e) => ({ ...e, source: e.source && source.read(e.source) }));
+      }
+      if (behalf) {
+        const organisation = values[at++] as unknown[] | null;
+        if (organisation) row.onBehalfOfNode = behalf.read(organisation);
+      }
+      return row;
+    },
+  };
 }
 
 const texts = new Map<string, NeighbourhoodQuery>();
@@ -48,9 +85,9 @@ export function neighbourhoodQuery(
       expansions: () => branches.join('\n    UNION ALL\n    '),
       typedDegree: (v) => (allTypes ? `COUNT { (${v})--() }` : `COUNT { (${v})-[:${types.join('|')}]-() }`),
       askedNode: (v) => nodeList(v, asked.node, degree(v)).text,
-      askedRelationship: (r) => relationshipList(r, asked.relationship).text,
+      askedRelationship: (r) => askedRelationship(r, asked).text,
     });
-    query = { text, node: nodeList('m', asked.node, degree('m')), relationship: relationshipList('r', asked.relationship) };
+    query = { text, node: nodeList('m', asked.node, degree('m')), relationship: askedRelationship('r', asked) };
     // Field lists come from requests: keep the cache bounded.
     if (texts.size >= 500) texts.clear();
     texts.set(cacheKey, query);

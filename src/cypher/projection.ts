@@ -141,7 +141,7 @@ export function linkMap(r: string, m: string, direction: string): string {
 }
 
 /** The organisation signature `r` was made for (`behalf`, a variable of the subquery, projected as `projection`), or null. */
-const behalfOf = (r: string, behalf: string, projection: string) =>
+export const behalfOf = (r: string, behalf: string, projection: string) =>
   `CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (${behalf}:Entity {id: ${r}.onBehalfOf}) RETURN ${projection} }) END`;
 
 /**

@@ -3,6 +3,8 @@ import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/mod
 import type { NeighbourhoodRow, NodeRow, RelationshipRow } from './rows';
 import { neighbourhoodQuery, type AskedFields } from '../cypher';
 
+export type { AskedFields } from '../cypher';
+
 /**
  * The order in which a capped node shows its relationships: who signed what, with whom, for whom, before
  * programmes, clauses and places. A type the list does not name yet comes last rather than never.
