@@ -21,6 +21,7 @@ import { GraphWriter, WriteCounters } from './write';
 import { unmapped, type RowMapper } from './rowMapping';
 import { ledgerRow } from './ledger';
 import { Reconciler, type ReconcileSummary } from './reconcile';
+import { StatementTimes, type StatementTime } from './statementTimes';
 
 /**
  * The importer: validates every file first (streaming, keeping only the index of ids), and only when the
@@ -50,6 +51,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Timeout of the one write transaction (the server's default, 60 s, is too short for large corpora). */
   transactionTimeoutMs?: number;
+  /** Wraps the write transaction (a benchmark's PROFILE of chosen statements). */
+  wrapTransaction?: (tx: ImportTransaction) => ImportTransaction;
 }
 
 export interface ImportStep {
@@ -81,6 +84,8 @@ export interface ImportReport extends ValidationSummary {
   totalMs: number;
   /** Relationship rows written per second of the write transaction (commit included). */
   relationshipsPerSecond: number;
+  /** The write transaction's statements by kind: where writeMs went, the commit aside (statementTimes.ts). */
+  statements: Record<string, StatementTime>;
 }
 
 const LOOKUP_BATCH = 10_000;
@@ -196,7 +201,9 @@ async function writeCorpus(
   const batchSize = options.batchSize ?? 5000;
   let statementsDone = writeStarted;
   const mapRows = options.mapRows ?? unmapped;
-  const work = async (tx: ImportTransaction) => {
+  const times = new StatementTimes();
+  const work = async (transaction: ImportTransaction) => {
+    const tx = times.wrap(options.wrapTransaction?.(transaction) ?? transaction);
     const writer = new GraphWriter(tx, batchSize);
     // Ids merged through the API (judge SAME) stand for their canonical node in files too (src/merges/).
     const redirects = await loadRedirects(tx);
@@ -287,5 +294,6 @@ async function writeCorpus(
     writeMs,
     totalMs: Date.now() - started,
     relationshipsPerSecond: written.relationshipRows / Math.max(writeMs / 1000, 0.001),
+    statements: times.toJSON(),
   };
 }
