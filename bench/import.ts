@@ -114,7 +114,7 @@ async function incrementalRow(dir: string, manifest: CorpusManifest): Promise<Im
     const kinds = ['nodes', 'relationships', 'passages'];
     const statementMs = (k?: string) =>
       Object.entries(report.statements)
-        .filter(([name]) => (k ? name === k : !kinds.includes(name)))
+        .filter(([name]) => (k ? name.startsWith(k) : !kinds.some((kind) => name.startsWith(kind))))
         .reduce((sum, [, t]) => sum + t.serverMs, 0);
     const all = Object.values(report.statements).reduce((sum, t) => sum + t.serverMs, 0);
     log(`incremental statements: ${JSON.stringify(report.statements)}`);

@@ -23,11 +23,11 @@ function kindOf(query: string): string {
 
 const KINDS: Array<[RegExp, string]> = [
   [/^Upserts a batch of nodes/, 'nodes'],
-  [/^Creates a batch of nodes/, 'nodes'],
+  [/^Creates a batch of nodes/, 'nodes (created)'],
   [/^Upserts a batch of relationships/, 'relationships'],
-  [/^Creates a batch of relationships/, 'relationships'],
+  [/^Creates a batch of relationships/, 'relationships (created)'],
   [/^Upserts a batch of passages/, 'passages'],
-  [/^Creates a batch of passages/, 'passages'],
+  [/^Creates a batch of passages/, 'passages (created)'],
   [/^Records what each imported file stated/, 'ledger write'],
   [/^The records of the previous import/, 'ledger read'],
   [/^The records of files imported before/, 'ledger read'],
