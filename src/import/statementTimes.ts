@@ -1,3 +1,4 @@
+import { cypher } from '../db/cypher';
 import type { ImportTransaction } from './transaction';
 
 /**
@@ -14,28 +15,36 @@ export interface StatementTime {
   serverMs: number;
 }
 
-/** A statement's kind: its first comment line names it (cypher/import-*.cypher all start with one). */
-function kindOf(query: string): string {
-  const start = query.trimStart();
-  const first = (start.startsWith('//') ? start.slice(2, start.indexOf('\n')) : start.slice(0, start.indexOf('\n') + 1 || undefined)).trim();
-  return KINDS.find(([pattern]) => pattern.test(first))?.[1] ?? first.slice(0, 48);
-}
+/** The import's statements by kind (cypher/*.cypher, comments stripped as `cypher()` strips them). */
+const NAMED: Record<string, string> = {
+  'import-nodes-new': 'nodes (created)',
+  'import-nodes': 'nodes',
+  'import-passages-new': 'passages (created)',
+  'import-passages': 'passages',
+  'import-ledger': 'ledger',
+  'import-ledger-read': 'ledger',
+  'import-ledger-gone': 'ledger',
+  'import-ledger-delete': 'reconcile',
+  'import-unstate-nodes': 'reconcile',
+  'import-unstate-relationships': 'reconcile',
+  'import-remove-nodes': 'reconcile',
+  'import-remove-props': 'reconcile',
+  'import-passages-forget': 'reconcile',
+  'import-check': 'check',
+  'change-record': 'change log',
+  'merge-redirects': 'redirects',
+};
+let byText: Map<string, string> | undefined;
 
-const KINDS: Array<[RegExp, string]> = [
-  [/^Upserts a batch of nodes/, 'nodes'],
-  [/^Creates a batch of nodes/, 'nodes (created)'],
-  [/^Upserts a batch of relationships/, 'relationships'],
-  [/^Creates a batch of relationships/, 'relationships (created)'],
-  [/^Upserts a batch of passages/, 'passages'],
-  [/^Creates a batch of passages/, 'passages (created)'],
-  [/^Records what each imported file stated/, 'ledger write'],
-  [/^The records of the previous import/, 'ledger read'],
-  [/^The records of files imported before/, 'ledger read'],
-  [/^Takes back|^As import-unstate|^Deletes nodes no file|^Removes the properties|^Forgets the records|^Takes the facts/, 'reconcile'],
-  [/^After an import/, 'check'],
-  [/change|Change/, 'change log'],
-  [/merged|Merged|redirect/, 'redirects'],
-];
+function kindOf(query: string): string {
+  byText ??= new Map(Object.entries(NAMED).map(([name, kind]) => [cypher(name), kind]));
+  const named = byText.get(query);
+  if (named) return named;
+  // One text per relationship type (src/import/write.ts writes the type in).
+  if (/CREATE \(a\)-\[r:\w+ \{key: row\.key\}\]->\(b\)/.test(query)) return 'relationships (created)';
+  if (/MERGE \(a\)-\[r:\w+ \{key: row\.key\}\]->\(b\)/.test(query)) return 'relationships';
+  return query.trim().split('\n')[0]!.slice(0, 48);
+}
 
 export class StatementTimes {
   readonly byKind = new Map<string, StatementTime>();
