@@ -145,14 +145,16 @@ export class GraphWriter {
   private async flushPassages(): Promise<void> {
     const { created, merged } = this.passages;
     this.passages = { created: [], merged: [] };
-    if (created.length) await this.run(cypher('import-passages-new'), created);
-    if (merged.length) await this.run(cypher('import-passages'), merged);
+    // Passages are not counted as nodes created: they state no fact.
+    if (created.length) await this.run(cypher('import-passages-new'), created, false);
+    if (merged.length) await this.run(cypher('import-passages'), merged, false);
     this.counters.passageRows += created.length + merged.length;
   }
 
   /** Sends a statement; waits only for the one before it, so that the next batch is built while the server writes. */
-  private async run(query: string, rows: unknown[]): Promise<void> {
+  private async run(query: string, rows: unknown[], count = true): Promise<void> {
     const done = this.tx.run(query, { rows }).then((result) => {
+      if (!count) return;
       const c = result.summary.counters.updates();
       this.counters.nodesCreated += c.nodesCreated;
       this.counters.relationshipsCreated += c.relationshipsCreated;
