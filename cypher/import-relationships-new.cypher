@@ -1,7 +1,8 @@
-// Creates a batch of relationships of one type that cannot exist yet ($rows as for import-relationships.cypher):
-// one of their ends is a node new to the database (import-nodes-new.cypher), and this import has not written
-// them yet. The ends are merged on their id, as there (an end may be described by a later file); a relationship
-// retracted through the API is skipped all the same. src/import/write.ts writes the type in place of $(row.type).
+// Creates a batch of relationships that cannot exist yet ($rows as for import-relationships.cypher, of any
+// types): one of their ends is a node new to the database (import-nodes-new.cypher), and each is written once
+// (src/import/write.ts). The ends are merged on their id, as there (should one be missing, import-check.cypher
+// fails the import); a relationship retracted through the API is skipped all the same. CREATE takes the type
+// from the row: one plan for every type, and full batches (a MERGE needs it written in, see write.ts).
 UNWIND $rows AS row
 WITH row WHERE NOT EXISTS { MATCH (x:Retracted) WHERE x.id IN [row.id, row.from, row.to] }
 MERGE (a:Entity {id: row.from})

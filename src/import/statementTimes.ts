@@ -18,6 +18,7 @@ export interface StatementTime {
 /** The import's statements by kind (cypher/*.cypher, comments stripped as `cypher()` strips them). */
 const NAMED: Record<string, string> = {
   'import-nodes-new': 'nodes (created)',
+  'import-relationships-new': 'relationships (created)',
   'import-nodes': 'nodes',
   'import-passages-new': 'passages (created)',
   'import-passages': 'passages',
@@ -41,7 +42,6 @@ function kindOf(query: string): string {
   const named = byText.get(query);
   if (named) return named;
   // One text per relationship type (src/import/write.ts writes the type in).
-  if (/CREATE \(a\)-\[r:\w+ \{key: row\.key\}\]->\(b\)/.test(query)) return 'relationships (created)';
   if (/MERGE \(a\)-\[r:\w+ \{key: row\.key\}\]->\(b\)/.test(query)) return 'relationships';
   return query.trim().split('\n')[0]!.slice(0, 48);
 }

@@ -12,10 +12,10 @@ const DYNAMIC_TYPE = '[r:$(row.type) {key: row.key}]';
  * database is empty (a fresh start, a benchmark run) — quadratic, minutes for 10k rows; with a static type it
  * plans Expand(Into) between the two merged ends. Types come from the model's closed list, never from input.
  */
-function relationshipQuery(type: RelationshipTypeName, name = 'import-relationships'): string {
+function relationshipQuery(type: RelationshipTypeName): string {
   if (!RELATIONSHIP_TYPE_NAMES.includes(type)) throw new Error(`not a relationship type of the model: ${type}`);
-  const text = cypher(name);
-  if (!text.includes(DYNAMIC_TYPE)) throw new Error(`${name}.cypher must write ${DYNAMIC_TYPE}`);
+  const text = cypher('import-relationships');
+  if (!text.includes(DYNAMIC_TYPE)) throw new Error(`import-relationships.cypher must MERGE ${DYNAMIC_TYPE}`);
   return text.replace(DYNAMIC_TYPE, `[r:${type} {key: row.key}]`);
 }
 
@@ -29,6 +29,9 @@ export interface WriteCounters {
   /** Sentences of the documents written as passages (not counted as nodes: they state no fact). */
   passageRows: number;
 }
+
+/** The batch of relationships created, whatever their type (the others are batched by type). */
+const CREATED = '(created)';
 
 /** What the first pass over the corpus (firstPass.ts) and validation tell the writer. */
 export interface WritePlan {
@@ -56,7 +59,7 @@ export interface WritePlan {
  */
 export class GraphWriter {
   private nodes = { created: [] as NodeRow[], merged: [] as NodeRow[] };
-  /** Pending relationships by type and by how they are written: each statement gets a full batch. */
+  /** Pending relationships, created ones together and merged ones by type: each statement gets a full batch. */
   private relationships = new Map<string, RelationshipRow[]>();
   /** Relationships several files state, folded until the end. */
   private readonly shared = new Map<string, RelationshipRow>();
@@ -125,8 +128,9 @@ export class GraphWriter {
   }
 
   private async queueRelationship(row: RelationshipRow): Promise<void> {
+    // Created: one statement for every type (import-relationships-new.cypher); merged: one per type.
     const create = this.plan.newIds.has(row.from) || this.plan.newIds.has(row.to);
-    const key = `${create ? '+' : ''}${row.type}`;
+    const key = create ? CREATED : row.type;
     let batch = this.relationships.get(key);
     if (!batch) this.relationships.set(key, (batch = []));
     batch.push(row);
@@ -137,8 +141,7 @@ export class GraphWriter {
     const rows = this.relationships.get(key);
     if (!rows?.length) return;
     this.relationships.delete(key);
-    const create = key.startsWith('+');
-    await this.run(relationshipQuery(rows[0]!.type, create ? 'import-relationships-new' : 'import-relationships'), rows);
+    await this.run(key === CREATED ? cypher('import-relationships-new') : relationshipQuery(rows[0]!.type), rows);
     this.counters.relationshipRows += rows.length;
   }
 
