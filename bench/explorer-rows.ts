@@ -46,14 +46,16 @@ export function explorerRows(manifest: CorpusManifest): Row[] {
       title: 'neighbourhood as the explorer asks it',
       measures: `The explorer's Neighbourhood on a hub: depth 1, at most ${PER_NODE} relationships per node (agreements first), each with its evidence.`,
       accords: QUERIES.Neighbourhood!,
+      // The same answer from the peer: the hub's first ${PER_NODE} agreements (a hub's first type) with each
+      // relationship's properties and quotes, and the count the explorer shows as "left out".
       peer: `query Hood($id: ID!) { organisations(where: { id: { eq: $id } }) { id name
-        agreements(limit: ${PER_NODE}) { id title } people(limit: ${PER_NODE}) { id name } } }`,
-      peerNote: `hand-written: ${PER_NODE} agreements and ${PER_NODE} people (no generic neighbourhood); only sizes are compared`,
+        agreementsConnection(first: ${PER_NODE}) { totalCount edges { properties { id role evidenceSources evidenceQuotes } node { id title date } } } } }`,
+      peerNote: `hand-written: the hub's first ${PER_NODE} agreements with each relationship's quotes and the total (no generic neighbourhood; the peer's quotes name their sources by id only); sizes are compared`,
       variables: (i) => neighbourhoodVariables(hubs[i % hubs.length]!, PER_NODE),
       canonAccords: (d) => ({ size: d.neighbourhood?.nodes?.length ?? 0 }),
       canonPeer: (d) => {
         const o = d.organisations?.[0];
-        return { size: o ? 1 + o.agreements.length + o.people.length : 0 };
+        return { size: o ? 1 + o.agreementsConnection.edges.length : 0 };
       },
     },
   ];

@@ -104,6 +104,16 @@ export function workload(manifest: CorpusManifest, seed = 7, writeSample?: Write
 
   return [
     {
+      key: 'floor',
+      title: 'the floor: an empty request ({ __typename })',
+      measures: 'HTTP, the GraphQL server and the answer, without the database: what every other row pays before its query.',
+      accords: `query Floor { __typename }`,
+      peer: `query Floor { __typename }`,
+      variables: () => ({}),
+      canonAccords: (d) => ({ canon: d.__typename, size: 1 }),
+      canonPeer: (d) => ({ canon: d.__typename, size: 1 }),
+    },
+    {
       key: 'lookup',
       title: 'look-up by id (agreement + evidence)',
       measures: 'One agreement by id with its fields and its evidence (quote and source document).',

@@ -3,7 +3,10 @@
 // their ends, so each is found from its two ends by id). $sources limits the documents (null = all). The facts
 // and the relationships are read only when the request asks for them ($withFacts, $withRelationships), and
 // the document with only the fields it asks ({{askedSource s}}: src/store/passages.ts, a list, see nodeList).
-CALL db.index.fulltext.queryNodes('passage_search', $query) YIELD node AS p, score
+// Without $sources, Lucene itself keeps the best $first (`limit`): a common word matches thousands of
+// sentences, and reading each one's id to sort them all cost most of the query (Neo4j CPU per request at 100k
+// relationships: see bench/README.md). Among hits of equal score at the page's end, the index's order decides.
+CALL db.index.fulltext.queryNodes('passage_search', $query, {limit: CASE WHEN $sources IS NULL THEN toInteger($first) END}) YIELD node AS p, score
 WHERE $sources IS NULL OR p.source IN $sources
 WITH p, score
 ORDER BY score DESC, p.id

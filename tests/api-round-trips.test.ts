@@ -1,5 +1,5 @@
 import { lookUpTuning } from '../src/store/shape';
-import { detailVariables, QUERIES } from '../web/src/queries';
+import { detailVariables, neighbourhoodVariables, QUERIES } from '../web/src/queries';
 import { startTestServer, TestServer } from './support/server';
 
 /**
@@ -159,6 +159,41 @@ describe('one database round-trip per level, not per item', () => {
     // A person asked with an organisation's fragments: found, none of those fields read.
     const person = await ask(query, 'per-martin-malvy');
     expect(person.data.node).toMatchObject({ id: 'per-martin-malvy', kind: 'Person', label: 'Martin Malvy' });
+  });
+
+  it("the explorer's neighbourhood, each edge with its quotes and the organisation a signature was made for: one round-trip, the same answers as the node's own relationships give", async () => {
+    const post = async (query: string, variables: Record<string, unknown>) => {
+      const body = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      }).then((r) => r.json());
+      expect(body.errors).toBeUndefined();
+      return { trips: body.extensions.cost.databaseRoundTrips as number, data: body.data };
+    };
+    // A person who signed on an organisation's behalf, found from Microsoft's agreements.
+    const microsoft = await post(`{ organisation(id: "org-microsoft") { agreements { agreement { signatories { person { id } onBehalfOf { id } } } } } }`, {});
+    const signatory = microsoft.data.organisation.agreements
+      .flatMap((a: any) => a.agreement.signatories)
+      .find((s: any) => s.onBehalfOf).person.id as string;
+    for (const centre of ['org-microsoft', signatory]) {
+      const hood = await post(QUERIES.Neighbourhood!, neighbourhoodVariables(centre, 30));
+      expect(hood.trips).toBe(1);
+      // The same relationships read through the node itself (relationships load their quotes and ends by id).
+      const own = await post(
+        `query Own($id: ID!) { node(id: $id) { ... on Entity { relationships(first: 200) { id onBehalfOf { id label } evidence { quote source { id title date publisher file type author } } } } } }`,
+        { id: centre },
+      );
+      const byId = new Map(own.data.node.relationships.map((r: any) => [r.id, r]));
+      const edges = hood.data.neighbourhood.edges;
+      expect(edges.length).toBeGreaterThan(0);
+      for (const edge of edges) {
+        const expected: any = byId.get(edge.id);
+        expect({ id: edge.id, onBehalfOf: edge.onBehalfOf, evidence: edge.evidence }).toEqual(expected);
+      }
+      expect(edges.some((e: any) => e.evidence.length > 0)).toBe(true);
+      if (centre === signatory) expect(edges.some((e: any) => e.onBehalfOf)).toBe(true);
+    }
   });
 
   it("a hub's first page is found from the far kind's date index, and it is the very page reading every link gives", async () => {

@@ -98,6 +98,17 @@ describe('statements, figures and passages', () => {
     }
   });
 
+  it("a document's best passage, even where other documents' passages rank higher", async () => {
+    const all = await ask(`{ passages(text: "Microsoft", first: 50) { score passage { id source { id } } } }`);
+    const sources = [...new Set(all.passages.map((h: any) => h.passage.source.id as string))];
+    expect(sources.length).toBeGreaterThan(1);
+    // The document whose best passage ranks last among the documents' best: every other one outranks it.
+    const last = sources[sources.length - 1]!;
+    const best = all.passages.find((h: any) => h.passage.source.id === last);
+    const one = await ask(`query P($s: [ID!]) { passages(text: "Microsoft", sources: $s, first: 1) { score passage { id source { id } } } }`, { s: [last] });
+    expect(one.passages).toEqual([best]);
+  });
+
   it('takes Lucene syntax in the text literally', async () => {
     const res = await server.gql(`{ passages(text: "grand\\" OR *:* frère~ (", first: 2) { passage { id } } }`);
     expect(res.errors).toBeUndefined();

@@ -17,6 +17,7 @@ import {
   linksQuery,
   lookUpQuery,
   neighbourhoodQuery,
+  type AskedFields,
   type Expansion,
   type LookUpShape,
 } from '../src/store/shape';
@@ -127,8 +128,14 @@ describe('the Cypher of each builder', () => {
 
   it('links of a batch, a neighbourhood, a look-up compiled for its shape, nodes by id', () => {
     expect(linksQuery(['PARTY_TO>', 'SIGNED<'])).toMatchSnapshot();
-    expect(neighbourhoodQuery('neighbourhood-start', ['PARTY_TO', 'SIGNED'], false, { node: ['id', 'label'], relationship: ['id'] })).toMatchSnapshot();
-    expect(neighbourhoodQuery('neighbourhood-level', ['PARTY_TO', 'SIGNED'], false, { node: ['id', 'label'], relationship: ['id'] })).toMatchSnapshot();
+    const hood = (name: 'neighbourhood-start' | 'neighbourhood-level', asked: AskedFields) => {
+      const { text, nodeKeys } = neighbourhoodQuery(name, ['PARTY_TO', 'SIGNED'], false, asked);
+      return { text, nodeKeys };
+    };
+    expect(hood('neighbourhood-start', { node: ['id', 'label'], relationship: ['id'] })).toMatchSnapshot();
+    expect(hood('neighbourhood-level', { node: ['id', 'label'], relationship: ['id'] })).toMatchSnapshot();
+    // As the explorer asks it: each edge's quotes with their sources, and the organisation a signature names.
+    expect(hood('neighbourhood-start', { node: ['id', 'label'], relationship: ['id', 'onBehalfOf'], evidenceSource: ['id', 'title'], behalf: ['id', 'label'] })).toMatchSnapshot();
     const parties: LookUpShape = {
       expansions: ['PARTY_TO<'],
       children: [],
@@ -205,6 +212,8 @@ describe('every query the store can write for the model plans in Neo4j (EXPLAIN)
     for (const name of ['neighbourhood-start', 'neighbourhood-level'] as const) {
       texts.push([`${name} every type`, neighbourhoodQuery(name, RELATIONSHIP_TYPE_NAMES as readonly RelationshipTypeName[], true, asked).text]);
       texts.push([`${name} PARTY_TO, SIGNED`, neighbourhoodQuery(name, ['PARTY_TO', 'SIGNED'], false, asked).text]);
+      const withEvidence = { ...asked, relationship: [...asked.relationship, 'onBehalfOf'], evidenceSource: ['id', 'title', 'degree'], behalf: ['id', 'label', 'degree'] };
+      texts.push([`${name} every type, evidence and onBehalfOf`, neighbourhoodQuery(name, RELATIONSHIP_TYPE_NAMES as readonly RelationshipTypeName[], true, withEvidence).text]);
     }
     texts.push(['passages (source id, title)', passagesQuery(['id', 'title']).text], ['passages (every source field, degree)', passagesQuery(['id', 'title', 'type', 'file', 'date', 'publisher', 'degree']).text]);
     texts.push(['signatures on behalf', signaturesQuery(false)], ['signatures on behalf with evidence', signaturesQuery(true)]);

@@ -1,43 +1,33 @@
 import type { Page } from 'playwright-core';
-import { buildWeb } from '../scripts/build-web';
 import { importCorpus } from '../src/import';
-import { idle, launchBrowser, type TestBrowser } from './support/browser';
+import { idle } from './support/browser';
 import { DUP_EXTRA_TEXT, DUP_TEXT, duplicatesCorpus, removeJudgements, SAME_QUOTE } from './support/duplicates';
 import { graphContent } from './support/exports';
 import { removeFixtureEntities, writeFixtureCorpus, type FixtureCorpus } from './support/importFixtures';
-import { startTestServer, type TestServer } from './support/server';
-import { removeTestTokens, tokenHeaders } from './support/tokens';
-import { changeLogMark, undoWrites } from './support/writes';
+import { startEditorSession, type EditorSession } from './support/editorSession';
+import type { TestServer } from './support/server';
+import { undoWrites } from './support/writes';
 
 describe('an editor in the explorer sees who may be the same actor, compares them, merges, and undoes it', () => {
+  let session: EditorSession;
   let server: TestServer;
-  let browser: TestBrowser;
   let page: Page;
-  let editor: { authorization: string; id: string };
   let corpus: FixtureCorpus;
-  let mark: number;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startTestServer();
-    editor = await tokenHeaders(server.db, 'editor', 'duplicates-explorer');
-    mark = await changeLogMark(server.db);
+    session = await startEditorSession('duplicates-explorer');
+    ({ server, page, pageErrors } = session);
     corpus = writeFixtureCorpus(duplicatesCorpus(), { 'zz-dup.txt': DUP_TEXT, 'zz-extra.txt': DUP_EXTRA_TEXT });
     await importCorpus(server.db, [corpus.dataDir], { sourcesDir: corpus.sourcesDir });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
   }, 120_000);
   afterAll(async () => {
-    await page?.close();
-    await browser?.close();
+    if (!session) return;
     await removeFixtureEntities(server.db);
     await removeJudgements(server.db);
-    await undoWrites(server.db, mark, []);
-    await removeTestTokens(server.db);
+    await undoWrites(server.db, session.mark, []);
     corpus?.remove();
-    await server?.close();
+    await session.close();
   });
 
   it('shows the mairie beside the ville, merges them with a quote, shows the former identity, and undoes the merge', async () => {
@@ -46,9 +36,7 @@ describe('an editor in the explorer sees who may be the same actor, compares the
     await page.locator('#panel h2', { hasText: 'Ville de Zedville' }).waitFor();
     // Nothing of it for a reader: it needs an editor's token.
     expect(await page.locator('#duplicates').isHidden()).toBe(true);
-    await page.click('#editor-toggle');
-    await page.fill('#editor-token', editor.authorization.replace('Bearer ', ''));
-    await page.click('#sign-in-form button[type=submit]');
+    await session.signIn();
     await page.locator('#editor-who', { hasText: 'Signed in as' }).waitFor();
 
     const candidate = page.locator('#duplicates-list li[data-candidate="org-zz-mairie"]');

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildWeb } from '../scripts/build-web';
 import { ROOT } from '../src/config';
 import { contentHash } from '../src/writes/sources';
-import { idle, launchBrowser, nodeIdByLabel, type TestBrowser } from './support/browser';
-import { startTestServer, type TestServer } from './support/server';
-import { removeTestTokens, tokenHeaders } from './support/tokens';
-import { changeLogMark, undoWrites } from './support/writes';
+import { idle, nodeIdByLabel } from './support/browser';
+import { startEditorSession, type EditorSession } from './support/editorSession';
+import type { TestServer } from './support/server';
+import { undoWrites } from './support/writes';
 
 const TEXT = fs.readFileSync(path.join(ROOT, 'examples', 'writes', 'document.txt'), 'utf8');
 const SOURCE = `src-${contentHash(TEXT).slice(0, 16)}`;
@@ -15,18 +14,15 @@ const QUOTE = "La convention a été signée par Mme Claire Martin, maire d'Essa
 const SIGNED = 'per-claire-martin|SIGNED|agr-essai-logiciels-2008';
 
 describe('an editor in the explorer adds a signature with the words of the document that state it', () => {
+  let session: EditorSession;
   let server: TestServer;
-  let browser: TestBrowser;
   let page: Page;
-  let editor: { authorization: string; id: string };
-  let mark: number;
-  const pageErrors: string[] = [];
+  let editor: EditorSession['editor'];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startTestServer();
-    editor = await tokenHeaders(server.db, 'editor', 'explorer-editor');
-    mark = await changeLogMark(server.db);
+    session = await startEditorSession('explorer-editor');
+    ({ server, page, editor, pageErrors } = session);
     // The document and the three nodes, through the API (examples/writes/02 without the signature).
     const as = { authorization: editor.authorization };
     await server.gql('mutation($t: String!) { addSource(input: { text: $t, title: "Communiqué (exemple fictif)" }) { created } }', { t: TEXT }, as);
@@ -35,26 +31,18 @@ describe('an editor in the explorer adds a signature with the words of the docum
     await node('Organisation', 'org-commune-d-essai', { name: "Commune d'Essai", type: 'local_authority' }, "La commune d'Essai");
     await node('Agreement', 'agr-essai-logiciels-2008', { title: 'Convention Essai–Logiciels Exemplaires', type: 'convention' }, 'une convention de partenariat');
     await node('Person', 'per-claire-martin', { name: 'Claire Martin' }, 'Mme Claire Martin');
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
   }, 120_000);
   afterAll(async () => {
-    await page?.close();
-    await browser?.close();
-    await undoWrites(server.db, mark, [SOURCE, 'org-commune-d-essai', 'agr-essai-logiciels-2008', 'per-claire-martin']);
-    await removeTestTokens(server.db);
-    await server?.close();
+    if (!session) return;
+    await undoWrites(server.db, session.mark, [SOURCE, 'org-commune-d-essai', 'agr-essai-logiciels-2008', 'per-claire-martin']);
+    await session.close();
   });
 
   it('signs in, opens the text, selects the sentence, adds SIGNED, and sees it in the graph and its history', async () => {
     await page.goto(server.url);
-    await page.click('#editor-toggle');
-    await page.fill('#editor-token', 'acc_wrong');
-    await page.click('#sign-in-form button[type=submit]');
+    await session.signIn('acc_wrong');
     await page.locator('#editor-who', { hasText: 'not valid' }).waitFor();
-    await page.fill('#editor-token', editor.authorization.replace('Bearer ', ''));
-    await page.click('#sign-in-form button[type=submit]');
+    await session.signIn();
     await page.locator('#editor-who', { hasText: 'Signed in as' }).waitFor();
     // The token is not kept anywhere a script could find it later.
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)).not.toContain('acc_');

@@ -136,7 +136,8 @@ const linkOf = (r: string, m: string, direction: string) =>
   `{direction: ${direction}, relationship: ${relationshipOf(r, `, onBehalfOfNode: ${behalfOf(r, nodeOf('behalf'))}`)}, node: ${nodeOf(m)}}`;
 
 /** The organisation signature `r` was made for (`behalf` projected as `projection`), or null. */
-const behalfOf = (r: string, projection: string) =>
+/** The organisation signature `r` was made for (its `onBehalfOf` id), as `projection` of `behalf`, or null. */
+export const behalfOf = (r: string, projection: string) =>
   `CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (behalf:Entity {id: ${r}.onBehalfOf}) RETURN ${projection} }) END`;
 
 /**

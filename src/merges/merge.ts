@@ -7,7 +7,7 @@ import { relationshipId } from '../model/identity';
 import { NODE_KINDS, RELATIONSHIP_TYPES, type NodeKindName, type RelationshipTypeName } from '../model/model';
 import { recordChanges, type ChangeInput, type ChangeRow } from '../writes/changeLog';
 import { conflict, storable, type Author } from '../writes/facts';
-import { checkEvidenceShape, checkQuotes, Problems, type EvidenceInput } from '../writes/validateWrite';
+import { checkedQuotes, checkEvidenceShape, checkQuotes, Problems, type EvidenceInput } from '../writes/validateWrite';
 import { pairKey } from './candidates';
 import { resolveIds } from './redirects';
 
@@ -331,9 +331,7 @@ export async function judge(tx: Tx, input: JudgeInput, author: Author): Promise<
   if (input.evidence.length) checkEvidenceShape(input.evidence, problems);
   problems.throwIfAny('judge');
   if (input.evidence.length) {
-    const ids = [...new Set(input.evidence.map((e) => e.sourceId))];
-    const texts = new Map((await rows(tx, 'source-texts', { ids })).map((r) => [r.id as string, (r.text as string | null) ?? null]));
-    checkQuotes(input.evidence, texts, problems);
+    checkQuotes(input.evidence, await checkedQuotes(tx, input.evidence), problems);
     problems.throwIfAny('judge');
   }
   const resolved = await resolveIds(tx, [input.a, input.b]);

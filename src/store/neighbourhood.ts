@@ -1,4 +1,4 @@
-import { nodeFromList, relationshipFromList } from '../db/cypher';
+import { nodeFromList } from '../db/cypher';
 import type { Database } from '../db/database';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/model';
 import type { NeighbourhoodRow, NodeRow, RelationshipRow } from './rows';
@@ -61,9 +61,9 @@ export async function neighbourhood(
   const ranked = args.types ? RANKED.filter((t) => args.types!.includes(t)) : RANKED;
   const allTypes = args.types === null;
   const startQuery = neighbourhoodQuery('neighbourhood-start', ranked, allTypes, asked);
-  const { nodeKeys, relationshipKeys } = startQuery;
+  const { nodeKeys } = startQuery;
   const linkOf = ([relationship, node, typedDegree]: LinkList): LevelLink => ({
-    relationship: relationshipFromList<RelationshipRow>(relationship, relationshipKeys),
+    relationship: startQuery.relationship(relationship),
     node: typeof node === 'string' ? ({ id: node } as NodeRow) : nodeFromList<NodeRow>(node, nodeKeys),
     typedDegree,
   });

@@ -1,5 +1,19 @@
-import { cypher, linkList, nodeList, relationshipList, relationshipTypeProperties, type LinkLayout, type NodeFields } from '../db/cypher';
+import {
+  behalfOf,
+  cypher,
+  evidenceProjection,
+  evidenceSourceKeys,
+  linkList,
+  nodeFromList,
+  nodeList,
+  relationshipFromList,
+  relationshipList,
+  relationshipTypeProperties,
+  type LinkLayout,
+  type NodeFields,
+} from '../db/cypher';
 import { askedNodeProjection, type AskedNodeLayout, type NodeAsk } from './nodes';
+import type { EvidenceRow, NodeRow, RelationshipRow } from './rows';
 import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES, type NodeKindName, type RelationshipTypeName } from '../model/model';
 
 /**
@@ -440,13 +454,46 @@ export function buildListQuery(req: ListRequest): BuiltQuery {
 export interface AskedFields {
   node: readonly string[];
   relationship: readonly string[];
+  /** The fields asked of the sources of each relationship's evidence, or null when its evidence is not asked. */
+  evidenceSource?: readonly string[] | null;
+  /** The fields asked of the organisation a signature was made for (`onBehalfOf`), or null when not asked. */
+  behalf?: readonly string[] | null;
 }
 
-/** A neighbourhood query's text, and the layouts of the node and relationship lists it returns. */
+/** A neighbourhood query's text, and how to read the node and relationship lists it returns. */
 export interface NeighbourhoodQuery {
   text: string;
   nodeKeys: readonly string[];
-  relationshipKeys: readonly string[];
+  relationship: (values: readonly unknown[]) => RelationshipRow;
+}
+
+/**
+ * Relationship `r` as a neighbourhood is asked it (`{{askedRelationship r}}`): the properties asked, then its
+ * evidence with the fields asked of each quote's source and the organisation it was signed for, when asked;
+ * and how to read the list back into a row whose `evidence` and `onBehalfOfNode` the resolvers then use.
+ */
+function askedRelationship(r: string, asked: AskedFields): { text: string; read: (values: readonly unknown[]) => RelationshipRow } {
+  const own = relationshipList(r, asked.relationship);
+  const sources = asked.evidenceSource ?? null;
+  const behalf = asked.behalf ? nodeList('behalf', asked.behalf, asked.behalf.includes('degree') ? 'COUNT { (behalf)--() }' : null) : null;
+  const extras = [...(sources ? [evidenceProjection(r, sources)] : []), ...(behalf ? [behalfOf(r, behalf.text)] : [])];
+  const sourceKeys = sources ? evidenceSourceKeys(sources) : null;
+  return {
+    text: extras.length ? `${own.text.slice(0, -1)}, ${extras.join(', ')}]` : own.text,
+    read: (values) => {
+      const row = relationshipFromList<RelationshipRow>(values, own.keys);
+      let at = own.keys.length;
+      if (sourceKeys) {
+        const evidence = values[at++] as Array<EvidenceRow & { source: unknown[] | null }>;
+        row.evidence = evidence.map((e) => ({ ...e, source: e.source && nodeFromList<NodeRow>(e.source, sourceKeys) }));
+      }
+      if (behalf) {
+        const organisation = values[at++] as unknown[] | null;
+        if (organisation) row.onBehalfOfNode = nodeFromList<NodeRow>(organisation, behalf.keys);
+      }
+      return row;
+    },
+  };
 }
 
 const neighbourhoodTexts = new Map<string, NeighbourhoodQuery>();
@@ -482,8 +529,8 @@ export function neighbourhoodQuery(
       .replaceAll('{{expansions}}', () => branches.join('\n    UNION ALL\n    '))
       .replace(/\{\{typedDegree (\w+)\}\}/g, (_m, v: string) => (allTypes ? `COUNT { (${v})--() }` : `COUNT { (${v})-[:${types.join('|')}]-() }`))
       .replace(/\{\{askedNode (\w+)\}\}/g, (_m, v: string) => nodeList(v, asked.node, degree(v)).text)
-      .replace(/\{\{askedRelationship (\w+)\}\}/g, (_m, r: string) => relationshipList(r, asked.relationship).text);
-    query = { text, nodeKeys: nodeList('m', asked.node, degree('m')).keys, relationshipKeys: relationshipList('r', asked.relationship).keys };
+      .replace(/\{\{askedRelationship (\w+)\}\}/g, (_m, r: string) => askedRelationship(r, asked).text);
+    query = { text, nodeKeys: nodeList('m', asked.node, degree('m')).keys, relationship: askedRelationship('r', asked).read };
     // Field lists come from requests: keep the cache bounded.
     if (neighbourhoodTexts.size >= 500) neighbourhoodTexts.clear();
     neighbourhoodTexts.set(cacheKey, query);

@@ -16,6 +16,7 @@ import {
   checkGivenFields,
   checkNewId,
   checkQuotes,
+  checkedQuotes,
   checkRequired,
   checkUnset,
   EvidenceInput,
@@ -134,12 +135,6 @@ const one = async (tx: Tx, name: string, params: Props): Promise<Props | undefin
   (await tx.run(cypher(name), params)).records.map((r) => toNative(r.toObject()) as Props)[0];
 
 /** The stored texts of the sources evidence cites. */
-async function sourceTexts(tx: Tx, evidence: readonly EvidenceInput[]): Promise<Map<string, string | null>> {
-  const ids = [...new Set(evidence.map((e) => e.sourceId))];
-  const result = await tx.run(cypher('source-texts'), { ids });
-  return new Map(result.records.map((r) => [r.get('id') as string, (r.get('text') as string | null) ?? null]));
-}
-
 /** A fact as stored now, live or retracted; null when nothing has that id. */
 export async function readFact(db: Database | Tx, id: string): Promise<FactRow | null> {
   const { from, to } = endsOf(id);
@@ -218,7 +213,7 @@ export async function createNode(tx: Tx, input: CreateNodeInput, author: Author)
   checkNewId(id, input.kind, problems);
   checkEvidenceShape(input.evidence, problems);
   problems.throwIfAny('createNode');
-  checkQuotes(input.evidence, await sourceTexts(tx, input.evidence), problems);
+  checkQuotes(input.evidence, await checkedQuotes(tx, input.evidence), problems);
   if (refs.length) {
     const ends = await one(tx, 'fact-ends', { from: null, to: null, id, ids: refs.map((r) => r.id) });
     checkReferences(refs, new Map(ends!.kinds as Array<[string, string | null]>), problems, input.kind);
@@ -254,7 +249,7 @@ export async function createRelationship(tx: Tx, input: CreateRelationshipInput,
   }
   checkEvidenceShape(input.evidence, problems);
   problems.throwIfAny('createRelationship');
-  checkQuotes(input.evidence, await sourceTexts(tx, input.evidence), problems);
+  checkQuotes(input.evidence, await checkedQuotes(tx, input.evidence), problems);
   const id = relationshipId(input.from, input.type, input.to, key);
   const allRefs: Reference[] = [
     { field: 'from', id: input.from, kinds: RELATIONSHIP_TYPES[input.type].from },
@@ -312,7 +307,7 @@ export async function updateFact(tx: Tx, factType: FactRow['factType'], input: U
   checkEvidenceShape(input.evidence, problems);
   if (!Object.keys(fields).length && !unset.length) problems.add('set', 'nothing to change: give `set` or `unset`');
   problems.throwIfAny(name);
-  checkQuotes(input.evidence, await sourceTexts(tx, input.evidence), problems);
+  checkQuotes(input.evidence, await checkedQuotes(tx, input.evidence), problems);
   if (refs.length) {
     const ends = await one(tx, 'fact-ends', { from: null, to: null, id: input.id, ids: refs.map((r) => r.id) });
     checkReferences(refs, new Map(ends!.kinds as Array<[string, string | null]>), problems, current.kind);

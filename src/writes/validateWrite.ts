@@ -1,4 +1,6 @@
 import { GraphQLError } from 'graphql';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypher } from '../db/cypher';
 import { checkFields, idProblems, missingRequired, OnRef, quoteProblem, show } from '../model/check';
 import { FieldSpec, NODE_KINDS, NodeKindName, RELATIONSHIP_TYPES, RelationshipTypeName } from '../model/model';
 
@@ -90,18 +92,34 @@ export function checkEvidenceShape(evidence: readonly EvidenceInput[], problems:
 }
 
 /** The quote rule against the sources' stored texts (`texts`: id → text, absent when no such source). */
-export function checkQuotes(evidence: readonly EvidenceInput[], texts: ReadonlyMap<string, string | null>, problems: Problems) {
+/** How each quote of some evidence fared against its source's stored text (see cypher/source-quotes.cypher). */
+export interface QuoteCheck {
+  /** The quote's source exists and has a stored text. */
+  hasText: boolean;
+  found: boolean;
+  /** The source's text, when the quote was not found in it (for the message). */
+  text: string | null;
+}
+
+/** Each quote checked against its source's stored text, in the database; indexed like `evidence`. */
+export async function checkedQuotes(tx: Pick<ManagedTransaction, 'run'>, evidence: readonly EvidenceInput[]): Promise<Map<number, QuoteCheck>> {
+  if (!evidence.length) return new Map();
+  const result = await tx.run(cypher('source-quotes'), { evidence: evidence.map((e) => ({ sourceId: e.sourceId, quote: e.quote })) });
+  return new Map(result.records.map((r) => [Number(r.get('i')), { hasText: r.get('hasText') as boolean, found: r.get('found') as boolean, text: r.get('text') as string | null }]));
+}
+
+export function checkQuotes(evidence: readonly EvidenceInput[], checks: ReadonlyMap<number, QuoteCheck>, problems: Problems) {
   evidence.forEach((e, i) => {
-    if (!e.quote.trim() || !texts.has(e.sourceId)) {
+    const check = checks.get(i);
+    if (!e.quote.trim() || !check) {
       if (e.quote.trim()) problems.add(`evidence[${i}].sourceId`, `no source document with id ${show(e.sourceId)}`);
       return;
     }
-    const text = texts.get(e.sourceId);
-    if (text === null || text === undefined) {
+    if (!check.hasText) {
       problems.add(`evidence[${i}].sourceId`, `${e.sourceId} has no stored text to check the quote against (add it with addSource)`);
       return;
     }
-    const problem = quoteProblem(Buffer.from(text, 'utf8'), e.quote, e.sourceId);
+    const problem = check.found ? null : quoteProblem(Buffer.from(check.text ?? '', 'utf8'), e.quote, e.sourceId);
     if (problem) problems.add(`evidence[${i}].quote`, problem);
   });
 }
