@@ -65,6 +65,11 @@ export class GraphWriter {
   private readonly shared = new Map<string, RelationshipRow>();
   private passages = { created: [] as PassageRow[], merged: [] as PassageRow[] };
   private inFlight: Array<Promise<void>> = [];
+  /**
+   * Nodes the relationship statements made for an end no row described: none when validation holds (every end
+   * is described, or in the database), so the import's check for nodes without a kind need not scan them all.
+   */
+  endsCreated = 0;
   readonly counters: WriteCounters = {
     nodesCreated: 0,
     relationshipsCreated: 0,
@@ -141,7 +146,7 @@ export class GraphWriter {
     const rows = this.relationships.get(key);
     if (!rows?.length) return;
     this.relationships.delete(key);
-    await this.run(key === CREATED ? cypher('import-relationships-new') : relationshipQuery(rows[0]!.type), rows);
+    await this.run(key === CREATED ? cypher('import-relationships-new') : relationshipQuery(rows[0]!.type), rows, 'ends');
     this.counters.relationshipRows += rows.length;
   }
 
@@ -149,16 +154,17 @@ export class GraphWriter {
     const { created, merged } = this.passages;
     this.passages = { created: [], merged: [] };
     // Passages are not counted as nodes created: they state no fact.
-    if (created.length) await this.run(cypher('import-passages-new'), created, false);
-    if (merged.length) await this.run(cypher('import-passages'), merged, false);
+    if (created.length) await this.run(cypher('import-passages-new'), created, 'none');
+    if (merged.length) await this.run(cypher('import-passages'), merged, 'none');
     this.counters.passageRows += created.length + merged.length;
   }
 
   /** Sends a statement; waits only for the one before it, so that the next batch is built while the server writes. */
-  private async run(query: string, rows: unknown[], count = true): Promise<void> {
+  private async run(query: string, rows: unknown[], count: 'facts' | 'ends' | 'none' = 'facts'): Promise<void> {
     const done = this.tx.run(query, { rows }).then((result) => {
-      if (!count) return;
+      if (count === 'none') return;
       const c = result.summary.counters.updates();
+      if (count === 'ends') this.endsCreated += c.nodesCreated;
       this.counters.nodesCreated += c.nodesCreated;
       this.counters.relationshipsCreated += c.relationshipsCreated;
       this.counters.propertiesSet += c.propertiesSet;
