@@ -2,5 +2,5 @@
 // their Source did not exist when the import was validated, so neither did its passages (a passage's id is its
 // source's and its place, src/corpus/passages.ts), and this import writes each source's passages once.
 UNWIND $rows AS row
-CREATE (p:Passage {id: row.id})
-SET p.source = row.source, p.index = row.index, p.text = row.text, p.facts = row.facts
+CREATE (p:Passage)
+SET p = row

@@ -1,11 +1,10 @@
-// Creates a batch of relationships that cannot exist yet ($rows as for import-relationships.cypher, of any
-// types): one of their ends is a node new to the database (import-nodes-new.cypher), and each is written once
-// (src/import/write.ts). The ends are merged on their id, as there (should one be missing, import-check.cypher
-// fails the import); a relationship retracted through the API is skipped all the same. CREATE takes the type
-// from the row: one plan for every type, and full batches (a MERGE needs it written in, see write.ts).
+// Creates a batch of relationships, of any types, that cannot exist yet ($rows: type, from, to, properties —
+// the id, key, properties, lists and evidence in one map): one of their ends is new to the database
+// (import-nodes-new.cypher), each is written once (src/import/write.ts), and the retracted ones were left out
+// (import-retracted.cypher). Their ends exist (written before, or there before): were one missing, CREATE
+// fails the import rather than skip the row. CREATE takes the type from the row: one plan for every type.
 UNWIND $rows AS row
-WITH row WHERE NOT EXISTS { MATCH (x:Retracted) WHERE x.id IN [row.id, row.from, row.to] }
-MERGE (a:Entity {id: row.from})
-MERGE (b:Entity {id: row.to})
-CREATE (a)-[r:$(row.type) {key: row.key}]->(b)
-SET r.id = row.id, r += row.props, r += row.lists, r.evidenceSources = row.sources, r.evidenceQuotes = row.quotes
+OPTIONAL MATCH (a:Entity {id: row.from})
+OPTIONAL MATCH (b:Entity {id: row.to})
+CREATE (a)-[r:$(row.type)]->(b)
+SET r = row.properties

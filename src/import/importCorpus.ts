@@ -244,7 +244,8 @@ async function writeCorpus(
       folded++;
       progress.tick(() => `import: folding the nodes of ${thousands(folded)}/${thousands(summary.files)} files`);
     }
-    const writer = new GraphWriter(tx, batchSize, { newIds, relationshipCount: first.relationshipCount, sourceCount: first.sourceCount });
+    const retracted = new Set((await tx.run(cypher('import-retracted'))).records.map((r) => r.get('id') as string));
+    const writer = new GraphWriter(tx, batchSize, { newIds, relationshipCount: first.relationshipCount, sourceCount: first.sourceCount, retracted });
     for (const [id, row] of first.nodes) {
       first.nodes.delete(id);
       // The document's text is stored with its Source (validation has read it): the API checks quotes

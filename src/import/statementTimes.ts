@@ -33,7 +33,8 @@ const NAMED: Record<string, string> = {
   'import-passages-forget': 'reconcile',
   'import-check': 'check',
   'change-record': 'change log',
-  'merge-redirects': 'redirects',
+  'merge-redirects': 'look-ups',
+  'import-retracted': 'look-ups',
 };
 let byText: Map<string, string> | undefined;
 

@@ -41,7 +41,23 @@ export interface WritePlan {
   relationshipCount: ReadonlyMap<string, number>;
   /** How many files describe each source: a document described once has its passages written once. */
   sourceCount: ReadonlyMap<string, number>;
+  /** Ids of the facts retracted through the API (import-retracted.cypher): not created again, nor what joins one. */
+  retracted: ReadonlySet<string>;
 }
+
+/** A node as import-nodes-new.cypher creates it: every property in one map (one SET, no conflicts between SETs). */
+const createdNode = (row: NodeRow) => ({
+  kind: row.kind,
+  properties: { id: row.id, ...row.props, ...row.lists, evidenceSources: row.sources, evidenceQuotes: row.quotes },
+});
+
+/** A relationship as import-relationships-new.cypher creates it. */
+const createdRelationship = (row: RelationshipRow) => ({
+  type: row.type,
+  from: row.from,
+  to: row.to,
+  properties: { id: row.id, key: row.key, ...row.props, ...row.lists, evidenceSources: row.sources, evidenceQuotes: row.quotes },
+});
 
 /**
  * Writes rows inside one transaction, in UNWIND batches: each node once, folded whole by the first pass
@@ -127,7 +143,7 @@ export class GraphWriter {
   async flushNodes(): Promise<void> {
     const { created, merged } = this.nodes;
     this.nodes = { created: [], merged: [] };
-    if (created.length) await this.run(cypher('import-nodes-new'), created);
+    if (created.length) await this.run(cypher('import-nodes-new'), created.map(createdNode));
     if (merged.length) await this.run(cypher('import-nodes'), merged);
     this.counters.nodeRows += created.length + merged.length;
   }
@@ -135,6 +151,11 @@ export class GraphWriter {
   private async queueRelationship(row: RelationshipRow): Promise<void> {
     // Created: one statement for every type (import-relationships-new.cypher); merged: one per type.
     const create = this.plan.newIds.has(row.from) || this.plan.newIds.has(row.to);
+    const { retracted } = this.plan;
+    if (create && (retracted.has(row.id) || retracted.has(row.from) || retracted.has(row.to))) {
+      this.counters.relationshipRows++;
+      return;
+    }
     const key = create ? CREATED : row.type;
     let batch = this.relationships.get(key);
     if (!batch) this.relationships.set(key, (batch = []));
@@ -146,7 +167,8 @@ export class GraphWriter {
     const rows = this.relationships.get(key);
     if (!rows?.length) return;
     this.relationships.delete(key);
-    await this.run(key === CREATED ? cypher('import-relationships-new') : relationshipQuery(rows[0]!.type), rows, 'ends');
+    if (key === CREATED) await this.run(cypher('import-relationships-new'), rows.map(createdRelationship));
+    else await this.run(relationshipQuery(rows[0]!.type), rows, 'ends');
     this.counters.relationshipRows += rows.length;
   }
 
