@@ -5,7 +5,7 @@
 // asks ten. Each key: {id, first}. The relationship index
 // signed_on_behalf (schema.cypher) finds them without reading every signature.
 // `{{signatureEvidence r}}` is the signature's evidence with its sources when the request asks for it
-// (src/store/links.ts), else null.
+// (src/cypher/signatures.ts), else null.
 UNWIND $keys AS k
 CALL (k) {
   MATCH (p:Person)-[r:SIGNED]->(a:Agreement)

@@ -74,6 +74,21 @@ describe('one database round-trip per level, not per item', () => {
     for (const l of again) expect(l.agreement.title).toEqual(expect.any(String));
   });
 
+  it('one relationship field at two places of a request, with other arguments, answers each as asked', async () => {
+    // `parties` under two aliases of one agreement, and again under the relationship's own ends: what a look-up
+    // fetched ahead is found by its place in the response, so no place gets another's page.
+    const fields = `agreements(first: 3) { agreement { id parties(first: 1) { organisation { id } } }
+      same: agreement { parties(first: 5) { organisation { id name } } } }`;
+    const ahead = await roundTrips(`{ organisation(id: "org-microsoft") { ${fields} } }`);
+    const levelByLevel = await roundTrips(`{ nodes(ids: ["org-microsoft"]) { ... on Organisation { ${fields} } } }`);
+    expect(ahead.data.organisation).toEqual(levelByLevel.data.nodes[0]);
+    const items = ahead.data.organisation.agreements as Array<{ agreement: { parties: unknown[] }; same: { parties: unknown[] } }>;
+    expect(items).toHaveLength(3);
+    for (const item of items) expect(item.agreement.parties).toHaveLength(1);
+    expect(items.some((item) => item.same.parties.length > 1)).toBe(true);
+    expect(ahead.trips).toBeLessThan(levelByLevel.trips);
+  });
+
   it('a node reached back through its own relationships answers the fields asked there, not only those asked of it first', async () => {
     const paris = 'agr-paris-microsoft-2008';
     const { data: own } = await roundTrips(`{ agreement(id: "${paris}") { id title date datePrecision label } }`);
