@@ -141,11 +141,14 @@ class Explorer {
     await this.expand(hub, Math.min(MAX_PER_NODE, shown + PER_NODE));
   }
 
-  /** Opens a node named in the panel or the timeline: drawn with its neighbours if it is not yet on screen. */
-  async open(id: string): Promise<void> {
+  /**
+   * Opens a node named in the panel or the timeline: drawn with its neighbours if it is not yet on screen.
+   * `fetched`: its details asked already (see selectNode).
+   */
+  async open(id: string, fetched?: Promise<NodeDetail | null>): Promise<void> {
     if (!this.graph.has(id)) await this.expand(id);
     else await this.graph.view([id]);
-    await this.selectNode(id, false);
+    await this.selectNode(id, false, fetched);
   }
 
   /** `fetched`: the node's details asked already (a shared view's selection, see restore). */
@@ -319,7 +322,8 @@ class Explorer {
       } else if (v.selected && !v.path && /^[a-z]+-/.test(v.selected)) {
         // A node left out by a hub cap (or a relationship's id): draw the node with its own neighbours.
         const node = await nodeSummary(v.selected).catch(() => null);
-        if (node) await this.open(node.id);
+        // The details asked at once are this node's (a merged id's answer is its canonical node's).
+        if (node) await this.open(node.id, early);
       }
     });
     this.applyDates();
