@@ -1,6 +1,6 @@
 // Upserts a batch of relationships of one type, one row per relationship id ($rows: id, type, from, to,
 // key, props, lists, sources, quotes). A relationship is its type, its ends and its key: MERGE on those, so
-// importing twice changes nothing. src/import/write.ts writes the type in place of $(row.type), one query
+// importing twice changes nothing. src/cypher/imports.ts writes the type in place of $(row.type), one query
 // per type (why: see there). The ends are merged on their id too, because a relationship may be listed in a
 // file before the file that describes one of its ends; validation has checked that every end is described,
 // and import-check.cypher verifies that every node got its kind before the transaction commits.

@@ -2,7 +2,7 @@
 // DataLoader, so a level of a GraphQL request costs one round-trip whatever the number of parents.
 // Each key: {key, id, types (never null: the store passes every type for "all"), dir ('OUT' | 'IN' | 'BOTH'),
 // kinds (null = all), first (null = all)}.
-// The expansions placeholder is written by src/store/shape.ts: one branch per relationship type and direction
+// The expansions placeholder is written by src/cypher/links.ts: one branch per relationship type and direction
 // the batch asks for, e.g. `MATCH (n)-[r:PARTY_TO]->(m:Entity) WHERE 'PARTY_TO' IN k.types AND k.dir <> 'IN'`.
 // Neo4j checks the key's conditions before expanding, and expands a hub along one static type at a time, so
 // asking for a hub's roles never walks through its thousands of agreements. (A look-up that fetches its next

@@ -1,6 +1,6 @@
 // One page of a filtered list (organisations, people, agreements, programmes) and the number of all matches, in
 // one pass: the matches are read once, in order, counted, and the page is sliced from them. The MATCH, WHERE and
-// ORDER BY come from the fixed fragments of src/store/shape.ts (only the filters given, values as parameters).
+// ORDER BY come from the fixed fragments of src/cypher/list.ts (only the filters given, values as parameters).
 {{match}}
 WHERE {{where}}
 WITH n

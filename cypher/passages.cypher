@@ -2,7 +2,7 @@
 // first, each with its document and the facts quoting it: the nodes, and the relationships (whose ids name
 // their ends, so each is found from its two ends by id). $sources limits the documents (null = all). The facts
 // and the relationships are read only when the request asks for them ($withFacts, $withRelationships), and
-// the document with only the fields it asks ({{askedSource s}}: src/store/passages.ts, a list, see nodeList).
+// the document with only the fields it asks ({{askedSource s}}: src/cypher/passages.ts, a list, see nodeList).
 // Without $sources, Lucene itself keeps the best $first (`limit`): a common word matches thousands of
 // sentences, and reading each one's id to sort them all cost most of the query (Neo4j CPU per request at 100k
 // relationships: see bench/README.md). Among hits of equal score at the page's end, the index's order decides.

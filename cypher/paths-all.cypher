@@ -1,5 +1,5 @@
 // The {{first}} shortest paths between two nodes, up to {{maxLength}} relationships, shortest first; both
-// bounds are checked integers written in by src/store/shape.ts (Cypher takes no parameter there). Paths
+// bounds are checked integers written in by src/cypher/paths.ts (Cypher takes no parameter there). Paths
 // that pass through a node twice are dropped. Types and hubs are filtered during the search, as in
 // paths-shortest.cypher.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})

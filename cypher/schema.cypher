@@ -46,6 +46,8 @@ CREATE RANGE INDEX figure_as_of IF NOT EXISTS FOR (n:Figure) ON (n.asOf);
 
 // Signatures made on an organisation's behalf (Organisation.signatures): without it, every signature is read.
 CREATE RANGE INDEX signed_on_behalf IF NOT EXISTS FOR ()-[r:SIGNED]-() ON (r.onBehalfOf);
+// A hub's first signatures in date order without sorting them all (a composite index holds only the dated).
+CREATE RANGE INDEX signed_on_behalf_date IF NOT EXISTS FOR ()-[r:SIGNED]-() ON (r.onBehalfOf, r.date);
 
 // Writes through the API (src/auth/, src/writes/): tokens by the hash of their secret, documents by the
 // hash of their text, the change log by number and by fact, retracted facts by id, idempotency keys once.

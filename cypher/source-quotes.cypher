@@ -1,6 +1,6 @@
 // Whether each quote of some evidence is found in the stored text of the source it cites (live sources only:
 // an unknown or retracted source gives no row). For well-formed text, CONTAINS on the stored string is the
-// importer's byte-for-byte rule (src/import/sources.ts, containsQuote). The text itself comes back only for a
+// importer's byte-for-byte rule (src/model/check.ts, containsQuote). The text itself comes back only for a
 // quote not found, for the message to say how it differs: a write no longer brings whole documents from the
 // database to check one sentence. $evidence: [{sourceId, quote}].
 UNWIND range(0, size($evidence) - 1) AS i

@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { cypher } from './cypher';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bulkLoadCorpus, canBulkLoad, importCorpus, listCorpusFiles, recordBulkLoad, type BulkLoadReport } from './import';
@@ -37,7 +38,7 @@ export async function finishBulkLoad(db: Database, report: BulkLoadReport | unde
  * with the importer's list of problems, having written nothing.
  */
 export async function loadCorpusIfEmpty(db: Database, config: Config): Promise<void> {
-  const [row] = await db.read<{ n: number }>('MATCH (n:Entity) RETURN count(n) AS n');
+  const [row] = await db.read<{ n: number }>(cypher('entity-count'));
   if ((row?.n ?? 0) > 0) {
     log.info('database already holds data; not importing', { nodes: row?.n });
     return;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './config';
-import { cypher } from './db/cypher';
+import { cypher } from './cypher';
 import type { Database } from './db/database';
 import { createContext } from './graphql/context';
 import { createApollo } from './graphql/server';
@@ -29,7 +29,7 @@ export interface Operation {
  * per kind) took the whole 10 s budget before any operation started.
  */
 export async function openingOperations(db: Database): Promise<Operation[]> {
-  const [hub] = await db.read<{ id: string }>('MATCH (n:Organisation) WITH n LIMIT 100 RETURN n.id AS id ORDER BY COUNT { (n)--() } DESC, n.id LIMIT 1');
+  const [hub] = await db.read<{ id: string }>(cypher('warmup-hub'));
   if (!hub) return [];
   return [
     { name: 'Neighbourhood', query: QUERIES.Neighbourhood!, variables: neighbourhoodVariables(hub.id, PER_NODE) },

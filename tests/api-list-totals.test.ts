@@ -1,4 +1,6 @@
 import { startTestServer, TestServer } from './support/server';
+import { removeTestTokens, tokenHeaders } from './support/tokens';
+import { changeLogMark, undoWrites } from './support/writes';
 
 /**
  * A hub's lists are asked a page at a time (`agreements(first: 10)`), so every list that takes `first` has a
@@ -80,6 +82,67 @@ describe('how many in all, whatever first says', () => {
     expect(plain.data.nodes[0].all.slice(0, 2).map((e: { quote: string }) => e.quote)).toEqual(compiled.data.node.evidence.map((e: { quote: string }) => e.quote));
     const tooMany = await server.gql(`{ node(id: "org-microsoft") { ... on Entity { evidence(first: 0) { quote } } } }`);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("an organisation's signatures come oldest signature first, the undated last in their agreements' order, and a page is the start of them all, compiled or level by level", async () => {
+    // Written through the API, each with a quote from the corpus' APVF article; removed at the end.
+    const editor = await tokenHeaders(server.db, 'editor', 'list-totals-signatures');
+    const mark = await changeLogMark(server.db);
+    const [source] = await server.db.read<{ id: string }>("MATCH (s:Source) WHERE s.file STARTS WITH '003_' RETURN s.id AS id");
+    const quote = "c'est Bill Gates, Pdg de l'éditeur, qui avait signé un accord de partenariat";
+    const evidence = [{ sourceId: source!.id, quote }];
+    const org = 'org-signataires-d-essai';
+    const people = ['per-signataire-a-essai', 'per-signataire-b-essai'];
+    // The agreements' dates disagree with the signatures' own: the order is the signatures'.
+    const agreements: Array<[string, string | null]> = [['agr-essai-un', '2001-05-01'], ['agr-essai-deux', '2003'], ['agr-essai-trois', null]];
+    const made = [org, ...people, ...agreements.map(([id]) => id)];
+    const write = async (query: string, input: Record<string, unknown>) => {
+      const res = await server.gql(query, { input }, { authorization: editor.authorization });
+      expect(res.errors).toBeUndefined();
+    };
+    const node = `mutation($input: CreateNodeInput!) { createNode(input: $input) { id } }`;
+    const relationship = `mutation($input: CreateRelationshipInput!) { createRelationship(input: $input) { id } }`;
+    try {
+      await write(node, { kind: 'Organisation', id: org, fields: { name: "Signataires d'Essai", type: 'local_authority' }, evidence });
+      for (const [i, id] of people.entries()) await write(node, { kind: 'Person', id, fields: { name: `Signataire ${'AB'[i]} d'Essai` }, evidence });
+      for (const [id, date] of agreements) await write(node, { kind: 'Agreement', id, fields: { title: `Accord ${id}`, type: 'convention', ...(date ? { date } : {}) }, evidence });
+      const [a, b] = people as [string, string];
+      const signatures: Array<[string, string, string | null]> = [
+        [a, 'agr-essai-un', '2002-01-01'],
+        [b, 'agr-essai-un', '2001-05-01'],
+        [a, 'agr-essai-deux', '2001-06-01'],
+        [b, 'agr-essai-deux', null],
+        [b, 'agr-essai-trois', null],
+        [a, 'agr-essai-trois', null],
+      ];
+      for (const [person, agreement, date] of signatures) {
+        await write(relationship, { type: 'SIGNED', from: person, to: agreement, fields: { onBehalfOf: org, ...(date ? { date } : {}) }, evidence });
+      }
+      const expected = [
+        [b, 'agr-essai-un', '2001-05-01'],
+        [a, 'agr-essai-deux', '2001-06-01'],
+        [a, 'agr-essai-un', '2002-01-01'],
+        [b, 'agr-essai-deux', null],
+        [a, 'agr-essai-trois', null],
+        [b, 'agr-essai-trois', null],
+      ];
+      const fields = 'signatures(first: $first) { person { id } agreement { id } date } signaturesTotal';
+      for (const first of [1, 2, 3, 4, 5, 6, 10]) {
+        // node(id) with a kind's fields is one compiled query; nodes(ids) reads cypher/signatures-on-behalf.cypher.
+        const compiled = await server.gql(`query ($id: ID!, $first: Int) { node(id: $id) { ... on Organisation { ${fields} } } }`, { id: org, first });
+        const plain = await server.gql(`query ($id: ID!, $first: Int) { nodes(ids: [$id]) { ... on Organisation { ${fields} } } }`, { id: org, first });
+        expect(compiled.errors).toBeUndefined();
+        expect(plain.errors).toBeUndefined();
+        expect(compiled.extensions!.cost.databaseRoundTrips).toBe(1);
+        const page = compiled.data.node.signatures.map((s: any) => [s.person.id, s.agreement.id, s.date]);
+        expect({ first, page }).toEqual({ first, page: expected.slice(0, first) });
+        expect(compiled.data.node.signaturesTotal).toBe(6);
+        expect(plain.data.nodes[0]).toEqual(compiled.data.node);
+      }
+    } finally {
+      await undoWrites(server.db, mark, made);
+      await removeTestTokens(server.db);
+    }
   });
 
   it('the totals of every organisation cost one more round-trip, not one per organisation or per field', async () => {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import type { Database } from '../db/database';
 import type { Principal, Role } from './roles';
 

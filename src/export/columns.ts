@@ -1,5 +1,5 @@
 import { NODE_KINDS, RELATIONSHIP_TYPES, type FieldSpec } from '../model/model';
-import { precisionProperty } from '../import/dates';
+import { precisionProperty } from '../model/dates';
 
 /**
  * The stored properties of nodes and relationships, with their Neo4j types, derived from the model: what

@@ -1,4 +1,4 @@
-import { statements } from '../db/cypher';
+import { statements } from '../cypher';
 import type { ExportGraph, Value } from './graph';
 
 /**

@@ -1,5 +1,5 @@
 import neo4j, { type Integer } from 'neo4j-driver';
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import { Database, DatabaseError, describeNeo4jError, type Params } from '../db/database';
 import type { NodeKindName, RelationshipTypeName } from '../model/model';
 import { ExportError } from './errors';

@@ -1,7 +1,7 @@
 import { getArgumentValues, type FieldNode, type GraphQLInterfaceType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { NODE_KIND_NAMES, NODE_KINDS, type NodeKindName } from '../model/model';
 import type { NodeAsk } from '../store/nodes';
-import type { AskedFields } from '../store/shape';
+import type { AskedFields } from '../store/neighbourhood';
 import { selectedFields } from './selection';
 
 /**

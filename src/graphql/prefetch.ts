@@ -10,27 +10,27 @@ import {
 } from 'graphql';
 import { NODE_KIND_NAMES, NODE_KINDS, type NodeKindName } from '../model/model';
 import { nodeAsk, nodePropertiesAsked } from './asked';
-import type { NodeFields } from '../db/cypher';
+import type { NodeFields } from '../cypher';
 import { nodeWithLinks, type LinkPlan, type LinkQuery } from '../store/links';
 import type { NodeRow } from '../store/rows';
 import type { Context } from './context';
 import type { LinkFieldSpec } from './resolvers/entity';
 import { atMost } from './resolvers/entity';
-import { selectedFields } from './selection';
+import { responseKey, responsePath, selectedFields } from './selection';
 
 /**
  * A root look-up of a node of a known kind that also fetches, in the same round-trip, the relationship fields
  * the request selects on it and on the nodes at their other ends (two levels: `organisation(id) { agreements {
  * agreement { parties signatories } } }` is one query compiled for that shape, reading only the properties
  * asked). Each relationship field declares what it follows in `extensions.links` (resolvers/entity.ts); what
- * is fetched is attached to its node under the very field it answers (the field's first AST node, as
- * graphql-js hands it to the resolver), so a field asked elsewhere with other subfields never sees it. Anything
+ * is fetched is attached to its node under the very field it answers (its place in the response, plain text:
+ * src/graphql/selection.ts, responsePath), so a field asked elsewhere with other subfields never sees it. Anything
  * it cannot plan (a bad argument, an interface at the far end, a third level) is left to the field's own
  * resolver, which then asks the database itself: planning saves round-trips, it never changes an answer.
  */
 export async function lookUpWithLinks(ctx: Context, info: GraphQLResolveInfo, id: string, kind: NodeKindName): Promise<NodeRow | null> {
   const ask = nodeAsk(info);
-  const plan = planLinks(info, kind, info.fieldNodes, 2);
+  const plan = planLinks(info, kind, info.fieldNodes, 2, rootPaths(info));
   return plan.length === 0 ? ctx.loaders.asked(ask).load(id) : nodeWithLinks(ctx.db, id, plan, ask);
 }
 
@@ -42,28 +42,39 @@ export async function lookUpWithLinks(ctx: Context, info: GraphQLResolveInfo, id
  */
 export async function lookUpAnyKind(ctx: Context, info: GraphQLResolveInfo, id: string): Promise<NodeRow | null> {
   const ask = nodeAsk(info);
-  const planned = NODE_KIND_NAMES.map((kind) => ({ kind, plan: planLinks(info, kind, info.fieldNodes, 2) })).filter((p) => p.plan.length > 0);
+  const planned = NODE_KIND_NAMES.map((kind) => ({ kind, plan: planLinks(info, kind, info.fieldNodes, 2, rootPaths(info)) })).filter((p) => p.plan.length > 0);
   const only = planned.length === 1 ? planned[0]! : null;
   return only ? nodeWithLinks(ctx.db, id, only.plan, ask, only.kind) : ctx.loaders.asked(ask).load(id);
 }
 
-/** The relationship fields selected on the nodes `fields` return (of type `kind`), `levels` deep. */
-function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly FieldNode[], levels: number): LinkPlan[] {
+/** The place in the response of the root field a look-up answers (each of its nodes: one place). */
+const rootPaths = (info: GraphQLResolveInfo) => info.fieldNodes.map(() => responsePath(info.path));
+
+/**
+ * The relationship fields selected on the nodes `fields` return (of type `kind`), `levels` deep; `paths` is
+ * each field's place in the response (responsePath). The fields of one response key are planned together,
+ * from the first one's arguments, and found again at the first one's place (graphql-js merges the nodes of
+ * one response key into one resolver call).
+ */
+function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly FieldNode[], levels: number, paths: readonly string[]): LinkPlan[] {
   const type = info.schema.getType(kind);
   if (levels === 0 || !(type instanceof GraphQLObjectType)) return [];
-  // graphql-js merges the nodes of one response key into one resolver call, whose fieldNodes[0] is the first.
-  const byResponseKey = new Map<string, FieldNode[]>();
-  for (const node of selectedFields(info, fields, type)) {
-    const key = node.alias?.value ?? node.name.value;
-    byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), node]);
-  }
+  const byResponseKey = new Map<string, { nodes: FieldNode[]; path: string }>();
+  fields.forEach((field, i) => {
+    for (const node of selectedFields(info, [field], type)) {
+      const key = responseKey(node);
+      const group = byResponseKey.get(key);
+      if (group) group.nodes.push(node);
+      else byResponseKey.set(key, { nodes: [node], path: `${paths[i]}.${key}` });
+    }
+  });
   const plans: LinkPlan[] = [];
-  const names = new Set([...byResponseKey.values()].map((g) => g[0]!.name.value));
-  for (const group of byResponseKey.values()) {
+  const names = new Set([...byResponseKey.values()].map((g) => g.nodes[0]!.name.value));
+  for (const { nodes: group, path } of byResponseKey.values()) {
     const node = group[0]!;
     const def = type.getFields()[node.name.value];
     if (def && kind === 'Organisation' && node.name.value === 'signatures') {
-      const plan = signaturesPlan(info, def, group, names.has('signaturesTotal'));
+      const plan = signaturesPlan(info, def, group, names.has('signaturesTotal'), path);
       if (plan) plans.push(plan);
       continue;
     }
@@ -83,8 +94,8 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
     const farType = itemType instanceof GraphQLObjectType ? getNamedType(itemType.getFields()[spec.farEnd]?.type) : undefined;
     plans.push({
       query,
-      field: node,
-      children: farType && farEnds.length > 0 ? planLinks(info, farType.name, farEnds, levels - 1) : [],
+      field: path,
+      children: farType && farEnds.length > 0 ? planLinks(info, farType.name, farEnds, levels - 1, farEnds.map((f) => `${path}.${responseKey(f)}`)) : [],
       // A …Link's relationship reaches the far node too, as one of its ends: read what that asks as well.
       node: nodeFields(info, farType, [...farEnds, ...relationshipEnds(info, items)]),
       behalf: behalfFields(info, itemType, items),
@@ -102,7 +113,7 @@ function planLinks(info: GraphQLResolveInfo, kind: string, fields: readonly Fiel
  * by the relationship index. What it does not plan (`onBehalfOf`, a relationship field of a person) is
  * resolved on the rows as usual.
  */
-function signaturesPlan(info: GraphQLResolveInfo, def: GraphQLField<unknown, unknown>, group: FieldNode[], total: boolean): LinkPlan | null {
+function signaturesPlan(info: GraphQLResolveInfo, def: GraphQLField<unknown, unknown>, group: FieldNode[], total: boolean, path: string): LinkPlan | null {
   let first: number | null;
   try {
     first = atMost((getArgumentValues(def, group[0]!, info.variableValues) as { first?: number | null }).first);
@@ -114,7 +125,7 @@ function signaturesPlan(info: GraphQLResolveInfo, def: GraphQLField<unknown, unk
   const named = (name: string) => items.filter((f) => f.name.value === name);
   return {
     query: { types: ['SIGNED'], direction: 'IN', kinds: null, first },
-    field: group[0],
+    field: path,
     children: [],
     node: nodeFields(info, info.schema.getType('Person') ?? undefined, named('person')),
     behalf: false,
@@ -153,7 +164,7 @@ function evidenceSources(info: GraphQLResolveInfo, items: readonly FieldNode[]):
 
 /**
  * The properties a request reads of nodes of `type` through `fields`, and whether `degree` is asked: of a
- * node kind, or of any kind (an interface: `label` is then read by kind, src/db/cypher.ts nodeList), as long
+ * node kind, or of any kind (an interface: `label` is then read by kind, src/cypher/projection.ts, nodeList), as long
  * as nothing but properties is asked of them (a relationship field of theirs would need the full node).
  */
 function nodeFields(info: GraphQLResolveInfo, type: GraphQLNamedType | undefined, fields: readonly FieldNode[]): NodeFields | null {

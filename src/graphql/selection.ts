@@ -1,5 +1,19 @@
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
+/** The key a field's value has in the response: its alias, else its name. */
+export const responseKey = (field: FieldNode) => field.alias?.value ?? field.name.value;
+
+/**
+ * A field's place in the response, as plain text: the response keys from the root down, list positions left
+ * out (`organisation.agreements.agreement.parties`). Two fields at one place are one field (graphql-js merges
+ * them), so what a look-up fetched for a field is found again by its resolver under this key.
+ */
+export function responsePath(path: GraphQLResolveInfo['path']): string {
+  const keys: string[] = [];
+  for (let p: GraphQLResolveInfo['path'] | undefined = path; p; p = p.prev) if (typeof p.key === 'string') keys.push(p.key);
+  return keys.reverse().join('.');
+}
+
 /**
  * The fields selected on the results of `fields`, through inline and named fragments: those whose type
  * condition applies to `type` (its name or one of its interfaces), or every fragment when the type is not

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { NodeKindName } from '../model/model';
 
 /**
@@ -7,12 +6,6 @@ import type { NodeKindName } from '../model/model';
  * two files giving one entity different values), the same for relationships that carry properties, and the
  * references still waiting for their entity to appear in a later file.
  */
-
-/** A property value reduced to a short comparable string; short values stay readable for messages. */
-export function fingerprint(value: unknown): string {
-  const json = JSON.stringify(value);
-  return json.length <= 80 ? json : `#${crypto.createHash('sha1').update(json).digest('base64').slice(0, 20)}`;
-}
 
 export const readableFingerprint = (fp: string) => (fp.startsWith('#') ? 'another (long) value' : fp);
 

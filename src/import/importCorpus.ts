@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import type { Database } from '../db/database';
 import { CorpusIndex } from './corpusIndex';
 import { listCorpusFiles } from './files';

@@ -1,4 +1,4 @@
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import { relationshipIdParts } from '../model/identity';
 import { foldLedger, propsOf, type LedgerRow } from './ledger';
 import type { ImportTransaction } from './transaction';

@@ -1,6 +1,5 @@
-import neo4j from 'neo4j-driver';
-import { FieldSpec, NODE_KINDS, NodeKindName, RELATIONSHIP_TYPES, RelationshipTypeName } from '../model/model';
-import { partialDatePrecision, precisionProperty } from './dates';
+import { NODE_KINDS, NodeKindName, RELATIONSHIP_TYPES, RelationshipTypeName } from '../model/model';
+import { properties } from '../model/properties';
 import { relationshipId } from '../model/identity';
 
 /**
@@ -37,23 +36,6 @@ type Doc = {
     Record<string, unknown> & { type: RelationshipTypeName; from: string; to: string; key?: string; evidence: string[] }
   >;
 };
-
-/** Properties as stored: dates keep their string and gain a precision, integers become Neo4j integers. */
-export function properties(fields: Record<string, FieldSpec>, record: Record<string, unknown>) {
-  const props: Record<string, unknown> = {};
-  const lists: Record<string, string[]> = {};
-  for (const [name, spec] of Object.entries(fields)) {
-    const value = record[name];
-    if (value === undefined || value === null) continue;
-    if (spec.type === 'strings') lists[name] = [...new Set(value as string[])];
-    else if (spec.type === 'integer') props[name] = neo4j.int(value as number);
-    else if (spec.type === 'date') {
-      props[name] = value;
-      props[precisionProperty(name)] = partialDatePrecision(value as string);
-    } else props[name] = value;
-  }
-  return { props, lists };
-}
 
 const unique = (quotes: string[]) => [...new Set(quotes)];
 

@@ -32,7 +32,3 @@ export class SourceDocuments {
     return bytes;
   }
 }
-
-export function containsQuote(document: Buffer, quote: string): boolean {
-  return document.indexOf(Buffer.from(quote, 'utf8')) !== -1;
-}

@@ -7,11 +7,11 @@ import {
   RELATIONSHIP_TYPE_NAMES,
   RelationshipTypeName,
 } from '../model/model';
-import { a, checkFields as checkModelFields, idProblems, OnRef, quoteProblem, show, typeName } from '../model/check';
+import { a, checkFields as checkModelFields, containsQuote, idProblems, OnRef, quoteProblem, show, typeName, wrongKind } from '../model/check';
 import { CorpusIndex, readableFingerprint } from './corpusIndex';
 import { relationshipId, relationshipLabel } from '../model/identity';
 import type { ProblemList } from './problems';
-import { containsQuote, type SourceDocuments } from './sources';
+import type { SourceDocuments } from './sources';
 
 /**
  * Checks one corpus file against the model (src/model/model.ts, read here, never restated) and records its
@@ -248,10 +248,6 @@ export function validateFile(file: string, doc: unknown, ctx: ValidationContext)
       else if (document && !containsQuote(document, entry.text)) report(where, 'text', `not found byte for byte in ${documentName}: ${show(entry.text)}`);
     });
   }
-}
-
-export function wrongKind(id: string, kind: string, allowed: readonly string[], role: string): string {
-  return `${id} is ${a(kind)}, but the model allows only ${allowed.join(' or ')} as ${role}`;
 }
 
 /**

@@ -1,23 +1,7 @@
-import { cypher } from '../db/cypher';
-import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/model';
+import { cypher, importRelationshipsQuery } from '../cypher';
 import type { PassageRow } from '../corpus/passages';
 import type { NodeRow, RelationshipRow } from './rows';
 import type { ImportTransaction } from './transaction';
-
-const DYNAMIC_TYPE = '[r:$(row.type) {key: row.key}]';
-
-/**
- * import-relationships.cypher with the type written in, one query per relationship type. With the dynamic
- * `$(row.type)`, Neo4j 5.26 plans the MERGE as a scan of ALL relationships when its statistics say the
- * database is empty (a fresh start, a benchmark run) — quadratic, minutes for 10k rows; with a static type it
- * plans Expand(Into) between the two merged ends. Types come from the model's closed list, never from input.
- */
-function relationshipQuery(type: RelationshipTypeName): string {
-  if (!RELATIONSHIP_TYPE_NAMES.includes(type)) throw new Error(`not a relationship type of the model: ${type}`);
-  const text = cypher('import-relationships');
-  if (!text.includes(DYNAMIC_TYPE)) throw new Error(`import-relationships.cypher must MERGE ${DYNAMIC_TYPE}`);
-  return text.replace(DYNAMIC_TYPE, `[r:${type} {key: row.key}]`);
-}
 
 export interface WriteCounters {
   nodesCreated: number;
@@ -168,7 +152,7 @@ export class GraphWriter {
     if (!rows?.length) return;
     this.relationships.delete(key);
     if (key === CREATED) await this.run(cypher('import-relationships-new'), rows.map(createdRelationship));
-    else await this.run(relationshipQuery(rows[0]!.type), rows, 'ends');
+    else await this.run(importRelationshipsQuery(rows[0]!.type), rows, 'ends');
     this.counters.relationshipRows += rows.length;
   }
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import type { Database } from '../db/database';
 import type { CandidateRow } from './candidates';
 import { judgementOf, type JudgementRow } from './merge';

@@ -1,4 +1,4 @@
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import type { Database } from '../db/database';
 import type { NodeKindName } from '../model/model';
 import { blockingKeys, nameReasons, type Reason } from './names';

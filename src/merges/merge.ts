@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import { toNative } from '../db/values';
 import { relationshipId } from '../model/identity';
 import { NODE_KINDS, RELATIONSHIP_TYPES, type NodeKindName, type RelationshipTypeName } from '../model/model';

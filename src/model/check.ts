@@ -1,7 +1,6 @@
-import { partialDatePrecision } from '../import/dates';
-import { fingerprint } from '../import/corpusIndex';
+import crypto from 'node:crypto';
+import { partialDatePrecision } from './dates';
 import { ID_PATTERN } from './identity';
-import { containsQuote } from '../import/sources';
 import { FieldSpec, NODE_KINDS, NodeKindName } from './model';
 
 /**
@@ -134,4 +133,23 @@ export function missingRequired(fields: Record<string, FieldSpec>, has: (field: 
   return Object.entries(fields)
     .filter(([field, spec]) => spec.required && !has(field))
     .map(([field]) => field);
+}
+
+/** How a reference to a node of a kind the model does not allow there is told. */
+export function wrongKind(id: string, kind: string, allowed: readonly string[], role: string): string {
+  return `${id} is ${a(kind)}, but the model allows only ${allowed.join(' or ')} as ${role}`;
+}
+
+/** A property value reduced to a short comparable string; short values stay readable for messages. */
+export function fingerprint(value: unknown): string {
+  const json = JSON.stringify(value);
+  return json.length <= 80 ? json : `#${crypto.createHash('sha1').update(json).digest('base64').slice(0, 20)}`;
+}
+
+/**
+ * Whether a quote occurs in its source document, byte for byte: the quote's UTF-8 bytes must occur in the
+ * file's bytes (no normalisation: `’` and `'` differ, as do composed and decomposed accents).
+ */
+export function containsQuote(document: Buffer, quote: string): boolean {
+  return document.indexOf(Buffer.from(quote, 'utf8')) !== -1;
 }

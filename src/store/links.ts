@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import { NodeKindName, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
 import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from './rows';
 import { askedNodeRow, type NodeAsk } from './nodes';
-import { linksQuery, lookUpQuery, lookUpTuning, type Expansion } from './shape';
+import { hubPage, linksQuery, lookUpQuery, lookUpTuning, type CompiledLookUp, type Expansion, type LookUpShape } from './shape';
 
 /** Which relationships of a node to follow. */
 export interface LinkQuery {
@@ -119,9 +119,11 @@ function signatureFromList([relationship, person, agreement, evidence]: LinkList
 
 /**
  * A node, the links `plans` ask of it and the links their children ask of each node found, in one round-trip
- * (a query compiled for the plans' shape), or null when no node has the id. The node comes as `root` asks
- * it (its fields, its evidence); the links are attached to the node they start from, under the field each
- * plan answers (NodeRow.prefetched), because they hold only what that field asks of them.
+ * (a query compiled for the plans' shape), or null when no node has the id. A field with more links than
+ * `lookUpTuning.hubLinks` is left out of it and read from its far kinds' indexes by a second query, compiled
+ * for the same shape, sent only then (a hub's). The node comes as `root` asks it (its fields, its evidence);
+ * the links are attached to the node they start from, under the field each plan answers (NodeRow.prefetched),
+ * because they hold only what that field asks of them.
  */
 export async function nodeWithLinks(
   db: Database,
@@ -131,35 +133,59 @@ export async function nodeWithLinks(
   guard: NodeKindName | null = null,
 ): Promise<NodeRow | null> {
   const asks = plans.map((p) => ({ ...askOf({ ...p.query, id }), children: p.children.map((c) => askOf({ ...c.query, id: '' })) }));
-  const shapes = plans.map((p, i) => ({
+  const shapes: LookUpShape[] = plans.map((p, i) => ({
     expansions: expansionsOf([asks[i]!]),
     children: p.children.map((c, j) => ({ ...shapeOf(c), expansions: expansionsOf([asks[i]!.children[j]!]), children: [] })),
     ...shapeOf(p),
   }));
-  const compiled = lookUpQuery(shapes, root, guard);
-  const [row] = await db.read<{ node: unknown[]; evidence: EvidenceRow[] | null; links: LinkList[][]; totals: Array<number | null>; sources: unknown[][] }>(
-    compiled.text,
-    { id, asks, evidenceFirst: root.evidenceFirst ?? null, hubLinks: lookUpTuning.hubLinks },
-  );
-  if (!row) return null;
-  const node = askedNodeRow(row.node, row.evidence, compiled.node);
+  const params = { id, evidenceFirst: root.evidenceFirst ?? null, hubLinks: lookUpTuning.hubLinks, hubScan: lookUpTuning.hubScan };
+  const plain = await readLookUp(db, lookUpQuery(shapes, root, guard), plans, { ...params, asks });
+  if (!plain) return null;
+  const { node, links, totals, hubs } = plain;
   // Planned for another kind than the node's (`node(id) { ... on Organisation { … } }` found a person): no
   // field of that kind is resolved on it, and nothing was read for them.
   if (guard && node.kind !== guard) return node;
+  if (hubs.some(Boolean)) {
+    // Every field an index can page, each read only if it is one of this node's hub fields: one text per shape.
+    const indexed = shapes.flatMap((shape, i) => (hubPage(shape) ? [i] : []));
+    const idOnly: NodeAsk = { properties: ['id'], degree: false, evidenceSource: null };
+    const hub = await readLookUp(
+      db,
+      lookUpQuery(indexed.map((i) => ({ ...shapes[i]!, total: false })), idOnly, guard, 'hub'),
+      indexed.map((i) => plans[i]!),
+      { ...params, evidenceFirst: null, asks: indexed.map((i) => ({ ...asks[i]!, hub: hubs[i] === true })) },
+    );
+    indexed.forEach((i, j) => {
+      if (hubs[i] && hub) links[i] = hub.links[j]!;
+    });
+  }
+  node.prefetched = new Map(plans.map((plan, i) => [plan.field, links[i]!]));
+  node.totals = new Map(plans.flatMap((p, i) => (p.total && totals[i] != null ? [[p.total, totals[i]!] as const] : [])));
+  return node;
+}
+
+/** One compiled look-up's answer: the node as asked, each plan's links and total, and which fields are a hub's. */
+async function readLookUp(
+  db: Database,
+  compiled: CompiledLookUp,
+  plans: readonly LinkPlan[],
+  params: Record<string, unknown>,
+): Promise<{ node: NodeRow; links: LinkRow[][]; totals: Array<number | null>; hubs: boolean[] } | null> {
+  const [row] = await db.read<{ node: unknown[]; evidence: EvidenceRow[] | null; links: LinkList[][]; totals: Array<number | null>; sources: unknown[][]; hubs: boolean[] }>(
+    compiled.text,
+    params,
+  );
+  if (!row) return null;
+  const node = askedNodeRow(row.node, row.evidence, compiled.node);
   const sources = new Map<string, NodeRow>();
   for (const list of row.sources) {
     const source = nodeFromList<NodeRow>(list, compiled.sourceKeys!);
     sources.set(source.id, source);
   }
-  node.prefetched = new Map();
-  node.totals = new Map(plans.flatMap((p, i) => (p.total && row.totals[i] != null ? [[p.total, row.totals[i]!] as const] : [])));
-  plans.forEach((plan, i) => {
+  const links = plans.map((plan, i) => {
     const layout = compiled.links[i]!;
-    if (plan.signatures) {
-      node.prefetched!.set(plan.field, (row.links[i] ?? []).map((list) => signatureFromList(list, layout, sources)));
-      return;
-    }
-    const links = (row.links[i] ?? []).map((list) => {
+    if (plan.signatures) return (row.links[i] ?? []).map((list) => signatureFromList(list, layout, sources));
+    return (row.links[i] ?? []).map((list) => {
       const link = linkFromList(list, layout, node.id, sources);
       const children = list[4] ?? [];
       link.node.prefetched = new Map(
@@ -167,9 +193,8 @@ export async function nodeWithLinks(
       );
       return link;
     });
-    node.prefetched!.set(plan.field, links);
   });
-  return node;
+  return { node, links, totals: row.totals, hubs: row.hubs };
 }
 
 /** Which signatures made on behalf of an organisation to read: at most `first` (all when null). */

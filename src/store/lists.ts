@@ -1,7 +1,9 @@
 import type { Database } from '../db/database';
-import { buildListQuery, ListKind } from './shape';
+import { buildListQuery, type ListKind } from '../cypher';
 import { luceneQuery } from './lucene';
 import type { NodeRow } from './rows';
+
+export type { ListKind } from '../cypher';
 
 /** One page of a list and the list's size; cursors and pageInfo are the API's (src/graphql/connections.ts). */
 export interface ListPage {

@@ -1,8 +1,9 @@
-import { nodeFromList } from '../db/cypher';
 import type { Database } from '../db/database';
 import { RELATIONSHIP_TYPE_NAMES, type RelationshipTypeName } from '../model/model';
 import type { NeighbourhoodRow, NodeRow, RelationshipRow } from './rows';
-import { neighbourhoodQuery, type AskedFields } from './shape';
+import { neighbourhoodQuery, type AskedFields } from '../cypher';
+
+export type { AskedFields } from '../cypher';
 
 /**
  * The order in which a capped node shows its relationships: who signed what, with whom, for whom, before
@@ -61,10 +62,10 @@ export async function neighbourhood(
   const ranked = args.types ? RANKED.filter((t) => args.types!.includes(t)) : RANKED;
   const allTypes = args.types === null;
   const startQuery = neighbourhoodQuery('neighbourhood-start', ranked, allTypes, asked);
-  const { nodeKeys } = startQuery;
+  const { node: nodeList, relationship: relationshipList } = startQuery;
   const linkOf = ([relationship, node, typedDegree]: LinkList): LevelLink => ({
-    relationship: startQuery.relationship(relationship),
-    node: typeof node === 'string' ? ({ id: node } as NodeRow) : nodeFromList<NodeRow>(node, nodeKeys),
+    relationship: relationshipList.read(relationship),
+    node: typeof node === 'string' ? ({ id: node } as NodeRow) : nodeList.read(node),
     typedDegree,
   });
   const [start] = await db.read<StartRow>(startQuery.text, {
@@ -74,7 +75,7 @@ export async function neighbourhood(
     limit: args.limit,
   });
   if (!start) return null;
-  const center = nodeFromList<NodeRow>(start.center, nodeKeys);
+  const center = nodeList.read(start.center);
   const nodes = new Map<string, NodeRow>([[center.id, center]]);
   const edges = new Map<string, RelationshipRow>();
   /** Degree within the asked types, for every node shown. */

@@ -1,4 +1,4 @@
-import { cypher, nodeFromList, nodeList, type ListProjection } from '../db/cypher';
+import { passagesQuery } from '../cypher';
 import type { Database } from '../db/database';
 import type { NodeKindName } from '../model/model';
 import { foldedWords, passageQuery, words } from './lucene';
@@ -33,22 +33,6 @@ export interface PassageAsk {
   relationships: boolean;
 }
 
-const texts = new Map<string, ListProjection>();
-
-/** cypher/passages.cypher with the document's asked fields written in (a list of known layout). */
-export function passagesQuery(source: readonly string[]): ListProjection {
-  const key = source.join(',');
-  let query = texts.get(key);
-  if (!query) {
-    const projection = nodeList('s', source, source.includes('degree') ? 'COUNT { (s)--() }' : null, 'Source');
-    query = { text: cypher('passages').replace('{{askedSource s}}', projection.text), keys: projection.keys };
-    // Field lists come from requests: keep the cache bounded.
-    if (texts.size >= 100) texts.clear();
-    texts.set(key, query);
-  }
-  return query;
-}
-
 export interface PassageSearch {
   text: string;
   sources: readonly string[] | null;
@@ -64,7 +48,7 @@ export interface PassageSearch {
 export async function searchPassages(db: Database, q: PassageSearch, ask: PassageAsk): Promise<PassageHitRow[]> {
   const plain = passageQuery(q.text, false);
   if (!plain) return [];
-  const { text, keys } = passagesQuery(ask.source);
+  const { text, source } = passagesQuery(ask.source);
   const params = { sources: q.sources, kinds: q.kinds, first: q.first, withFacts: ask.facts, withRelationships: ask.relationships };
   let hits = await db.read<Hit>(text, { ...params, query: plain });
   const asked = words(q.text);
@@ -73,7 +57,7 @@ export async function searchPassages(db: Database, q: PassageSearch, ask: Passag
   }
   return hits.map((h) => ({
     score: h.score,
-    passage: { ...h.passage, source: nodeFromList<NodeRow>(h.source, keys), facts: h.facts, relationships: h.relationships },
+    passage: { ...h.passage, source: source.read(h.source), facts: h.facts, relationships: h.relationships },
   }));
 }
 

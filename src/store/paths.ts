@@ -1,9 +1,8 @@
-import { cypher } from '../db/cypher';
+import { cypher, pathsAllQuery } from '../cypher';
 import { DatabaseError, type Database } from '../db/database';
 import { relationshipIdParts } from '../model/identity';
 import type { RelationshipTypeName } from '../model/model';
 import type { NodeRow, PathRow, RelationshipRow } from './rows';
-import { withPathBounds } from './shape';
 
 export interface PathArgs {
   from: string;
@@ -303,7 +302,7 @@ export async function pathSearch(db: Database, args: PathArgs, ends: PathEnds, t
   }
   try {
     const rows = await db.read<{ nodes: NodeRow[]; relationships: RelationshipRow[] }>(
-      withPathBounds('paths-all', args.maxLength, args.first),
+      pathsAllQuery(args.maxLength, args.first),
       { from: args.from, to: args.to, hubLimit: args.hubLimit, types: args.types, first: args.first },
       { timeoutMs: LONGER_PATHS_TIMEOUT_MS },
     );

@@ -1,5 +1,5 @@
 import type { ManagedTransaction, Transaction } from 'neo4j-driver';
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import type { Database } from '../db/database';
 import { toNative } from '../db/values';
 

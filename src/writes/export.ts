@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import type { Database } from '../db/database';
 import { endsOf } from './facts';
 import { NODE_KINDS, NodeKindName, RELATIONSHIP_TYPES, RelationshipTypeName } from '../model/model';

@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Principal } from '../auth/roles';
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import type { Database } from '../db/database';
 import { toNative } from '../db/values';
-import { precisionProperty } from '../import/dates';
+import { precisionProperty } from '../model/dates';
 import { relationshipId, relationshipIdParts } from '../model/identity';
-import { properties } from '../import/rows';
-import { wrongKind } from '../import/validate';
+import { properties } from '../model/properties';
+import { wrongKind } from '../model/check';
 import { FieldSpec, NODE_KINDS, NodeKindName, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
 import { ChangeInput, ChangeRow, recordChanges } from './changeLog';
 import {
@@ -28,7 +28,7 @@ import {
  * Facts written through the API: create, correct, retract and restore nodes and relationships of any kind
  * and type of the model. Nothing here names a kind: the model says which fields each has, the shared
  * validator checks them, and the stored form (dates with their precision, evidence as two parallel lists)
- * is the importer's (src/import/rows.ts). Each write is one transaction: lock the fact, check its version,
+ * is the importer's too (src/model/properties.ts). Each write is one transaction: lock the fact, check its version,
  * write it, log the change.
  */
 

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import type { Database } from '../db/database';
-import { properties } from '../import/rows';
+import { properties } from '../model/properties';
 import { NODE_KINDS } from '../model/model';
 import { ChangeRow, recordChanges } from './changeLog';
 import type { Author } from './facts';

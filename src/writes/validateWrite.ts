@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import { checkFields, idProblems, missingRequired, OnRef, quoteProblem, show } from '../model/check';
 import { FieldSpec, NODE_KINDS, NodeKindName, RELATIONSHIP_TYPES, RelationshipTypeName } from '../model/model';
 

@@ -6,10 +6,10 @@ import type { GraphNode } from './api';
 import { busy, byId, download, h } from './dom';
 import { GraphView } from './graph';
 import { KIND_STYLE, KINDS, kindIcon } from './kinds';
-import { Panel } from './panel';
+import { Panel, type NodeDetail } from './panel';
 import { PassageSearch } from './passages';
 import { PathMode, renderPaths } from './paths';
-import { findPaths, neighbourhood, nodeDetail, nodeSummary, PER_NODE } from './queries';
+import { findPaths, kindOfId, neighbourhood, nodeDetail, nodeSummary, PER_NODE } from './queries';
 import { friendly, SearchBox } from './search';
 import { Timeline } from './timeline';
 import { Editor } from './editor';
@@ -148,24 +148,25 @@ class Explorer {
     await this.selectNode(id, false);
   }
 
-  async selectNode(id: string, expand: boolean): Promise<void> {
+  /** `fetched`: the node's details asked already (a shared view's selection, see restore). */
+  async selectNode(id: string, expand: boolean, fetched?: Promise<NodeDetail | null>): Promise<void> {
     this.selected = id;
     this.graph.select(id);
     this.timeline.actorChanged();
     this.save();
     // The details and the neighbours are fetched together; the panel's list of drawn links follows the graph.
-    await Promise.all([expand && !this.expanded.has(id) ? this.expand(id) : null, this.refreshPanel(true)]);
+    await Promise.all([expand && !this.expanded.has(id) ? this.expand(id) : null, this.refreshPanel(true, undefined, fetched)]);
   }
 
-  private async refreshPanel(focus = false, known?: GraphNode): Promise<void> {
+  private async refreshPanel(focus = false, known?: GraphNode, fetched?: Promise<NodeDetail | null>): Promise<void> {
     const id = this.selected;
     if (!id) return;
     const node = this.graph.node(id) ?? (known?.id === id ? known : undefined);
     if (!node) return;
     await busy(async () => {
-      if (focus) this.panel.loading(node.label);
+      if (focus && !fetched) this.panel.loading(node.label);
       try {
-        const detail = await nodeDetail(id, node.kind);
+        const detail = await (fetched ?? nodeDetail(id, node.kind));
         if (this.selected !== id) return;
         if (!detail) {
           this.panel.error(`${node.label} is no longer in Accords.`);
@@ -261,6 +262,24 @@ class Explorer {
     writeView(this.view());
   }
 
+  /**
+   * A shared view's selected node's details, asked at once and drawn in the panel when they come, unless
+   * something else is selected by then; null for a path, or a relationship (its id names two nodes).
+   */
+  private detailsFirst(v: ViewState): Promise<NodeDetail | null> | undefined {
+    const id = v.selected;
+    const kind = id && !v.path && !id.includes('|') ? kindOfId(id) : undefined;
+    if (!id || !kind) return undefined;
+    const detail = nodeDetail(id, kind);
+    void detail.then(
+      (d) => {
+        if (d && (this.selected === null || this.selected === id)) this.panel.showNode(d, this.graph.links(id), this.expanded.has(id));
+      },
+      () => undefined, // selectNode reports it
+    );
+    return detail;
+  }
+
   /** Rebuilds a shared view: the path, or the expanded nodes (fetched together, laid out once), then the selection. */
   async restore(v: ViewState): Promise<void> {
     this.timeline.setRange(v.from, v.to);
@@ -274,6 +293,9 @@ class Explorer {
         }
       }
       const ids = initialExpansions(v);
+      // The selected node's details (prefetch.js asked them with the neighbourhoods) are drawn as soon as they
+      // come, not after the graph is laid out; its drawn links join them once it is.
+      const early = this.detailsFirst(v);
       if (ids.length) {
         this.setStatus('Loading the shared view…');
         const results = await Promise.allSettled(ids.map((id) => neighbourhood(id, PER_NODE)));
@@ -292,7 +314,7 @@ class Explorer {
         this.setStatus(failed.length ? `Could not load ${failed.join(', ')}: ${friendly((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason)}` : '', failed.length > 0);
       }
       if (v.selected && this.graph.has(v.selected)) {
-        if (this.graph.node(v.selected)) await this.selectNode(v.selected, false);
+        if (this.graph.node(v.selected)) await this.selectNode(v.selected, false, early);
         else this.selectEdge(v.selected);
       } else if (v.selected && !v.path && /^[a-z]+-/.test(v.selected)) {
         // A node left out by a hub cap (or a relationship's id): draw the node with its own neighbours.

@@ -1,5 +1,5 @@
 import type { OrganisationResolvers } from '../generated/types';
-import { atMost, entityFields, linksField, relationshipsField } from './entity';
+import { atMost, entityFields, linksField, prefetchedFor, relationshipsField } from './entity';
 import { asksEvidence } from '../asked';
 
 export const Organisation: OrganisationResolvers = {
@@ -10,7 +10,7 @@ export const Organisation: OrganisationResolvers = {
   // The page is cut in the database, and the evidence read with it when the request asks for it.
   // Read with the node by a look-up that asked them (src/graphql/prefetch.ts), else one batched query.
   signatures: (n, { first }, ctx, info) =>
-    n.prefetched?.get(info.fieldNodes[0])?.map((l) => l.relationship) ??
+    prefetchedFor(n, info)?.map((l) => l.relationship) ??
     ctx.loaders.signaturesOnBehalfOf.load({ id: n.id, first: atMost(first), evidence: asksEvidence(info) }).then((p) => p.signatures),
   commitments: linksField(['COMMITS_TO'], 'OUT'),
   runs: linksField(['RUNS'], 'OUT', { paged: true }),

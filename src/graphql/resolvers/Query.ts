@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { NodeKindName } from '../../model/model';
 import { listNodes, type ListArgs } from '../../store/lists';
-import type { ListKind } from '../../store/shape';
+import type { ListKind } from '../../store/lists';
 import { connection, decodeCursor, type ConnectionRow } from '../connections';
 import { MAX_SEARCH_TEXT } from '../../store/lucene';
 import { neighbourhood } from '../../store/neighbourhood';

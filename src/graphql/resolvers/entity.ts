@@ -6,16 +6,20 @@ import { intInRange, nonEmptyOrNull } from '../arguments';
 import type { Context } from '../context';
 import { nodeEvidence } from './Evidence';
 import { identityFields } from './duplicates';
+import { responsePath } from '../selection';
 
 /**
  * What every kind of node resolves the same way, and the one helper through which relationship fields reach
  * the per-request link loader (so all of a level's relationship fields share one round-trip).
  */
 
+/** What a look-up fetched for this field of node `n` (src/graphql/prefetch.ts), found by the field's place in the response. */
+export const prefetchedFor = (n: NodeRow, info: GraphQLResolveInfo | null) => (n.prefetched && info ? n.prefetched.get(responsePath(info.path)) : undefined);
+
 /**
  * The links of node `n`: relationships of `types` in `direction`, to nodes of `kinds` (all when omitted). A
  * look-up may have fetched them already for this very field of this very node (`n.prefetched`, keyed by the
- * field's place in the request, see src/graphql/prefetch.ts); otherwise the request's loader asks for them.
+ * field's place in the response, see src/graphql/prefetch.ts); otherwise the request's loader asks for them.
  */
 export function linksOf(
   ctx: Context,
@@ -24,7 +28,7 @@ export function linksOf(
   direction: 'OUT' | 'IN' | 'BOTH',
   kinds: readonly NodeKindName[] | null = null,
   first: number | null = null,
-  field: unknown = null,
+  info: GraphQLResolveInfo | null = null,
 ): LinkRow[] | Promise<LinkRow[]> {
   // The far node holds what the field asks of it, whichever way it is reached (src/graphql/prefetch.ts);
   // a partial `n` holds what its own field asked, so as an end it is read again by id.
@@ -35,7 +39,7 @@ export function linksOf(
       relationship: { ...l.relationship, from: l.direction === 'OUT' ? self : l.node, to: l.direction === 'OUT' ? l.node : self },
     }));
   // Prefetched links are answered without a promise: graphql-js then resolves the level synchronously.
-  const prefetched = n.prefetched?.get(field);
+  const prefetched = prefetchedFor(n, info);
   return prefetched ? withEnds(prefetched) : ctx.loaders.links.load({ id: n.id, types, direction, kinds, first }).then(withEnds);
 }
 
@@ -46,9 +50,9 @@ export function relationshipsOf(
   types: readonly RelationshipTypeName[] | null,
   direction: 'OUT' | 'IN' | 'BOTH',
   first: number | null = null,
-  field: unknown = null,
+  info: GraphQLResolveInfo | null = null,
 ): RelationshipRow[] | Promise<RelationshipRow[]> {
-  return then(linksOf(ctx, n, types, direction, null, first, field), (links) => links.map((l) => l.relationship));
+  return then(linksOf(ctx, n, types, direction, null, first, info), (links) => links.map((l) => l.relationship));
 }
 
 /** `f` of a value or of a promise of it, staying synchronous when it can. */
@@ -68,9 +72,9 @@ export function firstLink(
   types: readonly RelationshipTypeName[],
   direction: 'OUT' | 'IN',
   kinds: readonly NodeKindName[] | null = null,
-  field: unknown = null,
+  info: GraphQLResolveInfo | null = null,
 ): LinkRow | null | Promise<LinkRow | null> {
-  return then(linksOf(ctx, n, types, direction, kinds, null, field), (links) => links[0] ?? null);
+  return then(linksOf(ctx, n, types, direction, kinds, null, info), (links) => links[0] ?? null);
 }
 
 interface RelationshipsArgs {
@@ -82,7 +86,7 @@ interface RelationshipsArgs {
 /** Fields every node kind resolves alike; spread into each kind's resolvers. */
 export const entityFields = {
   kind: (n: NodeRow) => n.kind,
-  // `label` is set by queries that read only the label of nodes of any kind (src/db/cypher.ts, nodeList).
+  // `label` is set by queries that read only the label of nodes of any kind (src/cypher/projection.ts, nodeList).
   label: (n: NodeRow) => n.label ?? n.name ?? n.title ?? n.id,
   aliases: (n: NodeRow) => n.aliases ?? [],
   degree: (n: NodeRow) => n.degree ?? 0,
@@ -142,7 +146,7 @@ export function relationshipsField(types: RelationshipTypeName[], direction: 'OU
   return {
     extensions: { links: spec },
     resolve: (n: NodeRow, args: { first?: number | null }, ctx: Context, info: GraphQLResolveInfo) =>
-      relationshipsOf(ctx, n, types, direction, firstOf(spec, args), info.fieldNodes[0]),
+      relationshipsOf(ctx, n, types, direction, firstOf(spec, args), info),
   };
 }
 
@@ -152,7 +156,7 @@ export function linksField(types: RelationshipTypeName[], direction: 'OUT' | 'IN
   return {
     extensions: { links: spec },
     resolve: (n: NodeRow, args: { first?: number | null }, ctx: Context, info: GraphQLResolveInfo) =>
-      linksOf(ctx, n, types, direction, spec.kinds, firstOf(spec, args), info.fieldNodes[0]),
+      linksOf(ctx, n, types, direction, spec.kinds, firstOf(spec, args), info),
   };
 }
 
@@ -162,6 +166,6 @@ export function firstLinkField(types: RelationshipTypeName[], direction: 'OUT' |
   return {
     extensions: { links: spec },
     resolve: (n: NodeRow, _args: unknown, ctx: Context, info: GraphQLResolveInfo) =>
-      firstLink(ctx, n, types, direction, spec.kinds, info.fieldNodes[0]),
+      firstLink(ctx, n, types, direction, spec.kinds, info),
   };
 }
