@@ -142,17 +142,22 @@ function fieldCall(
   shape: LookUpShape,
   ask: string,
   column: string,
+  scope: Scope,
+  from: string,
   nested: boolean,
   guard: NodeKindName | null = null,
   mode: LookUpMode = 'plain',
 ): { text: string; layout: LinkLayout & { children: LinkLayout[] } } {
   if (shape.signatures && !nested) return signaturesCall(shape, shape.signatures, ask, column, guard);
-  const [from, r, m, d] = nested ? ['m', 'childRel', 'child', 'childDirection'] : ['n', 'r', 'm', 'direction'];
-  const children = nested ? [] : shape.children.map((c, j) => fieldCall(c, `${ask}.children[${j}]`, `c${j}`, true));
+  // The subquery's own variables, fresh among those around it (a nested field's CALL sees its parent's).
+  const own = scope.inner();
+  const [r, m, d] = (nested ? ['childRel', 'child', 'childDirection'] : ['r', 'm', 'direction']).map((v) => own.fresh(v)) as [string, string, string];
+  const columns = nested ? [] : shape.children.map((_c, j) => own.fresh(`c${j}`));
+  const children = nested ? [] : shape.children.map((c, j) => fieldCall(c, `${ask}.children[${j}]`, columns[j]!, own, m, true));
   const types = [...new Set(shape.expansions.map((e) => typeName(e.slice(0, -1))))];
   // A nested field's evidence is left to its resolver: the sources are read for the first level only.
-  const link = linkList(r, m, types, shape.node, shape.behalf, nested ? null : (shape.evidence ?? null));
-  const item = nested ? link.text : `${link.text.slice(0, -1)}, [${children.map((_c, j) => `c${j}`).join(', ')}]]`;
+  const link = linkList(r, m, types, shape.node, shape.behalf, nested ? null : (shape.evidence ?? null), own.inner().fresh('behalf'));
+  const item = nested ? link.text : `${link.text.slice(0, -1)}, [${columns.join(', ')}]]`;
   const kindFilter = shape.kinds ? ` WHERE any(l IN labels(${m}) WHERE l IN ${ask}.kinds)` : '';
   const byIndex = nested ? null : hubPage(shape);
   const read =
@@ -385,7 +390,9 @@ export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk, guard
   let compiled = lookUpTexts.get(cacheKey);
   if (compiled === undefined) {
     const node = lookUpNode(root);
-    const fields = shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, `l${i}`, false, guard, mode));
+    const scope = Scope.of('n');
+    const columns = shapes.map((_s, i) => scope.fresh(`l${i}`));
+    const fields = shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, columns[i]!, scope, 'n', false, guard, mode));
     // Every source the links' evidence names, read once (fields asked of sources: all that any field asks).
     const withEvidence = shapes.flatMap((s, i) => (s.evidence ? [`l${i}Sources`] : []));
     const sourceFields = [...new Set(shapes.flatMap((s) => s.evidence ?? []))];

@@ -164,7 +164,8 @@ export const behalfOf = (r: string, behalf: string, projection: string) =>
  * property of its kind (a map); `behalf`, the organisation a signature was made for, or null: with `behalf`
  * true every property (a map), with fields only those (a list), and null when false; `evidence`, the
  * relationship's evidence lists as stored ([source ids, quotes]; the query reads the sources, with the fields
- * `evidence` names, once for all its links), or null when the request does not ask for them.
+ * `evidence` names, once for all its links), or null when the request does not ask for them. `behalfVariable`
+ * is the organisation's in its subquery, which sees the variables around it.
  */
 export function linkList(
   r: string,
@@ -173,6 +174,7 @@ export function linkList(
   node: NodeFields | null,
   behalf: boolean | NodeFields,
   evidence: readonly string[] | null = null,
+  behalfVariable = 'behalf',
 ): LinkLayout & { text: string } {
   const relationship = relationshipList(r, relationshipTypeProperties(types));
   const far = node
@@ -180,9 +182,9 @@ export function linkList(
     : { text: nodeMap(m), keys: null };
   const organisation =
     typeof behalf === 'object'
-      ? nodeList('behalf', behalf.properties, behalf.degree ? 'COUNT { (behalf)--() }' : null, behalf.kind ?? undefined)
+      ? nodeList(behalfVariable, behalf.properties, behalf.degree ? `COUNT { (${behalfVariable})--() }` : null, behalf.kind ?? undefined)
       : null;
-  const behalfText = behalf ? behalfOf(r, 'behalf', organisation?.text ?? nodeMap('behalf')) : 'null';
+  const behalfText = behalf ? behalfOf(r, behalfVariable, organisation?.text ?? nodeMap(behalfVariable)) : 'null';
   // The quotes and their sources' ids as stored: the look-up reads every source it names once, at its end.
   const evidenceText = evidence ? `[${r}.evidenceSources, ${r}.evidenceQuotes]` : 'null';
   return {
