@@ -7,9 +7,12 @@ import { hasDatabaseStore, runningLocalNeo4j } from '../db/launcher';
 import { recordChanges } from '../writes/changeLog';
 import { runAdminImport } from './adminImport';
 import { writeBulkCsv } from './bulkCsv';
+import { CorpusFirstPass } from './firstPass';
 import { listCorpusFiles } from './files';
 import { validateToSpool, type ImportOptions, type ValidationSummary } from './importCorpus';
 import { Progress, thousands } from './progress';
+import { unmapped } from './rowMapping';
+import { fileRows } from './rows';
 
 /**
  * The bulk path: an empty local database is loaded offline. The corpus is validated exactly as for the
@@ -57,13 +60,17 @@ export async function bulkLoadCorpus(
   const work = fs.mkdtempSync(path.join(options.workDir ?? path.join(config.local.dataDir, '..'), `.accords-bulk-`));
   try {
     const spool = path.join(work, 'validated.jsonl');
-    const summary = await validateToSpool(undefined, files, options, spool);
+    // The CSV writer's first pass is made as validation parses each document: the spool is read back once.
+    const firstPass = new CorpusFirstPass();
+    const mapRows = options.mapRows ?? unmapped;
+    const summary = await validateToSpool(undefined, files, options, spool, { onValid: (doc) => firstPass.add(mapRows(fileRows(doc))) });
     options.signal?.throwIfAborted();
     const csvStarted = Date.now();
     const progress = new Progress(options.onProgress, options.progressEveryMs);
     const csv = await writeBulkCsv(spool, path.join(work, 'csv'), {
       sourcesDir: options.sourcesDir,
       mapRows: options.mapRows,
+      firstPass,
       onFile: (n) => {
         options.onStep?.({ phase: 'csv', done: n, total: summary.files, unit: 'files' });
         progress.tick(() => `import: wrote CSV for ${thousands(n)}/${thousands(summary.files)} files`);

@@ -10,6 +10,7 @@ import { foldLedger, ledgerRow, type LedgerRow } from './ledger';
 import { unmapped, type RowMapper } from './rowMapping';
 import { fileRows, type NodeRow, type RelationshipRow } from './rows';
 import { SourceDocuments } from './sources';
+import { CorpusFirstPass } from './firstPass';
 import { fold } from './write';
 
 /**
@@ -151,7 +152,7 @@ function multilineOptions(files: string[]): string[] {
   return ['--multiline-fields-format=v2', `--multiline-fields=${files.join(',')}`];
 }
 
-async function* spoolLines(spoolFile: string): AsyncIterable<{ doc: unknown; file: string }> {
+export async function* spoolLines(spoolFile: string): AsyncIterable<{ doc: unknown; file: string }> {
   const input = fs.createReadStream(spoolFile, { encoding: 'utf8', highWaterMark: 1 << 20 });
   try {
     for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
@@ -163,32 +164,22 @@ async function* spoolLines(spoolFile: string): AsyncIterable<{ doc: unknown; fil
   }
 }
 
-function bump(counts: Map<string, number>, id: string): void {
-  counts.set(id, (counts.get(id) ?? 0) + 1);
-}
-
 export async function writeBulkCsv(
   spoolFile: string,
   dir: string,
-  options: { sourcesDir: string; mapRows?: RowMapper; onFile?: (files: number) => void },
+  /** `firstPass`: made by validation as it parsed each document (bulk.ts); made here from the spool if not given. */
+  options: { sourcesDir: string; mapRows?: RowMapper; onFile?: (files: number) => void; firstPass?: CorpusFirstPass },
 ): Promise<BulkCsv> {
   const mapRows = options.mapRows ?? unmapped;
   fs.mkdirSync(dir, { recursive: true });
 
-  // Pass 1: fold the nodes; count how many files state each relationship and describe each source.
-  const nodes = new Map<string, NodeRow>();
-  const relationshipCount = new Map<string, number>();
-  const sourceCount = new Map<string, number>();
-  for await (const { doc } of spoolLines(spoolFile)) {
-    const rows = mapRows(fileRows(doc));
-    for (const row of rows.nodes) {
-      const seen = nodes.get(row.id);
-      if (seen) fold(seen, row);
-      else nodes.set(row.id, row);
-    }
-    for (const row of rows.relationships) bump(relationshipCount, row.id);
-    bump(sourceCount, rows.nodes[0]!.id);
+  // Pass 1 (unless validation made it): fold the nodes; count how many files state each relationship and describe each source.
+  let first = options.firstPass;
+  if (!first) {
+    first = new CorpusFirstPass();
+    for await (const { doc } of spoolLines(spoolFile)) first.add(mapRows(fileRows(doc)));
   }
+  const { nodes, relationshipCount, sourceCount } = first;
 
   const nodeCsv = new CsvFile(path.join(dir, 'nodes.csv'), ['id:ID(Entity)', ':LABEL', ...header(NODE_FIELDS)].join(','));
   const relCsv = new CsvFile(

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { cypher } from '../cypher';
 import type { Database } from '../db/database';
 import { CorpusIndex } from './corpusIndex';
@@ -18,9 +17,12 @@ import { contentHash } from '../writes/sources';
 import { checkRequiredFields, resolvePendingReferences, ValidationContext, validateFile } from './validate';
 import { inOneTransaction, type ImportTransaction } from './transaction';
 import { GraphWriter, WriteCounters } from './write';
+import { spoolLines } from './bulkCsv';
+import { CorpusFirstPass } from './firstPass';
 import { unmapped, type RowMapper } from './rowMapping';
 import { ledgerRow } from './ledger';
 import { Reconciler, type ReconcileSummary } from './reconcile';
+import { StatementTimes, type StatementTime } from './statementTimes';
 
 /**
  * The importer: validates every file first (streaming, keeping only the index of ids), and only when the
@@ -50,6 +52,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Timeout of the one write transaction (the server's default, 60 s, is too short for large corpora). */
   transactionTimeoutMs?: number;
+  /** Wraps the write transaction (a benchmark's PROFILE of chosen statements). */
+  wrapTransaction?: (tx: ImportTransaction) => ImportTransaction;
 }
 
 export interface ImportStep {
@@ -81,6 +85,8 @@ export interface ImportReport extends ValidationSummary {
   totalMs: number;
   /** Relationship rows written per second of the write transaction (commit included). */
   relationshipsPerSecond: number;
+  /** The write transaction's statements by kind: where writeMs went, the commit aside (statementTimes.ts). */
+  statements: Record<string, StatementTime>;
 }
 
 const LOOKUP_BATCH = 10_000;
@@ -94,11 +100,27 @@ async function lookupKinds(db: Database, ids: string[]): Promise<Map<string, str
   return kinds;
 }
 
+/** What validation hands on besides its summary (each optional). */
+export interface ValidationOutputs {
+  /** File descriptor that receives each valid file as one JSON line, for the write pass. */
+  spool?: number;
+  /** Receives the ids the corpus describes that the database holds nothing for (the writer creates them). */
+  newIds?: Set<string>;
+  /** Called with each valid document as it is parsed (the bulk CSV writer's first pass). */
+  onValid?: (doc: unknown) => void;
+}
+
 /** validateCorpus writing each valid file as one JSON line to `spoolFile`, which both write paths then stream. */
-export async function validateToSpool(db: Database | undefined, files: readonly string[], options: ImportOptions, spoolFile: string): Promise<ValidationSummary> {
+export async function validateToSpool(
+  db: Database | undefined,
+  files: readonly string[],
+  options: ImportOptions,
+  spoolFile: string,
+  outputs: Omit<ValidationOutputs, 'spool'> = {},
+): Promise<ValidationSummary> {
   const fd = fs.openSync(spoolFile, 'w');
   try {
-    return await validateCorpus(db, files, options, fd);
+    return await validateCorpus(db, files, options, { ...outputs, spool: fd });
   } finally {
     fs.closeSync(fd);
   }
@@ -109,8 +131,7 @@ export async function validateCorpus(
   db: Database | undefined,
   files: readonly string[],
   options: ImportOptions,
-  /** File descriptor that receives each valid file as one JSON line, for the write pass. */
-  spool?: number,
+  { spool, newIds, onValid }: ValidationOutputs = {},
 ): Promise<ValidationSummary> {
   const started = Date.now();
   const ctx: ValidationContext = { index: new CorpusIndex(), sources: new SourceDocuments(options.sourcesDir), problems: new ProblemList() };
@@ -124,7 +145,11 @@ export async function validateCorpus(
       else {
         const before = ctx.problems.count;
         validateFile(name, parsed.doc, ctx);
-        if (spool !== undefined && ctx.problems.count === before) fs.writeSync(spool, JSON.stringify({ file: name, doc: parsed.doc }) + '\n');
+        if (ctx.problems.count === before) {
+          if (spool !== undefined) fs.writeSync(spool, JSON.stringify({ file: name, doc: parsed.doc }) + '\n');
+          // Once a problem is found nothing will be written: later documents are only checked.
+          if (!ctx.problems.count) onValid?.(parsed.doc);
+        }
       }
       progress.tick(
         () =>
@@ -145,6 +170,7 @@ export async function validateCorpus(
   }
   checkRequiredFields(ctx, new Set(existing.keys()));
   if (ctx.problems.count) throw new ImportError(sortProblems(ctx.problems.all()));
+  if (newIds) for (const id of ctx.index.entities.keys()) if (!existing.has(id)) newIds.add(id);
   return {
     files: documents,
     entities: ctx.index.entities.size,
@@ -175,10 +201,11 @@ export async function importCorpus(db: Database, paths: readonly string[], optio
   const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'accords-import-'));
   const spoolFile = path.join(spoolDir, 'validated.jsonl');
   try {
-    const summary = await validateToSpool(db, files, options, spoolFile);
+    const newIds = new Set<string>();
+    const summary = await validateToSpool(db, files, options, spoolFile, { newIds });
     // A folder imported whole is the corpus: files imported from it before and gone now are reconciled too.
     const folders = paths.filter((p) => fs.statSync(p).isDirectory()).map((p) => path.resolve(p));
-    return await writeCorpus(db, spoolFile, summary, options, started, folders);
+    return await writeCorpus(db, spoolFile, summary, newIds, options, started, folders);
   } finally {
     fs.rmSync(spoolDir, { recursive: true, force: true });
   }
@@ -188,6 +215,7 @@ async function writeCorpus(
   db: Database,
   spoolFile: string,
   summary: ValidationSummary,
+  newIds: Set<string>,
   options: ImportOptions,
   started: number,
   folders: string[],
@@ -196,52 +224,68 @@ async function writeCorpus(
   const batchSize = options.batchSize ?? 5000;
   let statementsDone = writeStarted;
   const mapRows = options.mapRows ?? unmapped;
-  const work = async (tx: ImportTransaction) => {
-    const writer = new GraphWriter(tx, batchSize);
+  const times = new StatementTimes();
+  const work = async (transaction: ImportTransaction) => {
+    const tx = times.wrap(options.wrapTransaction?.(transaction) ?? transaction);
     // Ids merged through the API (judge SAME) stand for their canonical node in files too (src/merges/).
     const redirects = await loadRedirects(tx);
+    const rowsOf = (doc: unknown) => mapRows(fileRows(redirectDocument(doc, redirects)));
     const reconciler = new Reconciler(tx);
     const documents = new SourceDocuments(options.sourcesDir);
     const progress = new Progress(options.onProgress, options.progressEveryMs);
+    // Pass 1: every node folded whole, and how many files state each relationship (firstPass.ts); each file
+    // compared with the record of its previous import, and its new record written (reconcile.ts).
+    const first = new CorpusFirstPass();
+    let folded = 0;
+    for await (const { doc, file } of spoolLines(spoolFile)) {
+      const rows = rowsOf(doc);
+      first.add(rows);
+      await reconciler.addFile(ledgerRow(file, rows));
+      folded++;
+      progress.tick(() => `import: folding the nodes of ${thousands(folded)}/${thousands(summary.files)} files`);
+    }
+    const retracted = new Set((await tx.run(cypher('import-retracted'))).records.map((r) => r.get('id') as string));
+    const writer = new GraphWriter(tx, batchSize, { newIds, relationshipCount: first.relationshipCount, sourceCount: first.sourceCount, retracted });
+    for (const [id, row] of first.nodes) {
+      first.nodes.delete(id);
+      // The document's text is stored with its Source (validation has read it): the API checks quotes
+      // against it, serves it (Source.text) and recognises the same text added again (contentHash).
+      const bytes = row.kind === 'Source' ? documents.load(String(row.props.file)) : null;
+      if (bytes) Object.assign(row.props, { documentText: bytes.toString('utf8'), contentHash: contentHash(bytes) });
+      await writer.addNode(row);
+    }
+    await writer.flushNodes();
+    // Pass 2: relationships and passages, file by file.
     let relationships = 0;
     let files = 0;
-    const input = fs.createReadStream(spoolFile, 'utf8');
-    try {
-      for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-        const { doc: stated, file } = JSON.parse(line) as { file: string; doc: unknown };
-        const doc = redirectDocument(stated, redirects);
-        const rows = mapRows(fileRows(doc));
-        await reconciler.addFile(ledgerRow(file, rows));
-        // The document's text is stored with its Source (validation has read it): the API checks quotes
-        // against it, serves it (Source.text) and recognises the same text added again (contentHash).
-        const source = rows.nodes[0]!;
-        const bytes = documents.load(String(source.props.file));
-        if (bytes) Object.assign(source.props, { documentText: bytes.toString('utf8'), contentHash: contentHash(bytes) });
-        for (const row of rows.nodes) await writer.addNode(row);
-        for (const row of rows.relationships) await writer.addRelationship(row);
-        if (bytes) await writer.addPassages(passageRows(doc as Parameters<typeof passageRows>[0], bytes.toString('utf8')));
-        relationships += rows.relationships.length;
-        files++;
-        options.onStep?.({ phase: 'write', done: relationships, total: summary.relationshipStatements, unit: 'relationships' });
-        progress.tick(() => {
-          const s = (Date.now() - writeStarted) / 1000;
-          return (
-            `import: wrote ${thousands(files)}/${thousands(summary.files)} files, ${thousands(relationships)}/` +
-            `${thousands(summary.relationshipStatements)} relationships (${thousands(relationships / s)}/s)`
-          );
-        });
-      }
-    } finally {
-      // A failed statement leaves the loop early: close the spool before it is deleted.
-      input.destroy();
+    for await (const { doc: stated } of spoolLines(spoolFile)) {
+      const doc = redirectDocument(stated, redirects);
+      const rows = mapRows(fileRows(doc));
+      for (const row of rows.relationships) await writer.addRelationship(row);
+      const bytes = documents.load(String(rows.nodes[0]!.props.file));
+      if (bytes) await writer.addPassages(passageRows(doc as Parameters<typeof passageRows>[0], bytes.toString('utf8')));
+      relationships += rows.relationships.length;
+      files++;
+      options.onStep?.({ phase: 'write', done: relationships, total: summary.relationshipStatements, unit: 'relationships' });
+      progress.tick(() => {
+        const s = (Date.now() - writeStarted) / 1000;
+        return (
+          `import: wrote ${thousands(files)}/${thousands(summary.files)} files, ${thousands(relationships)}/` +
+          `${thousands(summary.relationshipStatements)} relationships (${thousands(relationships / s)}/s)`
+        );
+      });
     }
     await writer.flush();
     const reconciled = await reconciler.finish(folders);
     if (options.onProgress && relationships > batchSize) options.onProgress('import: checking and committing');
-    const [check] = (await tx.run(cypher('import-check'))).records;
-    const unlabelled = check?.get('unlabelled');
-    if (Number(unlabelled) > 0) {
-      throw new Error(`import aborted: ${unlabelled} referenced nodes were never described (${check?.get('examples').join(', ')})`);
+    // Only a relationship's statement can make a node without a kind (an end no row described): look for them
+    // only when one did.
+    if (writer.endsCreated > 0) {
+      const [check] = (await tx.run(cypher('import-check'))).records;
+      const unlabelled = check?.get('unlabelled');
+      if (Number(unlabelled) > 0) {
+        throw new Error(`import aborted: ${unlabelled} referenced nodes were never described (${check?.get('examples').join(', ')})`);
+      }
     }
     // The import is a change like any other, logged in its own transaction: who, when, what.
     await recordChanges(tx, [
@@ -287,5 +331,6 @@ async function writeCorpus(
     writeMs,
     totalMs: Date.now() - started,
     relationshipsPerSecond: written.relationshipRows / Math.max(writeMs / 1000, 0.001),
+    statements: times.toJSON(),
   };
 }
