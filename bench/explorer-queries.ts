@@ -23,7 +23,7 @@ import type { Database, Params } from '../src/db/database';
 import { createContext } from '../src/graphql/context';
 import { createApollo } from '../src/graphql/server';
 import { setLogLevel } from '../src/log';
-import { lookUpTuning } from '../src/store/shape';
+import { lookUpTuning } from '../src/store/links';
 import { warmUpOperations, type Operation } from '../src/warmup';
 import { detailVariables, neighbourhoodVariables, PER_NODE, QUERIES } from '../web/src/queries';
 import { parseArgs } from './args';

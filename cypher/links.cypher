@@ -6,7 +6,7 @@
 // the batch asks for, e.g. `MATCH (n)-[r:PARTY_TO]->(m:Entity) WHERE 'PARTY_TO' IN k.types AND k.dir <> 'IN'`.
 // Neo4j checks the key's conditions before expanding, and expands a hub along one static type at a time, so
 // asking for a hub's roles never walks through its thousands of agreements. (A look-up that fetches its next
-// levels with it is compiled by shape.ts's lookUpQuery, in the same shape.)
+// levels with it is compiled by src/cypher/lookUp.ts, in the same shape.)
 UNWIND $keys AS k
 MATCH (n:Entity {id: k.id})
 CALL (n, k) {

@@ -4,10 +4,10 @@
 // asked types) first; the
 // second level expands the first level's new nodes in that order, at most $limit - 1 of them (the view shows
 // no more). Each relationship comes as a list [relationship, node, typed degree] (lists of known layout:
-// src/db/cypher.ts, nodeList), the node with only the fields the request reads. A node shown already (the
+// src/cypher/projection.ts, nodeList), the node with only the fields the request reads. A node shown already (the
 // centre, the first level) comes back as its id only; a new one with its degree within the asked types
 // (which orders them), so the view can say how many of its relationships are left out.
-// src/store/shape.ts (neighbourhoodQuery) fills the placeholders with type names from the model, never from
+// src/cypher/neighbourhood.ts (neighbourhoodQuery) fills the placeholders with type names from the model, never from
 // a request: the expansions are one branch per asked type, most telling first, and UNION ALL is read branch
 // after branch, so LIMIT stops a hub's expansion after $perNode relationships instead of reading and sorting
 // thousands (within the type where the cap falls, those the database gives first are shown); typed degrees

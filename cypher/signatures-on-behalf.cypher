@@ -1,6 +1,6 @@
 // Signatures made on behalf of organisations (SIGNED.onBehalfOf holds the organisation's id), for many
 // organisations at once, oldest signature first (undated last, in their agreements' date order: the order a
-// compiled look-up reads from the index on SIGNED(onBehalfOf, date), src/store/shape.ts), each cut to its
+// compiled look-up reads from the index on SIGNED(onBehalfOf, date), src/cypher/lookUp.ts), each cut to its
 // key's `first` (all when null) before any row is built: a hub has signatures by the thousand, and a page
 // asks ten. Each key: {id, first}. The relationship index
 // signed_on_behalf (schema.cypher) finds them without reading every signature.

@@ -1,4 +1,4 @@
-import { lookUpTuning } from '../src/store/shape';
+import { lookUpTuning } from '../src/store/links';
 import { detailVariables, neighbourhoodVariables, QUERIES } from '../web/src/queries';
 import { startTestServer, TestServer } from './support/server';
 

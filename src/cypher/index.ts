@@ -34,3 +34,4 @@ export { signaturesQuery } from './signatures';
 export { totalSpec, totalsQuery, type TotalShape } from './totals';
 export { pathsAllQuery } from './paths';
 export { importRelationshipsQuery } from './imports';
+export { hubPage, lookUpQuery, type CompiledLookUp, type LookUpAnswer, type LookUpMode, type LookUpRow, type LookUpShape, type PageIndex } from './lookUp';

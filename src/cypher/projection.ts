@@ -103,21 +103,34 @@ export function relationshipList(r: string, props: readonly string[]): ListProje
 export const evidenceSource = (v: string, sourceProps: readonly string[]) => nodeList(v, sourceProps, null, 'Source');
 
 /**
+ * Where a fact's two evidence lists are: its own properties (a fact's variable), or variables a query set to
+ * them (a hub's lists, read once: src/cypher/lookUp.ts); `count` is the number of quotes.
+ */
+export interface EvidenceLists {
+  quotes: string;
+  sources: string;
+  count: string;
+}
+
+/**
  * A fact's evidence lists zipped into {sourceId, quote, source}, the source read in the same query: every
  * property of a source (a map), or with `sourceProps` only those (a list: evidenceSource reads them back).
- * `paged`: only the first `$evidenceFirst` quotes, cut before any source is looked up. The subquery's
- * variables are fresh in `scope`: a COLLECT subquery sees the variables around it.
+ * `of` is the fact's variable, or where its lists are. `paged`: only the first `$evidenceFirst` quotes, cut
+ * before any source is looked up. The subquery's variables are fresh in `scope`: a COLLECT subquery sees the
+ * variables around it.
  */
-export function evidenceProjection(scope: Scope, v: string, sourceProps: readonly string[] | null = null, paged = false): string {
+export function evidenceProjection(scope: Scope, of: string | EvidenceLists, sourceProps: readonly string[] | null = null, paged = false): string {
+  const { quotes, sources, count } =
+    typeof of === 'string' ? { quotes: `${of}.evidenceQuotes`, sources: `${of}.evidenceSources`, count: `size(coalesce(${of}.evidenceQuotes, []))` } : of;
   const inner = scope.inner();
   const index = inner.fresh('evidenceIndex');
   const s = inner.fresh('evidenceSource');
   const source = sourceProps ? `CASE WHEN ${s} IS NOT NULL THEN ${evidenceSource(s, sourceProps).text} END` : nodeMap(s);
   return (
-    `COLLECT { UNWIND range(0, size(coalesce(${v}.evidenceQuotes, [])) - 1)${paged ? '[..toInteger($evidenceFirst)]' : ''} AS ${index} ` +
-    `OPTIONAL MATCH (${s}:Source {id: ${v}.evidenceSources[${index}]}) ` +
+    `COLLECT { UNWIND range(0, ${count} - 1)${paged ? '[..toInteger($evidenceFirst)]' : ''} AS ${index} ` +
+    `OPTIONAL MATCH (${s}:Source {id: ${sources}[${index}]}) ` +
     `WITH ${index}, ${s} ORDER BY ${index} ` +
-    `RETURN {sourceId: ${v}.evidenceSources[${index}], quote: ${v}.evidenceQuotes[${index}], source: ${source}} }`
+    `RETURN {sourceId: ${sources}[${index}], quote: ${quotes}[${index}], source: ${source}} }`
   );
 }
 
@@ -145,13 +158,14 @@ export const behalfOf = (r: string, behalf: string, projection: string) =>
   `CASE WHEN ${r}.onBehalfOf IS NOT NULL THEN head(COLLECT { MATCH (${behalf}:Entity {id: ${r}.onBehalfOf}) RETURN ${projection} }) END`;
 
 /**
- * A link as a list, for the compiled look-ups (src/store/shape.ts): [relationship, node, behalf, evidence]. The
+ * A link as a list, for the compiled look-ups (src/cypher/lookUp.ts): [relationship, node, behalf, evidence]. The
  * relationship holds the properties of its types (relationshipList: its type and ends come from its id); the
  * node the fields asked of it (`node`, a list, see nodeList; of any kind when `node.kind` is null) or every
  * property of its kind (a map); `behalf`, the organisation a signature was made for, or null: with `behalf`
  * true every property (a map), with fields only those (a list), and null when false; `evidence`, the
  * relationship's evidence lists as stored ([source ids, quotes]; the query reads the sources, with the fields
- * `evidence` names, once for all its links), or null when the request does not ask for them.
+ * `evidence` names, once for all its links), or null when the request does not ask for them. `behalfVariable`
+ * is the organisation's in its subquery, which sees the variables around it.
  */
 export function linkList(
   r: string,
@@ -160,6 +174,7 @@ export function linkList(
   node: NodeFields | null,
   behalf: boolean | NodeFields,
   evidence: readonly string[] | null = null,
+  behalfVariable = 'behalf',
 ): LinkLayout & { text: string } {
   const relationship = relationshipList(r, relationshipTypeProperties(types));
   const far = node
@@ -167,9 +182,9 @@ export function linkList(
     : { text: nodeMap(m), keys: null };
   const organisation =
     typeof behalf === 'object'
-      ? nodeList('behalf', behalf.properties, behalf.degree ? 'COUNT { (behalf)--() }' : null, behalf.kind ?? undefined)
+      ? nodeList(behalfVariable, behalf.properties, behalf.degree ? `COUNT { (${behalfVariable})--() }` : null, behalf.kind ?? undefined)
       : null;
-  const behalfText = behalf ? behalfOf(r, 'behalf', organisation?.text ?? nodeMap('behalf')) : 'null';
+  const behalfText = behalf ? behalfOf(r, behalfVariable, organisation?.text ?? nodeMap(behalfVariable)) : 'null';
   // The quotes and their sources' ids as stored: the look-up reads every source it names once, at its end.
   const evidenceText = evidence ? `[${r}.evidenceSources, ${r}.evidenceQuotes]` : 'null';
   return {

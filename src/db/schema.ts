@@ -1,4 +1,4 @@
-import { statements } from './cypher';
+import { statements } from '../cypher';
 import type { Database } from './database';
 
 /**

@@ -10,8 +10,7 @@ import {
 } from 'graphql';
 import { NODE_KIND_NAMES, NODE_KINDS, type NodeKindName } from '../model/model';
 import { nodeAsk, nodePropertiesAsked } from './asked';
-import type { NodeFields } from '../cypher';
-import { nodeWithLinks, type LinkPlan, type LinkQuery } from '../store/links';
+import { nodeWithLinks, type LinkPlan, type LinkQuery, type NodeFields } from '../store/links';
 import type { NodeRow } from '../store/rows';
 import type { Context } from './context';
 import type { LinkFieldSpec } from './resolvers/entity';

@@ -19,9 +19,10 @@ import { fold } from './write';
  * the same stored types (tests/import-bulk.test.ts compares the two graphs' fingerprints).
  *
  * The tool creates what it reads, so each node and relationship must appear once: rows one id gets from several
- * files are folded first, in file order, as the transactional path folds them. Two streaming passes over the
- * spool keep memory to the entities plus only the relationships (and sources) more than one file states: the
- * first pass folds the nodes and counts the others, the second writes every relationship stated once as it goes.
+ * files are folded first, in file order, as the transactional path folds them. Two streaming passes keep memory
+ * to the entities plus only the relationships (and sources) more than one file states: the first (firstPass.ts,
+ * made by validation as it parses each document) folds the nodes and counts the others, the second reads the
+ * spool and writes every relationship stated once as it goes.
  */
 
 export interface BulkCsv {

@@ -1,4 +1,4 @@
-import { cypher } from '../db/cypher';
+import { cypher } from '../cypher';
 import type { ImportTransaction } from './transaction';
 
 /**

@@ -1,9 +1,28 @@
-import { cypher, evidenceProjection, nodeFromList, relationshipFromList, type LinkLayout, type NodeFields } from '../db/cypher';
+import {
+  hubPage,
+  linksQuery,
+  lookUpQuery,
+  signaturesQuery,
+  type CompiledLookUp,
+  type Expansion,
+  type LookUpRow,
+  type LookUpShape,
+  type NodeAsk,
+  type NodeFields,
+} from '../cypher';
 import type { Database } from '../db/database';
 import { NodeKindName, RELATIONSHIP_TYPE_NAMES, RelationshipTypeName } from '../model/model';
-import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from './rows';
-import { askedNodeRow, type NodeAsk } from './nodes';
-import { hubPage, linksQuery, lookUpQuery, lookUpTuning, type CompiledLookUp, type Expansion, type LookUpShape } from './shape';
+import type { LinkRow, NodeRow, RelationshipRow } from './rows';
+
+export type { NodeFields } from '../cypher';
+
+/**
+ * When a field's first page is read from an index rather than from all its links: above `hubLinks` links along
+ * the field (`$hubLinks`), walking at most `hubScan` entries of each far kind's index (`$hubScan`). Parameters,
+ * so a test can send a small node down the hub's path, and make the walk fall short.
+ */
+export const lookUpTuning = { hubLinks: 500, hubScan: 2000 };
+
 
 /** Which relationships of a node to follow. */
 export interface LinkQuery {
@@ -34,8 +53,11 @@ export interface LinkPlan {
   evidence?: readonly string[] | null;
   /** The field's name, when its `…Total` is asked too: the count comes in the same query (NodeRow.totals). */
   total?: string | null;
-  /** The request field this answers: the rows fetched are attached to their node under it (NodeRow.prefetched). */
-  field: unknown;
+  /**
+   * The request field this answers, by its place in the response (`organisation.agreements`): the rows
+   * fetched are attached to their node under it (NodeRow.prefetched).
+   */
+  field: string;
   /**
    * Set for `Organisation.signatures` (signatures made on the node's behalf, found by SIGNED.onBehalfOf): what
    * is asked of each signature's agreement; `node` is then what is asked of its person.
@@ -85,37 +107,6 @@ const shapeOf = (p: LinkPlan) => ({
   total: Boolean(p.total),
   signatures: p.signatures ?? null,
 });
-
-/** A link list of a compiled look-up (linkList in src/db/cypher.ts), with its node's links when first-level. */
-type LinkList = [unknown[], unknown[] | NodeRow, unknown[] | NodeRow | null, [string[] | null, string[] | null] | null, unknown[][][]?];
-
-/** The LinkRow a link list stands for, seen from the node `fromId`. */
-function linkFromList([relationship, node, behalf, evidence]: LinkList, layout: LinkLayout, fromId: string, sources?: Map<string, NodeRow>): LinkRow {
-  const row = relationshipFromList<RelationshipRow>(relationship, layout.relationshipKeys);
-  if (behalf) row.onBehalfOfNode = Array.isArray(behalf) ? nodeFromList<NodeRow>(behalf, layout.behalfKeys!) : behalf;
-  if (layout.sourceKeys && sources) {
-    const [ids, quotes] = evidence ?? [null, null];
-    row.evidence = (quotes ?? []).map((quote, i) => ({ sourceId: ids![i]!, quote, source: sources.get(ids![i]!) ?? null }));
-  }
-  return {
-    relationship: row,
-    node: Array.isArray(node) ? nodeFromList<NodeRow>(node, layout.nodeKeys!) : node,
-    direction: row.fromId === fromId ? 'OUT' : 'IN',
-  };
-}
-
-/** A signature of a compiled look-up ([relationship, person, agreement, evidence]) as a link to its person. */
-function signatureFromList([relationship, person, agreement, evidence]: LinkList, layout: LinkLayout, sources: Map<string, NodeRow>): LinkRow {
-  const row = relationshipFromList<RelationshipRow>(relationship, layout.relationshipKeys);
-  const from = nodeFromList<NodeRow>(person as unknown[], layout.nodeKeys!);
-  row.from = from;
-  row.to = nodeFromList<NodeRow>(agreement as unknown[], layout.behalfKeys!);
-  if (layout.sourceKeys) {
-    const [ids, quotes] = evidence ?? [null, null];
-    row.evidence = (quotes ?? []).map((quote, i) => ({ sourceId: ids![i]!, quote, source: sources.get(ids![i]!) ?? null }));
-  }
-  return { relationship: row, node: from, direction: 'IN' };
-}
 
 /**
  * A node, the links `plans` ask of it and the links their children ask of each node found, in one round-trip
@@ -171,30 +162,16 @@ async function readLookUp(
   plans: readonly LinkPlan[],
   params: Record<string, unknown>,
 ): Promise<{ node: NodeRow; links: LinkRow[][]; totals: Array<number | null>; hubs: boolean[] } | null> {
-  const [row] = await db.read<{ node: unknown[]; evidence: EvidenceRow[] | null; links: LinkList[][]; totals: Array<number | null>; sources: unknown[][]; hubs: boolean[] }>(
-    compiled.text,
-    params,
-  );
-  if (!row) return null;
-  const node = askedNodeRow(row.node, row.evidence, compiled.node);
-  const sources = new Map<string, NodeRow>();
-  for (const list of row.sources) {
-    const source = nodeFromList<NodeRow>(list, compiled.sourceKeys!);
-    sources.set(source.id, source);
-  }
-  const links = plans.map((plan, i) => {
-    const layout = compiled.links[i]!;
-    if (plan.signatures) return (row.links[i] ?? []).map((list) => signatureFromList(list, layout, sources));
-    return (row.links[i] ?? []).map((list) => {
-      const link = linkFromList(list, layout, node.id, sources);
-      const children = list[4] ?? [];
-      link.node.prefetched = new Map(
-        plan.children.map((child, j) => [child.field, (children[j] ?? []).map((c) => linkFromList(c as LinkList, layout.children[j]!, link.node.id))]),
-      );
+  const [row] = await db.read<LookUpRow>(compiled.text, params);
+  const answer = compiled.read(row);
+  if (!answer) return null;
+  const links = plans.map((plan, i) =>
+    (answer.links[i] ?? []).map(({ children, ...link }) => {
+      if (!plan.signatures) link.node.prefetched = new Map(plan.children.map((child, j) => [child.field, children[j] ?? []]));
       return link;
-    });
-  });
-  return { node, links, totals: row.totals, hubs: row.hubs };
+    }),
+  );
+  return { node: answer.node, links, totals: answer.totals, hubs: answer.hubs };
 }
 
 /** Which signatures made on behalf of an organisation to read: at most `first` (all when null). */
@@ -212,11 +189,6 @@ export interface SignaturesPage {
 }
 
 export const signaturesKey = (q: SignaturesQuery) => JSON.stringify([q.id, q.first, q.evidence]);
-
-/** cypher/signatures-on-behalf.cypher with or without the signatures' evidence. */
-export function signaturesQuery(evidence: boolean): string {
-  return cypher('signatures-on-behalf').replace('{{signatureEvidence r}}', () => (evidence ? evidenceProjection('r') : 'null'));
-}
 
 /**
  * Signatures made on behalf of each organisation with their total, in one round-trip per kind of ask (with or

@@ -2,7 +2,7 @@ import { cypher, nodesQuery, type NodeAsk } from '../cypher';
 import type { Database } from '../db/database';
 import type { EvidenceRow, NodeRow } from './rows';
 
-export { askedNodeProjection, askedNodeRow, type AskedNodeLayout, type NodeAsk } from '../cypher';
+export type { NodeAsk } from '../cypher';
 
 /**
  * Nodes by id, in the order of `ids`; null where no node has the id. One round-trip: every property of each

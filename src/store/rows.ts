@@ -30,7 +30,7 @@ export interface NodeRow {
    */
   partial?: boolean;
   /** Links a look-up fetched with the node, by the request field they answer (its place in the request). */
-  prefetched?: Map<unknown, LinkRow[]>;
+  prefetched?: Map<string, LinkRow[]>;
   /** The `…Total` of relationship fields a look-up counted with the node, by field name (`agreements`). */
   totals?: Map<string, number>;
   [property: string]: unknown;

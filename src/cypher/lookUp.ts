@@ -1,14 +1,17 @@
-import { expansions, linkList, nodeList, relationshipList, relationshipTypeProperties, type Expansion, type LinkLayout, type NodeFields } from '../cypher';
-import { evidenceSourceKeys } from '../db/cypher';
-import type { AskedNodeLayout, NodeAsk } from '../cypher';
-import { NODE_KINDS, RELATIONSHIP_TYPE_NAMES, RELATIONSHIP_TYPES, type NodeKindName, type RelationshipTypeName } from '../model/model';
+import { RELATIONSHIP_TYPES, NODE_KINDS, type NodeKindName, type RelationshipTypeName } from '../model/model';
+import type { EvidenceRow, LinkRow, NodeRow, RelationshipRow } from '../store/rows';
+import { expansions, type Expansion } from './links';
+import { askedNodeRow, type AskedNodeLayout, type NodeAsk } from './nodes';
+import { typeName } from './names';
+import { Scope } from './scope';
+import { evidenceProjection, evidenceSource, linkList, nodeFromList, nodeList, relationshipFromList, relationshipList, relationshipTypeProperties, type LinkLayout, type NodeFields } from './projection';
 
 /**
- * A look-up compiled for its request's shape. (Being moved into src/cypher, the module that writes Cypher,
- * with the other builders.)
+ * A look-up compiled for its request's shape (src/graphql/prefetch.ts plans it, src/store/links.ts runs it):
+ * the node as asked, and the relationship fields selected on it and on the nodes they lead to, in one query.
+ * `$hubLinks` and `$hubScan` are parameters (src/store/links.ts, lookUpTuning): a test can send a small node
+ * down a hub's path.
  */
-
-export { linksQuery, type Expansion } from '../cypher';
 
 /** What a look-up asks of its node: one entry per relationship field, each with the fields asked of the nodes found. */
 export interface LookUpShape {
@@ -32,13 +35,90 @@ export interface LookUpShape {
   signatures?: { agreement: NodeFields | null } | null;
 }
 
-/** A compiled look-up: its text, and how to read its rows (the node's list, each field's links). */
+/** A compiled look-up: its text, the layouts of its lists, and their reader. */
 export interface CompiledLookUp {
   text: string;
   /** The layout of the sources the links' evidence names (read once for all), or null when none is asked. */
   sourceKeys: readonly string[] | null;
   node: AskedNodeLayout;
   links: ReadonlyArray<LinkLayout & { children: readonly LinkLayout[] }>;
+  /** The query's one row (none: no node has the id) read back. */
+  read(row: LookUpRow | undefined): LookUpAnswer | null;
+}
+
+/** The row of a compiled look-up, as the driver hands it over. */
+export interface LookUpRow {
+  node: unknown[];
+  evidence: EvidenceRow[] | null;
+  links: LinkList[][];
+  totals: Array<number | null>;
+  sources: unknown[][];
+  hubs: boolean[];
+}
+
+/**
+ * A look-up's answer: the node as asked; per field, its links seen from the node (a signature as a link to
+ * its person), each first-level link with, per field asked of its far node, that node's links (`children`);
+ * per field its total (null when not asked), and whether it went unread for being a hub's (`hubs`).
+ */
+export interface LookUpAnswer {
+  node: NodeRow;
+  links: Array<Array<LinkRow & { children: LinkRow[][] }>>;
+  totals: Array<number | null>;
+  hubs: boolean[];
+}
+
+/** A link list (linkList): [relationship, node, behalf, evidence], and at the first level its node's links. */
+type LinkList = [unknown[], unknown[] | NodeRow, unknown[] | NodeRow | null, [string[] | null, string[] | null] | null, unknown[][][]?];
+
+/** The evidence of a link list, its sources read once for the whole look-up. */
+function evidenceOf(evidence: LinkList[3], sources: ReadonlyMap<string, NodeRow>): EvidenceRow[] {
+  const [ids, quotes] = evidence ?? [null, null];
+  return (quotes ?? []).map((quote, i) => ({ sourceId: ids![i]!, quote, source: sources.get(ids![i]!) ?? null }));
+}
+
+/** The LinkRow a link list stands for, seen from the node `fromId`. */
+function readLink([relationship, node, behalf, evidence]: LinkList, layout: LinkLayout, fromId: string, sources: ReadonlyMap<string, NodeRow> | null): LinkRow {
+  const row = relationshipFromList<RelationshipRow>(relationship, layout.relationshipKeys);
+  if (behalf) row.onBehalfOfNode = Array.isArray(behalf) ? nodeFromList<NodeRow>(behalf, layout.behalfKeys!) : behalf;
+  if (layout.sourceKeys && sources) row.evidence = evidenceOf(evidence, sources);
+  return {
+    relationship: row,
+    node: Array.isArray(node) ? nodeFromList<NodeRow>(node, layout.nodeKeys!) : node,
+    direction: row.fromId === fromId ? 'OUT' : 'IN',
+  };
+}
+
+/** A signature of a compiled look-up ([relationship, person, agreement, evidence]) as a link to its person. */
+function readSignature([relationship, person, agreement, evidence]: LinkList, layout: LinkLayout, sources: ReadonlyMap<string, NodeRow>): LinkRow {
+  const row = relationshipFromList<RelationshipRow>(relationship, layout.relationshipKeys);
+  const from = nodeFromList<NodeRow>(person as unknown[], layout.nodeKeys!);
+  row.from = from;
+  row.to = nodeFromList<NodeRow>(agreement as unknown[], layout.behalfKeys!);
+  if (layout.sourceKeys) row.evidence = evidenceOf(evidence, sources);
+  return { relationship: row, node: from, direction: 'IN' };
+}
+
+/** The reader of a compiled look-up's row, from the layouts its text was written with. */
+function reader(node: AskedNodeLayout, links: CompiledLookUp['links'], sourceKeys: readonly string[] | null, signatures: readonly boolean[]): CompiledLookUp['read'] {
+  return (row) => {
+    if (!row) return null;
+    const found = askedNodeRow(row.node, row.evidence, node);
+    const sources = new Map<string, NodeRow>();
+    for (const list of row.sources) {
+      const source = nodeFromList<NodeRow>(list, sourceKeys!);
+      sources.set(source.id, source);
+    }
+    const read = links.map((layout, i) =>
+      (row.links[i] ?? []).map((list) => {
+        if (signatures[i]) return { ...readSignature(list, layout, sources), children: [] };
+        const link = readLink(list, layout, found.id, sources);
+        const children = (list[4] ?? []).map((lists, j) => lists.map((c) => readLink(c as LinkList, layout.children[j]!, link.node.id, null)));
+        return { ...link, children };
+      }),
+    );
+    return { node: found, links: read, totals: row.totals, hubs: row.hubs };
+  };
 }
 
 const lookUpTexts = new Map<string, CompiledLookUp>();
@@ -53,7 +133,7 @@ export type LookUpMode = 'plain' | 'hub';
 
 /**
  * One relationship field of a look-up: the links of `from` along the field's expansions, filtered, ordered and
- * cut to `first` like links.cypher, then each as a list (linkList in src/db/cypher.ts) with the fields asked
+ * cut to `first` like links.cypher, then each as a list (linkList in src/cypher/projection.ts) with the fields asked
  * of its node, as `column`; a first-level link also holds its node's own fields' links: [.., .., .., [c0, …]].
  * A field whose page an index can find (pageIndexes) is read in the plain text only up to `$hubLinks` links,
  * and in the hub text (only then, `$asks[i].hub`) from the index.
@@ -62,17 +142,22 @@ function fieldCall(
   shape: LookUpShape,
   ask: string,
   column: string,
+  scope: Scope,
+  from: string,
   nested: boolean,
   guard: NodeKindName | null = null,
   mode: LookUpMode = 'plain',
 ): { text: string; layout: LinkLayout & { children: LinkLayout[] } } {
   if (shape.signatures && !nested) return signaturesCall(shape, shape.signatures, ask, column, guard);
-  const [from, r, m, d] = nested ? ['m', 'childRel', 'child', 'childDirection'] : ['n', 'r', 'm', 'direction'];
-  const children = nested ? [] : shape.children.map((c, j) => fieldCall(c, `${ask}.children[${j}]`, `c${j}`, true));
-  const types = [...new Set(shape.expansions.map((e) => e.slice(0, -1) as RelationshipTypeName))];
+  // The subquery's own variables, fresh among those around it (a nested field's CALL sees its parent's).
+  const own = scope.inner();
+  const [r, m, d] = (nested ? ['childRel', 'child', 'childDirection'] : ['r', 'm', 'direction']).map((v) => own.fresh(v)) as [string, string, string];
+  const columns = nested ? [] : shape.children.map((_c, j) => own.fresh(`c${j}`));
+  const children = nested ? [] : shape.children.map((c, j) => fieldCall(c, `${ask}.children[${j}]`, columns[j]!, own, m, true));
+  const types = [...new Set(shape.expansions.map((e) => typeName(e.slice(0, -1))))];
   // A nested field's evidence is left to its resolver: the sources are read for the first level only.
-  const link = linkList(r, m, types, shape.node, shape.behalf, nested ? null : (shape.evidence ?? null));
-  const item = nested ? link.text : `${link.text.slice(0, -1)}, [${children.map((_c, j) => `c${j}`).join(', ')}]]`;
+  const link = linkList(r, m, types, shape.node, shape.behalf, nested ? null : (shape.evidence ?? null), own.inner().fresh('behalf'));
+  const item = nested ? link.text : `${link.text.slice(0, -1)}, [${columns.join(', ')}]]`;
   const kindFilter = shape.kinds ? ` WHERE any(l IN labels(${m}) WHERE l IN ${ask}.kinds)` : '';
   const byIndex = nested ? null : hubPage(shape);
   const read =
@@ -104,10 +189,7 @@ export function hubPage(shape: LookUpShape): PageIndex[] | null {
 /** `(n)-[r:T1|T2]->(m)` for a field along one direction (checked names only). */
 function linkPattern(shape: LookUpShape, r: string, m: string): string {
   const out = shape.expansions[0]!.endsWith('>');
-  const types = [...new Set(shape.expansions.map((e) => e.slice(0, -1)))];
-  for (const type of types) {
-    if (!RELATIONSHIP_TYPE_NAMES.includes(type as RelationshipTypeName) || !/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
-  }
+  const types = [...new Set(shape.expansions.map((e) => typeName(e.slice(0, -1))))];
   return out ? `(n)-[${r}:${types.join('|')}]->(${m})` : `(n)<-[${r}:${types.join('|')}]-(${m})`;
 }
 
@@ -163,13 +245,6 @@ function signaturesCall(shape: LookUpShape, signatures: { agreement: NodeFields 
   ].join('\n');
   return { text, layout: { relationshipKeys: relationship.keys, nodeKeys: person.keys, behalfKeys: agreement.keys, sourceKeys: sources?.keys ?? null, children: [] } };
 }
-
-/**
- * When a field's first page is read from an index rather than from all its links: above `hubLinks` links along
- * the field (`$hubLinks`), walking at most `hubScan` entries of each far kind's index (`$hubScan`). Parameters,
- * so a test can send a small node down the hub's path, and make the walk fall short.
- */
-export const lookUpTuning = { hubLinks: 500, hubScan: 2000 };
 
 /** The kinds a field's links may lead to, by the model (the far end of each of its types). */
 function farKinds(wanted: readonly Expansion[]): NodeKindName[] {
@@ -248,10 +323,7 @@ function byIndexOrder(shape: LookUpShape, indexes: readonly PageIndex[], ask: st
  * times slower, and a details request holds a dozen fields. Both directions only if a shape asks both.
  */
 function expandAlong(wanted: readonly Expansion[], from: string, r: string, m: string, d: string): string[] {
-  const typesOf = (dir: '>' | '<') => [...new Set(wanted.filter((e) => e.endsWith(dir)).map((e) => e.slice(0, -1)))];
-  for (const type of typesOf('>').concat(typesOf('<'))) {
-    if (!RELATIONSHIP_TYPE_NAMES.includes(type as RelationshipTypeName) || !/^[A-Z_]+$/.test(type)) throw new Error(`Unexpected relationship type name ${type}`);
-  }
+  const typesOf = (dir: '>' | '<') => [...new Set(wanted.filter((e) => e.endsWith(dir)).map((e) => typeName(e.slice(0, -1))))];
   const out = typesOf('>');
   const into = typesOf('<');
   if (out.length > 0 && into.length > 0) {
@@ -273,7 +345,7 @@ function totalOf(shape: LookUpShape, ask: string, guard: NodeKindName | null): s
   }
   // Without a kind filter, no label of the far node is read: Neo4j answers from the node's degrees.
   const [far, kinds] = shape.kinds ? ['(m)', ` WHERE any(l IN labels(m) WHERE l IN ${ask}.kinds)`] : ['()', ''];
-  const typesOf = (dir: '>' | '<') => [...new Set(shape.expansions.filter((e) => e.endsWith(dir)).map((e) => e.slice(0, -1)))];
+  const typesOf = (dir: '>' | '<') => [...new Set(shape.expansions.filter((e) => e.endsWith(dir)).map((e) => typeName(e.slice(0, -1))))];
   const counts = [
     ...(typesOf('>').length ? [`COUNT { (n)-[:${typesOf('>').join('|')}]->${far}${kinds} }`] : []),
     ...(typesOf('<').length ? [`COUNT { (n)<-[:${typesOf('<').join('|')}]-${far}${kinds} }`] : []),
@@ -296,27 +368,21 @@ function lookUpNode(root: NodeAsk): { lets: string | null; node: string; evidenc
     ...(source ? ['coalesce(n.evidenceSources, []) AS nQuoteSources'] : []),
   ];
   const node = root.evidenceTotal ? `${listed.text.slice(0, -1)}, size(nQuotes)]` : listed.text;
-  const page = root.evidenceFirst != null ? '[..toInteger($evidenceFirst)]' : '';
-  const sourceList = source ? nodeList('evidenceSource', source, null, 'Source').text : null;
-  const evidence = source
-    ? `COLLECT { UNWIND range(0, size(nQuotes) - 1)${page} AS evidenceIndex ` +
-      `OPTIONAL MATCH (evidenceSource:Source {id: nQuoteSources[evidenceIndex]}) ` +
-      `WITH evidenceIndex, evidenceSource ORDER BY evidenceIndex ` +
-      `RETURN {sourceId: nQuoteSources[evidenceIndex], quote: nQuotes[evidenceIndex], source: CASE WHEN evidenceSource IS NOT NULL THEN ${sourceList} END} }`
-    : 'null';
+  const lists = { quotes: 'nQuotes', sources: 'nQuoteSources', count: 'size(nQuotes)' };
+  const evidence = source ? evidenceProjection(Scope.of('n', 'nQuotes', 'nQuoteSources'), lists, source, root.evidenceFirst != null) : 'null';
   return {
     lets: lets.length ? `WITH *, ${lets.join(', ')}` : null,
     node,
     evidence,
-    layout: { nodeKeys: root.evidenceTotal ? [...listed.keys, 'evidenceTotal'] : listed.keys, sourceKeys: source ? evidenceSourceKeys(source) : null },
+    layout: { nodeKeys: root.evidenceTotal ? [...listed.keys, 'evidenceTotal'] : listed.keys, sourceKeys: source ? evidenceSource('s', source).keys : null },
   };
 }
 
 /**
  * A look-up compiled for one request shape (the prefetch of src/graphql/prefetch.ts): the node as `root`
  * asks it (its fields, its evidence), then one CALL per relationship field with only its own static expansions, each
- * nesting one CALL per field asked of the nodes it finds. Rows are lists (src/db/cypher.ts, ListProjection),
- * read back with the returned layouts. Values stay parameters (`$id`, and `$asks[i]`: kinds,
+ * nesting one CALL per field asked of the nodes it finds. Rows are lists (src/cypher/projection.ts),
+ * read back by the compiled look-up's `read`. Values stay parameters (`$id`, and `$asks[i]`: kinds,
  * first, and the same for `children[j]`); only type names from the model and positions enter the text.
  */
 export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk, guard: NodeKindName | null = null, mode: LookUpMode = 'plain'): CompiledLookUp {
@@ -325,7 +391,9 @@ export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk, guard
   let compiled = lookUpTexts.get(cacheKey);
   if (compiled === undefined) {
     const node = lookUpNode(root);
-    const fields = shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, `l${i}`, false, guard, mode));
+    const scope = Scope.of('n');
+    const columns = shapes.map((_s, i) => scope.fresh(`l${i}`));
+    const fields = shapes.map((shape, i) => fieldCall(shape, `$asks[${i}]`, columns[i]!, scope, 'n', false, guard, mode));
     // Every source the links' evidence names, read once (fields asked of sources: all that any field asks).
     const withEvidence = shapes.flatMap((s, i) => (s.evidence ? [`l${i}Sources`] : []));
     const sourceFields = [...new Set(shapes.flatMap((s) => s.evidence ?? []))];
@@ -350,7 +418,9 @@ export function lookUpQuery(shapes: readonly LookUpShape[], root: NodeAsk, guard
       `RETURN ${node.node} AS node, ${node.evidence} AS evidence, [${shapes.map((_s, i) => `l${i}`).join(', ')}] AS links, ` +
         `[${shapes.map((s, i) => (s.total ? totalOf(s, `$asks[${i}]`, guard) : 'null')).join(', ')}] AS totals, ${sources ? 'sources' : '[]'} AS sources, ${hubs} AS hubs`,
     ].join('\n');
-    compiled = { text, node: node.layout, links: fields.map((f) => f.layout), sourceKeys: sources?.keys ?? null };
+    const links = fields.map((f) => f.layout);
+    const sourceKeys = sources?.keys ?? null;
+    compiled = { text, node: node.layout, links, sourceKeys, read: reader(node.layout, links, sourceKeys, shapes.map((s) => Boolean(s.signatures))) };
     // Shapes come from requests: keep the cache bounded (Neo4j's own query cache holds 1000 plans).
     if (lookUpTexts.size >= 500) lookUpTexts.clear();
     lookUpTexts.set(cacheKey, compiled);
