@@ -184,6 +184,20 @@ describe('browsers: CORS for other web apps, and a strict policy for the explore
     expect(listed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it("revalidates the explorer's files rather than downloading them again: unchanged, they are answered 304", async () => {
+    const first = await fetch(`${server.url}/app.js`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+"$/);
+    expect((await first.text()).length).toBeGreaterThan(1000);
+    const again = await fetch(`${server.url}/app.js`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const other = await fetch(`${server.url}/app.js`, { headers: { 'if-none-match': 'W/"0-0"' } });
+    expect(other.status).toBe(200);
+  });
+
   it('serves the explorer with a strict Content-Security-Policy and the usual security headers', async () => {
     const res = await fetch(`${server.url}/`);
     expect(res.status).toBe(200);
