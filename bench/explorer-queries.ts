@@ -29,6 +29,7 @@ import { detailVariables, neighbourhoodVariables, PER_NODE, QUERIES } from '../w
 import { parseArgs } from './args';
 import { BENCH_OUT } from './generate';
 import { median, percentile } from './measure';
+import { summarisePlan, type PlanNode } from './plans';
 
 const USAGE = 'npx tsx bench/explorer-queries.ts [--data-dir DIR] [--hub ID] [--requests R] [--kinds] [--label NAME] [--profile]';
 const log = (line: string) => process.stderr.write(`explorer-queries: ${line}\n`);
@@ -91,27 +92,12 @@ type Apollo = ReturnType<typeof createApollo>;
 /** A driver of its own to read PROFILE summaries with (`--profile`), or null. */
 let profiler: Driver | null = null;
 
-interface PlanNode {
-  operatorType: string;
-  dbHits: number;
-  rows: number;
-  arguments: Record<string, unknown>;
-  children: PlanNode[];
-}
-
 /** Db hits of one text under PROFILE, with the operators reading most. */
 async function profile(text: string, params: Params): Promise<{ dbHits: number; top: string[] }> {
   const session = profiler!.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
   try {
     const res = await session.run(`PROFILE ${text}`, params);
-    const all: PlanNode[] = [];
-    const walk = (p: PlanNode) => (all.push(p), p.children.forEach(walk));
-    walk(res.summary.profile as unknown as PlanNode);
-    const top = [...all]
-      .sort((a, b) => Number(b.dbHits) - Number(a.dbHits))
-      .slice(0, 8)
-      .map((p) => `${p.operatorType.replace(/@neo4j$/, '')} ${Number(p.dbHits)} hits, ${Number(p.rows)} rows: ${String(p.arguments.Details ?? '').slice(0, 140)}`);
-    return { dbHits: all.reduce((sum, p) => sum + Number(p.dbHits), 0), top };
+    return summarisePlan(res.summary.profile as unknown as PlanNode, 8, 140);
   } finally {
     await session.close();
   }

@@ -16,6 +16,7 @@ import { createApollo } from '../src/graphql/server';
 import { setLogLevel } from '../src/log';
 import { ApolloServer } from '@apollo/server';
 import { parseArgs } from './args';
+import { summarisePlan, type PlanNode } from './plans';
 import { corpusDir } from './generate';
 import { peerTypeDefs } from './peer/server';
 import type { CorpusManifest } from './synthetic/corpus';
@@ -31,29 +32,6 @@ interface Profiled {
   top: string[];
 }
 
-interface PlanNode {
-  operatorType: string;
-  dbHits: number;
-  rows: number;
-  arguments: Record<string, unknown>;
-  children: PlanNode[];
-}
-
-function summarise(plan: PlanNode): { dbHits: number; top: string[] } {
-  const all: PlanNode[] = [];
-  const walk = (p: PlanNode) => {
-    all.push(p);
-    p.children.forEach(walk);
-  };
-  walk(plan);
-  const dbHits = all.reduce((s, p) => s + Number(p.dbHits), 0);
-  const top = [...all]
-    .sort((a, b) => Number(b.dbHits) - Number(a.dbHits))
-    .slice(0, 4)
-    .map((p) => `${p.operatorType.replace(/@neo4j$/, '')} ${Number(p.dbHits)} hits, ${Number(p.rows)} rows: ${String(p.arguments.Details ?? '').slice(0, 110)}`);
-  return { dbHits, top };
-}
-
 const withProfile = (query: string) => {
   const m = /^(\s*CYPHER[^\n]*\n)/.exec(query);
   return m ? `${m[1]}PROFILE ${query.slice(m[1]!.length)}` : `PROFILE ${query}`;
@@ -67,7 +45,7 @@ async function profiled(run: (q: string) => Promise<QueryResult>, query: string,
   const res = await run(query);
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   const prof = await run(withProfile(query));
-  const { dbHits, top } = summarise(prof.summary.profile as unknown as PlanNode);
+  const { dbHits, top } = summarisePlan(prof.summary.profile as unknown as PlanNode);
   sink.push({ query, ms, records: res.records.length, bytes: bytesOf(res), dbHits, rows: Number((prof.summary.profile as unknown as PlanNode).rows), top });
   return res;
 }
